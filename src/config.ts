@@ -1,0 +1,96 @@
+/**
+ * The environment, parsed and validated once at start-up. Everything else takes an `AppConfig`
+ * so tests can build one without touching `process.env`.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DatabaseConfig {
+  type: 'sqlite';
+  /** A file path, or ':memory:' for a throwaway database. */
+  database: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  /** Load the shipped seed article when the database has never been seeded. */
+  seed: boolean;
+  /** Salt for voter hashes; when unset, a random one is generated once and kept in the database. */
+  voterSalt?: string;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(name, `must be a port number from 0 to 65535 (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+/** `sqlite:relative/or/absolute/path.sqlite` or `sqlite::memory:`. */
+export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseConfig {
+  const match = /^sqlite:(.+)$/.exec(raw.trim());
+  if (!match) {
+    throw new ConfigError(name, `must look like sqlite:path/to/file.sqlite or sqlite::memory: (got "${raw}")`);
+  }
+  // Accept the URL form sqlite:///abs/path too.
+  const location = match[1].startsWith('//') ? match[1].slice(2) : match[1];
+  return { type: 'sqlite', database: location };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const voterSalt = env.VOTER_SALT;
+  if (voterSalt !== undefined && voterSalt !== '' && voterSalt.length < 16) {
+    throw new ConfigError('VOTER_SALT', 'must be at least 16 characters long');
+  }
+  return {
+    port: port(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/newsgate.sqlite'),
+    nodeEnv,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    seed: boolean(env, 'NEWSGATE_SEED', true),
+    voterSalt: voterSalt || undefined,
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+  };
+}

@@ -1,0 +1,47 @@
+import { Logger, QueryRunner } from 'typeorm';
+import type { Logger as PinoLogger } from 'pino';
+
+/**
+ * TypeORM logger that counts every SQL statement the gateway sends (tests assert how many a
+ * request costs) and hands errors, slow queries and migrations to the application logger.
+ */
+export class QueryCounter implements Logger {
+  private count = 0;
+
+  constructor(private readonly appLog?: PinoLogger) {}
+
+  /** Statements sent since the counter was made or last reset. */
+  get statements(): number {
+    return this.count;
+  }
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.count += 1;
+    this.appLog?.trace({ query, parameters }, 'sql');
+  }
+
+  logQueryError(error: string | Error, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.appLog?.warn({ err: error, query, parameters }, 'sql error');
+  }
+
+  logQuerySlow(time: number, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.appLog?.warn({ time, query, parameters }, 'slow sql');
+  }
+
+  logSchemaBuild(message: string, _queryRunner?: QueryRunner): void {
+    this.appLog?.debug(message);
+  }
+
+  logMigration(message: string, _queryRunner?: QueryRunner): void {
+    this.appLog?.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown, _queryRunner?: QueryRunner): void {
+    if (level === 'warn') this.appLog?.warn(String(message));
+    else this.appLog?.debug(String(message));
+  }
+}

@@ -1,0 +1,35 @@
+import { MentionRole } from '../person/mention-role.enum';
+
+/** A structured article ready to store: what the seed fixture (and later the importer) produce. */
+export interface ArticleDraft {
+  headline: string;
+  section: string;
+  publishedAt: Date;
+  /** Null to fall back to the first paragraph. */
+  standfirst?: string | null;
+  paragraphs: string[];
+  image?: { url?: string | null; credit?: string | null; caption?: string | null } | null;
+  sourceUrl?: string | null;
+  /** In order of first appearance. */
+  people: PersonDraft[];
+  /** In order of appearance. */
+  quotes: QuoteDraft[];
+}
+
+export interface PersonDraft {
+  name: string;
+  description?: string | null;
+}
+
+export interface QuoteDraft {
+  text: string;
+  /** The `name` of one of the draft's people, or null when the copy does not name the source. */
+  speaker: string | null;
+  attribution: string;
+  paragraphIndex: number;
+}
+
+/** QUOTED for people with a quote in the article, MENTIONED otherwise. */
+export function mentionRole(person: PersonDraft, quotes: readonly QuoteDraft[]): MentionRole {
+  return quotes.some((quote) => quote.speaker === person.name) ? MentionRole.QUOTED : MentionRole.MENTIONED;
+}

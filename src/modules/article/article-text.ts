@@ -1,0 +1,26 @@
+/** Pure text measures of an article body; the body is paragraphs joined by one blank line. */
+
+const WORDS_PER_MINUTE = 230;
+
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+export function splitParagraphs(body: string): string[] {
+  return body
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs.map((paragraph) => paragraph.trim()).filter(Boolean).join(PARAGRAPH_SEPARATOR);
+}
+
+export function countWords(text: string): number {
+  // Words are runs of letters or digits, with inner apostrophes and hyphens ("didn't", "four-year").
+  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** At least one minute for any non-empty text, rounded up. */
+export function readingTimeMinutes(wordCount: number): number {
+  return wordCount === 0 ? 0 : Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE));
+}

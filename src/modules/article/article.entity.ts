@@ -1,0 +1,85 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Node } from '../node/node.interface';
+import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
+import { Image } from './image.type';
+
+@Entity({ name: 'article' })
+@Index('idx_article_published', ['publishedAt', 'id'])
+@Unique('uq_article_slug', ['slug'])
+@ObjectType({ implements: Node, description: 'A news article.' })
+export class Article {
+  /** Database key; the GraphQL `id` is the global ID built from it (see NodeResolver). */
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field({ description: 'URL-safe unique name derived from the headline.' })
+  @Column({ type: 'varchar', length: 160 })
+  slug: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  headline: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 100 })
+  section: string;
+
+  @Field()
+  @Column({ name: 'published_at' })
+  publishedAt: Date;
+
+  @Field()
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  /** The stored summary; the GraphQL field falls back to the first paragraph. */
+  @Column({ name: 'standfirst', type: 'text', nullable: true })
+  storedStandfirst: string | null;
+
+  @Field({ description: 'Paragraphs joined by one blank line.' })
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'image_url', type: 'text', nullable: true })
+  imageUrl: string | null;
+
+  @Column({ name: 'image_credit', type: 'text', nullable: true })
+  imageCredit: string | null;
+
+  @Column({ name: 'image_caption', type: 'text', nullable: true })
+  imageCaption: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the copy was published originally.' })
+  @Column({ name: 'source_url', type: 'text', nullable: true })
+  sourceUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Summary; defaults to the first paragraph.' })
+  get standfirst(): string | null {
+    return this.storedStandfirst ?? this.paragraphs[0] ?? null;
+  }
+
+  @Field(() => [String])
+  get paragraphs(): string[] {
+    return splitParagraphs(this.body);
+  }
+
+  @Field(() => Int, { description: 'Words in the body.' })
+  get wordCount(): number {
+    return countWords(this.body);
+  }
+
+  @Field(() => Int, { description: 'Minutes to read the body at 230 words a minute, rounded up.' })
+  get readingTimeMinutes(): number {
+    return readingTimeMinutes(this.wordCount);
+  }
+
+  @Field(() => Image, { nullable: true })
+  get image(): Image | null {
+    if (this.imageUrl === null && this.imageCredit === null && this.imageCaption === null) return null;
+    return { url: this.imageUrl, credit: this.imageCredit, caption: this.imageCaption };
+  }
+}

@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../../server/context';
+import { badUserInput } from '../../server/errors';
+import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
+import { Node } from './node.interface';
+
+@Resolver(() => Node)
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders, services }: GatewayContext): Promise<object | null> {
+    const decoded = decodeGlobalId(id);
+    if (!decoded) throw badUserInput(`id is not a valid global ID: "${id}"`, { argumentName: 'id' });
+    switch (decoded.type) {
+      case 'Article':
+        return loaders.articleById.load(decoded.id);
+      case 'Person':
+        return loaders.personById.load(decoded.id);
+      case 'Quote':
+        return services.quotes.findById(decoded.id);
+    }
+  }
+
+  /** Every Node type's `id`: the entity's integer key wrapped into its global ID. */
+  @FieldResolver(() => ID)
+  id(@Root() node: { id: number }, @Info() info: GraphQLResolveInfo): string {
+    return encodeGlobalId(info.parentType.name as NodeTypeName, node.id);
+  }
+}

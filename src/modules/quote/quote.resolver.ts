@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../server/context';
+import { expectGlobalId } from '../../shared/global-id';
+import { Article } from '../article/article.entity';
+import { Person } from '../person/person.entity';
+import { Quote } from './quote.entity';
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => Quote, { nullable: true, description: 'A quote by id; null when there is none.' })
+  quote(@Arg('id', () => ID) id: string, @Ctx() { services }: GatewayContext): Promise<Quote | null> {
+    return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who said it; null when the copy does not name the source.' })
+  async speaker(@Root() quote: Quote, @Ctx() { loaders }: GatewayContext): Promise<Person | null> {
+    return quote.speakerId === null ? null : loaders.personById.load(quote.speakerId);
+  }
+
+  @FieldResolver(() => Article)
+  async article(@Root() quote: Quote, @Ctx() { loaders }: GatewayContext): Promise<Article> {
+    const article = await loaders.articleById.load(quote.articleId);
+    // Quotes are deleted with their article (ON DELETE CASCADE), so this cannot be missing.
+    if (!article) throw new Error(`Quote ${quote.id} has no article ${quote.articleId}`);
+    return article;
+  }
+}

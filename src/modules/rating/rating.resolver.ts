@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../../server/context';
+import { notFound } from '../../server/errors';
+import { expectGlobalId } from '../../shared/global-id';
+import { RateArticleInput } from './rate-article.input';
+import { RateArticlePayload } from './rate-article.payload';
+import { Rating } from './rating.type';
+
+@Resolver(() => Rating)
+export class RatingResolver {
+  @FieldResolver(() => Int, { nullable: true, description: "The caller's own stars (X-Voter-Id, else address and user agent); null if none." })
+  viewerStars(@Root() rating: Rating, @Ctx() { loaders }: GatewayContext): Promise<number | null> {
+    return loaders.viewerStarsByArticle.load(rating.articleId);
+  }
+
+  @Mutation(() => RateArticlePayload, { description: 'Rate an article 1-5 stars: one vote per reader, a new vote replaces the old.' })
+  async rateArticle(@Arg('input') input: RateArticleInput, @Ctx() { services, loaders, viewer }: GatewayContext): Promise<RateArticlePayload> {
+    const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
+    await services.ratings.rate(articleId, viewer.voterHash(), input.stars);
+    // Anything this request loaded before the vote is stale now.
+    loaders.ratingByArticle.clear(articleId);
+    loaders.viewerStarsByArticle.clear(articleId);
+    const [article, rating] = await Promise.all([loaders.articleById.load(articleId), loaders.ratingByArticle.load(articleId)]);
+    if (!article) throw notFound('No article has that articleId.', { argumentName: 'articleId' });
+    return { article, rating };
+  }
+}

@@ -1,0 +1,7 @@
+import pino, { Logger } from 'pino';
+import type { LogLevel } from '../config';
+
+/** JSON logs on stdout, one line an event. */
+export function createLogger(level: LogLevel): Logger {
+  return pino({ level, base: { service: 'newsgate' } });
+}

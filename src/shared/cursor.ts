@@ -1,0 +1,44 @@
+import { badUserInput } from '../server/errors';
+
+/**
+ * Opaque keyset cursors: the sort key of the last row seen, tagged with what it orders, encoded
+ * as base64url JSON. Keyset (not OFFSET) keeps pages stable when rows are inserted meanwhile.
+ */
+export type CursorKey = Record<string, string | number>;
+
+export function encodeCursor(kind: string, key: CursorKey): string {
+  return Buffer.from(JSON.stringify({ k: kind, ...key }), 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor(kind, …)` whose fields have the types in `shape`
+ * ('date' is an ISO-8601 string);
+ * anything else is the client's error.
+ */
+export function decodeCursor<T extends CursorKey>(
+  cursor: string,
+  kind: string,
+  shape: { [K in keyof T]: 'string' | 'number' | 'date' },
+): T {
+  const invalid = () => badUserInput(`"after" is not a valid cursor for this list: "${cursor}"`, { argumentName: 'after' });
+  if (!/^[A-Za-z0-9_-]{1,512}$/.test(cursor)) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { k?: unknown }).k !== kind) throw invalid();
+  const record = parsed as Record<string, unknown>;
+  const key: CursorKey = {};
+  for (const [field, type] of Object.entries(shape)) {
+    const value = record[field];
+    const valid =
+      type === 'date'
+        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        : typeof value === type && (type !== 'number' || Number.isSafeInteger(value));
+    if (!valid) throw invalid();
+    key[field] = value as string | number;
+  }
+  return key as T;
+}

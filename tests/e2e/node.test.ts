@@ -1,0 +1,106 @@
+import { encodeGlobalId } from '../../src/shared/global-id';
+import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+
+describe('node(id) and lookups', () => {
+  let server: TestGateway;
+  let ids: { article: string; person: string; quote: string };
+
+  beforeAll(async () => {
+    server = await startTestGateway();
+    const { articles } = await server.data('{ articles { edges { node { id people { id } quotes { id } } } } }');
+    const article = articles.edges[0].node;
+    ids = { article: article.id, person: article.people[7].id, quote: article.quotes[2].id };
+  });
+  afterAll(() => server.close());
+
+  it('resolves every Node type by its global ID', async () => {
+    const { a, p, q } = await server.data(
+      `query($a: ID!, $p: ID!, $q: ID!) {
+        a: node(id: $a) { __typename id ... on Article { slug } }
+        p: node(id: $p) { __typename id ... on Person { name } }
+        q: node(id: $q) { __typename id ... on Quote { text speaker { id } } }
+      }`,
+      { a: ids.article, p: ids.person, q: ids.quote },
+    );
+    expect(a).toEqual({ __typename: 'Article', id: ids.article, slug: 'russia-invites-ukraine-president-zelensky-for-peace-talks' });
+    expect(p).toEqual({ __typename: 'Person', id: ids.person, name: 'Ramzan Kadyrov' });
+    expect(q).toEqual({ __typename: 'Quote', id: ids.quote, text: 'I think the war should reach its conclusion', speaker: { id: ids.person } });
+  });
+
+  it('gives opaque IDs that differ between types with the same key', async () => {
+    expect(new Set(Object.values(ids)).size).toBe(3);
+    for (const id of Object.values(ids)) expect(id).not.toMatch(/^\d+$/);
+  });
+
+  it('returns null for a well-formed ID of a record that does not exist', async () => {
+    const data = await server.data(`query($id: ID!) { node(id: $id) { id } }`, { id: encodeGlobalId('Quote', 424242) });
+    expect(data.node).toBeNull();
+  });
+
+  it('answers BAD_USER_INPUT for a malformed ID', async () => {
+    for (const id of ['', '42', 'QXJ0aWNsZTphYmM', encodeGlobalId('Article', 1) + '!!']) {
+      const result = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('looks articles and people up by id or slug', async () => {
+    const data = await server.data(
+      `query($a: ID!, $p: ID!) {
+        byId: article(id: $a) { slug }
+        bySlug: article(slug: "russia-invites-ukraine-president-zelensky-for-peace-talks") { id }
+        missing: article(slug: "no-such-article") { id }
+        person(id: $p) { slug }
+        kadyrov: person(slug: "ramzan-kadyrov") { id name }
+        nobody: person(slug: "nobody") { id }
+      }`,
+      { a: ids.article, p: ids.person },
+    );
+    expect(data.byId.slug).toBe('russia-invites-ukraine-president-zelensky-for-peace-talks');
+    expect(data.bySlug.id).toBe(ids.article);
+    expect(data.missing).toBeNull();
+    expect(data.person.slug).toBe('ramzan-kadyrov');
+    expect(data.kadyrov).toEqual({ id: ids.person, name: 'Ramzan Kadyrov' });
+    expect(data.nobody).toBeNull();
+  });
+
+  it('resolves quote(id) with its article and speaker', async () => {
+    const data = await server.data(`query($q: ID!) { quote(id: $q) { text attribution paragraphIndex article { id } speaker { name } } }`, { q: ids.quote });
+    expect(data.quote).toEqual({
+      text: 'I think the war should reach its conclusion',
+      attribution: 'Kadyrov stated',
+      paragraphIndex: 5,
+      article: { id: ids.article },
+      speaker: { name: 'Ramzan Kadyrov' },
+    });
+  });
+
+  it('answers BAD_USER_INPUT when a lookup names neither or both of id and slug, or an ID of another type', async () => {
+    for (const query of [
+      '{ article { id } }',
+      `{ article(id: "${encodeGlobalId('Article', 1)}", slug: "x") { id } }`,
+      '{ person { id } }',
+      `{ person(id: "${encodeGlobalId('Article', 1)}") { id } }`,
+      `{ quote(id: "${encodeGlobalId('Person', 1)}") { id } }`,
+    ]) {
+      expect(errorCode(await server.gql(query))).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('answers GRAPHQL_VALIDATION_FAILED for a field that does not exist', async () => {
+    expect(errorCode(await server.gql('{ articles { edges { node { nonsense } } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('hides unexpected failures behind INTERNAL_SERVER_ERROR without leaking SQL', async () => {
+    const broken = await startTestGateway();
+    try {
+      await broken.gateway.dataSource.query('DROP TABLE vote');
+      const result = await broken.gql('{ articles { edges { node { rating { votes } } } } }');
+      expect(errorCode(result)).toBe('INTERNAL_SERVER_ERROR');
+      expect(result.errors?.[0].message).toBe('Internal server error');
+      expect(JSON.stringify(result)).not.toMatch(/vote|SQLITE/i);
+    } finally {
+      await broken.close();
+    }
+  });
+});

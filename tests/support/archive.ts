@@ -19,6 +19,8 @@ export function seededRandom(seed: number): () => number {
 const FIRST_NAMES = ['Amara', 'Bogdan', 'Chloé', 'Dmitri', 'Elif', 'Farah', 'Gustavo', 'Hana', 'Ilya', 'Jonas', 'Kemi', 'Lars'];
 const LAST_NAMES = ['Okafor', 'Nowak', 'Dubois', 'Sokolov', 'Yilmaz', 'Haddad', 'Pereira', 'Sato', 'Petrov', 'Berg', 'Adeyemi', 'Lund'];
 const SECTIONS = ['World', 'Politics', 'Business', 'Science'];
+/** 24 people, so that each appears in several articles. */
+const ROSTER = Array.from({ length: 24 }, (_, i) => `${FIRST_NAMES[i % 12]} ${LAST_NAMES[(i * 5 + Math.floor(i / 12)) % 12]}`);
 
 export interface ArchiveOptions {
   articles: number;
@@ -36,7 +38,7 @@ export function archiveDrafts({ articles, seed = 7 }: ArchiveOptions): ArticleDr
     const peopleCount = 1 + Math.floor(random() * 4);
     const people: PersonDraft[] = [];
     while (people.length < peopleCount) {
-      const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+      const name = pick(ROSTER);
       if (!people.some((person) => person.name === name)) people.push({ name, description: random() < 0.7 ? `${pick(SECTIONS)} minister` : null });
     }
     const paragraphs = [
@@ -45,9 +47,10 @@ export function archiveDrafts({ articles, seed = 7 }: ArchiveOptions): ArticleDr
       `Paragraph three of story ${index} closes it.`,
     ];
     const quotes: QuoteDraft[] = [];
-    const quoteCount = Math.floor(random() * 4);
+    // Every article has a named speaker, so any page exercises every relation.
+    const quoteCount = 1 + Math.floor(random() * 3);
     for (let q = 0; q < quoteCount; q += 1) {
-      const speaker = random() < 0.8 ? pick(people).name : null;
+      const speaker = q === 0 || random() < 0.7 ? pick(people).name : null;
       quotes.push({ text: `Quote ${q} of story ${index}`, speaker, attribution: speaker ? `${speaker} said` : 'an official said', paragraphIndex: 1 });
     }
     drafts.push({

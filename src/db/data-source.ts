@@ -1,15 +1,24 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import sqlite3 from 'sqlite3';
 import { DataSource, Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { applyPragmas } from './pragmas';
 
+/**
+ * TypeORM switches sqlite3 into verbose mode, which records a stack trace on every call
+ * (about 7% of the CPU time of a page request, measured with --cpu-prof). Errors still carry
+ * the SQL through TypeORM's QueryFailedError, so hand it a driver whose verbose() is a no-op.
+ */
+const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
+
 export function createDataSource(database: DatabaseConfig, logger?: Logger): DataSource {
   return new DataSource({
     type: database.type,
     database: database.database,
+    driver: quietSqlite3,
     entities,
     migrations,
     // The schema only ever changes through migrations.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -56,6 +57,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       formatError: createFormatError(log),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
+        // No cache hints are set; the plugin would otherwise wrap every field resolver.
+        ApolloServerPluginCacheControlDisabled(),
         config.nodeEnv === 'production'
           ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
           : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -55,6 +55,9 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const apollo = new ApolloServer<GatewayContext>({
       schema: buildGatewaySchema(),
       formatError: createFormatError(log),
+      // From the parsed configuration rather than Apollo's own reading of process.env.
+      introspection: config.nodeEnv !== 'production',
+      includeStacktraceInErrorResponses: config.nodeEnv === 'development',
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         // No cache hints are set; the plugin would otherwise wrap every field resolver.

@@ -58,6 +58,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       // From the parsed configuration rather than Apollo's own reading of process.env.
       introspection: config.nodeEnv !== 'production',
       includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+      // src/index.ts owns shutdown: it also closes the database, then exits 0.
+      stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         // No cache hints are set; the plugin would otherwise wrap every field resolver.

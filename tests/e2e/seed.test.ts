@@ -86,6 +86,13 @@ describe('the seed article on a new database', () => {
     expect(article.rating).toEqual({ votes: 0, average: null, histogram: [0, 0, 0, 0, 0], viewerStars: null });
   });
 
+  it('keeps the database file in WAL mode with foreign keys enforced', async () => {
+    const [{ journal_mode: journalMode }] = await server.gateway.dataSource.query('PRAGMA journal_mode');
+    const [{ foreign_keys: foreignKeys }] = await server.gateway.dataSource.query('PRAGMA foreign_keys');
+    expect(journalMode).toBe('wal');
+    expect(foreignKeys).toBe(1);
+  });
+
   it('is loaded once: a restart on the same database does not add it again', async () => {
     // A second gateway on the same file: its own folder is empty and removed on close.
     const second = await startTestGateway({ database: { type: 'sqlite', database: server.databaseFile } });

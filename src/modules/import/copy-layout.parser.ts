@@ -1,0 +1,196 @@
+import * as chrono from 'chrono-node';
+import { assertImportableText, ImportInputError } from './import-errors';
+
+/** What the layout of raw copy gives, before people and quotes are extracted. */
+export interface CopyLayout {
+  headline: string;
+  /** A section glued to or printed with the headline ("…Peace TalksTop Stories"), if any. */
+  section: string | null;
+  /** Null when the copy has no date line. */
+  publishedAt: Date | null;
+  imageCredit: string | null;
+  paragraphs: string[];
+  warnings: string[];
+}
+
+const KNOWN_SECTIONS = new Set(
+  [
+    'news', 'top stories', 'world', 'world news', 'politics', 'business', 'economy', 'markets', 'money', 'sport', 'sports',
+    'opinion', 'comment', 'technology', 'tech', 'science', 'health', 'entertainment', 'culture', 'arts', 'lifestyle',
+    'travel', 'education', 'environment', 'climate', 'africa', 'europe', 'asia', 'americas', 'middle east', 'us', 'uk',
+    'local', 'national', 'international', 'breaking news', 'latest', 'features', 'analysis', 'media', 'law', 'crime',
+  ].map((name) => name.toLowerCase()),
+);
+
+const HEADER_LINES_SCANNED = 8;
+const MAX_HEADLINE_WORDS = 40;
+
+const IMAGE_CREDIT = [
+  /^\(?\s*(?:image|photo|photograph|picture|pic)(?:\s+(?:source|credit|courtesy))?(?:\s+from)?\s*[:\-–—]\s*(.+?)\s*\)?\s*$/i,
+  /^\(?\s*(?:image|photo|photograph|picture)\s+(?:by|from|courtesy of)\s+(.+?)\s*\)?\s*$/i,
+  /^\(?\s*credit\s*:\s*(.+?)\s*\)?\s*$/i,
+];
+
+const BYLINE = /^by\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}\s*$/iu;
+const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*:?\s*/i;
+
+/** Page furniture: short blocks that are the website around the article, not the article. */
+const FURNITURE = [
+  /\bsign\s*up\b/i,
+  /\bnewsletter\b/i,
+  /\brate this (?:article|post|story)\b/i,
+  /^\(?\d[\d,]*\s+votes?\)?$/i,
+  /\bshare (?:this|on)\b/i,
+  /\bfollow us\b/i,
+  /\bsubscribe\b/i,
+  /^read (?:more|also|next)\b/i,
+  /^related(?: articles| stories| content)?\s*:?/i,
+  /^advertisement$/i,
+  /\ball rights reserved\b/i,
+  /^(?:©|copyright\b)/i,
+  /\bclick here\b/i,
+  /^tags?\s*:/i,
+  /\bstraight to your inbox\b/i,
+  /\bdownload (?:our|the) app\b/i,
+  /^(?:leave|post) a comment\b/i,
+];
+const FURNITURE_MAX_WORDS = 30;
+
+function normalizeText(text: string): string {
+  return text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\t]/g, ' ')
+    .replace(/[ ]+$/gm, '');
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"). */
+export function parseDateLine(line: string): Date | null {
+  const text = line.replace(DATE_PREFIX, '').trim();
+  if (!text || text.length > 80) return null;
+  const [result] = chrono.parse(text, { instant: new Date(), timezone: 'UTC' }, { forwardDate: false });
+  if (!result || !result.start.isCertain('year')) return null;
+  // The date must be (nearly) the whole line: a sentence that mentions a date is not a date line.
+  const rest = (text.slice(0, result.index) + text.slice(result.index + result.text.length)).replace(/[\s,.;:|()\-–—]+/g, '');
+  if (rest.length > 0 && !/^(?:at|on)$/i.test(rest)) return null;
+  if (!result.start.isCertain('hour')) {
+    // A date without a time: midnight UTC of that day, not chrono's noon.
+    return new Date(Date.UTC(result.start.get('year')!, result.start.get('month')! - 1, result.start.get('day')!));
+  }
+  return result.start.date();
+}
+
+function imageCredit(line: string): string | null {
+  for (const pattern of IMAGE_CREDIT) {
+    const match = pattern.exec(line);
+    if (match?.[1]) return match[1].trim();
+  }
+  return null;
+}
+
+function isFurniture(block: string): boolean {
+  return wordCount(block) <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(block.trim()));
+}
+
+/** "…Peace TalksTop Stories" -> ["…Peace Talks", "Top Stories"] when the suffix is a section name. */
+export function splitGluedSection(line: string): [string, string] | null {
+  const match = /^(.*[\p{Ll}\d.?!'"’”)])(\p{Lu}[\p{L}&]*(?: [\p{Lu}&][\p{L}&]*){0,2})$/u.exec(line);
+  if (!match) return null;
+  const [, headline, section] = match;
+  const isSection = KNOWN_SECTIONS.has(section.toLowerCase()) || /^[\p{Lu}&]{3,}$/u.test(section);
+  return isSection && wordCount(headline) >= 2 ? [headline.trim(), section] : null;
+}
+
+/**
+ * Reads raw copy: a headline line (possibly with the section glued to its end), then header
+ * lines in any order (date, the headline again, an image credit, a byline), then paragraphs
+ * separated by blank lines, then page furniture, which is dropped.
+ */
+export function parseCopyLayout(raw: string): CopyLayout {
+  assertImportableText(raw);
+  const text = normalizeText(raw);
+  const warnings: string[] = [];
+
+  // Lines, each tagged with the blank-line-separated block it belongs to.
+  const lines: { text: string; block: number }[] = [];
+  let block = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed) {
+      block += 1;
+      continue;
+    }
+    lines.push({ text: trimmed.replace(/\s+/g, ' '), block });
+  }
+  if (lines.length === 0) throw new ImportInputError('The text is empty.');
+
+  const first = lines[0].text;
+  if (wordCount(first) > MAX_HEADLINE_WORDS) {
+    throw new ImportInputError(`The copy has no headline: its first line has ${wordCount(first)} words (a headline has at most ${MAX_HEADLINE_WORDS}).`);
+  }
+
+  let headline = first;
+  let section: string | null = null;
+  let publishedAt: Date | null = null;
+  let credit: string | null = null;
+
+  // Header lines after the headline; the first line that is none of them starts the body.
+  let index = 1;
+  for (; index < Math.min(lines.length, HEADER_LINES_SCANNED); index += 1) {
+    const line = lines[index].text;
+    if (line === headline) continue;
+    if (first.startsWith(line) && first.length > line.length && wordCount(line) >= 2) {
+      // The headline repeated without the section that was glued to the first line.
+      headline = line;
+      section = first.slice(line.length).trim() || null;
+      continue;
+    }
+    const date: Date | null = publishedAt === null ? parseDateLine(line) : null;
+    if (date) {
+      publishedAt = date;
+      continue;
+    }
+    const lineCredit: string | null = credit === null ? imageCredit(line) : null;
+    if (lineCredit) {
+      credit = lineCredit;
+      continue;
+    }
+    if (BYLINE.test(line) && wordCount(line) <= 8) continue;
+    break;
+  }
+  if (section === null) {
+    const glued = splitGluedSection(headline);
+    if (glued) [headline, section] = glued;
+  }
+  headline = headline.replace(/\s+/g, ' ').trim();
+
+  const blocks = new Map<number, string[]>();
+  for (const line of lines.slice(index)) {
+    // An image credit inside the body is furniture too (it is kept as the credit).
+    const lineCredit = imageCredit(line.text);
+    if (lineCredit && wordCount(line.text) <= 12) {
+      credit ??= lineCredit;
+      continue;
+    }
+    blocks.set(line.block, [...(blocks.get(line.block) ?? []), line.text]);
+  }
+  const paragraphs: string[] = [];
+  let droppedFurniture = false;
+  for (const blockLines of blocks.values()) {
+    const paragraph = blockLines.join(' ');
+    if (isFurniture(paragraph)) {
+      droppedFurniture = true;
+      continue;
+    }
+    // A short parenthetical after page furniture belongs to it ("(And get daily dose …)").
+    if (droppedFurniture && /^\(.*\)$/.test(paragraph) && wordCount(paragraph) <= FURNITURE_MAX_WORDS) continue;
+    paragraphs.push(paragraph);
+  }
+  if (paragraphs.length === 0) throw new ImportInputError('The copy has no body paragraphs after the headline.');
+  if (publishedAt === null) warnings.push('No date line found: the publication time is the import time.');
+  return { headline, section, publishedAt, imageCredit: credit, paragraphs, warnings };
+}

@@ -1,0 +1,48 @@
+import type { ArticleDraft } from '../article/article-draft';
+import { parseCopyLayout } from './copy-layout.parser';
+import { extractPeople } from './people.extractor';
+import { extractQuotes } from './quotes.extractor';
+
+export const DEFAULT_SECTION = 'News';
+
+export interface ImportRequest {
+  text: string;
+  sourceUrl?: string | null;
+  /** Overrides the section the copy gives; without either, the section is "News". */
+  section?: string | null;
+}
+
+export interface Extraction {
+  draft: ArticleDraft;
+  warnings: string[];
+}
+
+/**
+ * Raw copy in, structured article out: layout (headline, date, image credit, paragraphs), the
+ * people the body names and the quotes attributed to them. Pure: nothing is read or written.
+ */
+export function extractArticle(request: ImportRequest, now: Date = new Date()): Extraction {
+  const layout = parseCopyLayout(request.text);
+  const { people, mentions } = extractPeople(layout.paragraphs);
+  const quotes = extractQuotes(layout.paragraphs, mentions);
+  const warnings = [...layout.warnings];
+  if (people.length === 0) warnings.push('No people found in the body.');
+  const unnamed = quotes.filter((quote) => quote.speaker === null).length;
+  if (unnamed > 0) warnings.push(`${unnamed} quote${unnamed === 1 ? ' has' : 's have'} no named speaker.`);
+
+  const section = request.section?.trim() || layout.section || DEFAULT_SECTION;
+  return {
+    draft: {
+      headline: layout.headline,
+      section,
+      publishedAt: layout.publishedAt ?? now,
+      standfirst: null,
+      paragraphs: layout.paragraphs,
+      image: layout.imageCredit ? { credit: layout.imageCredit } : null,
+      sourceUrl: request.sourceUrl?.trim() || null,
+      people,
+      quotes: quotes.map(({ text, speaker, attribution, paragraphIndex }) => ({ text, speaker, attribution, paragraphIndex })),
+    },
+    warnings,
+  };
+}

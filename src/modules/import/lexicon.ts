@@ -1,0 +1,102 @@
+/**
+ * Word lists the extractors use. General English newsroom vocabulary: nothing here names a
+ * person, place or story.
+ */
+
+const words = (text: string) => new Set(text.trim().split(/\s+/).map((word) => word.toLowerCase()));
+
+/** Nouns that say what someone is: "Kremlin spokesperson", "a logistics analyst". */
+export const ROLE_NOUNS = words(`
+  president president-elect vice-president minister secretary spokesperson spokesman spokeswoman adviser advisor
+  leader chief head chairman chairwoman chair chairperson director governor senator congressman congresswoman
+  representative mayor ambassador envoy official commander general chancellor premier king queen prince princess
+  pope emperor ceo cfo coo cto founder co-founder executive manager coach captain player striker goalkeeper judge
+  lawyer attorney prosecutor professor lecturer analyst economist researcher scientist biologist oceanographer
+  physicist chemist historian author co-author writer novelist poet editor correspondent journalist reporter
+  columnist conductor pianist violinist singer actor actress artist musician composer producer designer architect
+  engineer doctor surgeon physician nurse teacher headteacher principal councillor councilor councilman
+  councilwoman lawmaker legislator mp mep candidate activist campaigner officer inspector sergeant lieutenant
+  colonel admiral cardinal bishop archbishop rabbi imam priest pastor sheikh emir deputy owner investor trader
+  banker strategist consultant specialist expert organiser organizer negotiator mediator diplomat aide staffer
+  commissioner superintendent detective constable treasurer justice magistrate sheriff marshal speaker secretary-general
+  director-general spokespeople chef farmer resident residents student pilot commentator presenter host
+  broadcaster athlete runner swimmer boxer cyclist midfielder defender forward batsman bowler jockey trainer
+  mother father son daughter wife husband brother sister widow widower grandmother grandfather uncle aunt
+  cousin friend neighbour neighbor colleague victim survivor witness relative
+`);
+
+/** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
+export const TITLE_WORDS = words(`
+  president vice prime minister secretary governor senator sen sen. rep rep. gov gov. mayor chancellor premier
+  councillor councilor king queen prince princess pope emperor general gen gen. lt lt. col col. capt capt.
+  captain commander admiral sergeant sgt sgt. lieutenant colonel major-general brigadier dr dr. doctor mr mr.
+  mrs mrs. ms ms. miss sir dame lord lady prof prof. professor judge justice ambassador envoy chairman chairwoman
+  chair sheikh emir archbishop bishop cardinal rabbi imam father reverend rev rev. speaker commissioner chief
+  director inspector detective officer coach co-author spokesperson spokesman spokeswoman president-elect
+  foreign defence defense interior finance home state deputy acting former opposition shadow health justice
+  education labour labor trade energy culture transport treasury attorney-general secretary-general leader
+  minister-president crown first grand
+`);
+
+/** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
+export const HONORIFICS = words('dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend');
+
+/** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
+export const NON_PERSON_WORDS = words(`
+  agency authority ministry department council committee commission party union university institute alliance
+  association foundation group bank company corporation corp corp. inc inc. ltd ltd. llc plc co co. news times
+  post journal herald gazette tribune radio television tv press reuters rovers united city athletic fc club
+  stadium court parliament senate house congress government republic kingdom states nations organization
+  organisation forces army navy police service services securities research capital partners holdings industries
+  airlines airways motors energy oil gas street road avenue square lane park bridge river sea ocean island
+  islands mountains valley province region county district cup league championship festival museum library
+  hospital school college church cathedral mosque temple palace hall centre center tower airport station port
+  harbor harbour grove close drive crescent gardens place terrace hill way row quay wharf
+  war day week month year philharmonic orchestra opera theatre theater ballet gallery studio
+  studios records network channel review magazine daily weekly monthly online media sciences workers
+  federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december
+`);
+
+/** Sentence-initial function words that start a capitalised run without being part of a name. */
+export const LEADING_FUNCTION_WORDS = words(`
+  the a an in on at but and as if when after before while though although because since so yet or nor for with
+  without by from to of this that these those its his her their our my your it he she they we i there here
+  then also meanwhile however still even only just last next every each both all some many most more several
+  according asked speaking during under over between among despite via per new
+`);
+
+/** Verbs that introduce or close reported speech. */
+export const SPEECH_VERBS = words(`
+  said says say saying stated states stating told tells telling added adds adding mentioned mentions remarked
+  remarks noted notes noting explained explains explaining argued argues arguing warned warns warning insisted
+  insists insisting claimed claims declared declares announced announces asked asks wrote writes writing posted
+  tweeted continued continues replied replies responded responds recalled recalls recalling acknowledged
+  acknowledges admitted admits emphasized emphasised emphasizes emphasises stressed stresses suggested suggests
+  suggesting commented comments observed observes concluded concludes cautioned cautions predicted predicts
+  urged urges questioned questions expressed expresses informed informs accused accuses described describes
+  called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
+  joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
+  maintains reiterated reiterates underlined
+`);
+
+/** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
+export const INVERTED_SPEECH_VERBS = words('said says added asked wrote continued explained recalled insisted noted replied argued warned writes adds asks');
+
+/** Nouns that make a phrase an unnamed source: "a US official", "a person familiar with the matter". */
+export const SOURCE_NOUNS = new Set([
+  ...ROLE_NOUNS,
+  ...words(`official officials source sources person people aide aides diplomat diplomats spokesman spokesperson
+    spokeswoman insider insiders witness witnesses observer observers member members employee employees worker
+    workers statement police government ministry department committee company union party team club neighbour
+    neighbours neighbor neighbors resident residents relative relatives friend friends colleague colleagues`),
+]);
+
+export const PRONOUNS = words('he she they i we');
+
+/** Abbreviations whose period does not end a sentence. */
+export const ABBREVIATIONS = words(`
+  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr inc ltd co corp no vs etc jan feb mar apr jun
+  jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m mt ft
+`);

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { ArticleSourceUrl1764100000000 } from './1764100000000-article-source-url';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, ArticleSourceUrl1764100000000];

@@ -23,6 +23,8 @@ export interface AppConfig {
   voterSalt?: string;
   /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean;
+  /** Bearer keys that may import articles; none means importing is off. */
+  editorKeys: string[];
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,18 @@ export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseCo
   return { type: 'sqlite', database: location };
 }
 
+const MIN_EDITOR_KEY_LENGTH = 16;
+
+function editorKeys(env: Env, name: string): string[] {
+  const keys = (env[name] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  for (const key of keys) {
+    if (key.length < MIN_EDITOR_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
+      throw new ConfigError(name, `must be comma-separated keys of at least ${MIN_EDITOR_KEY_LENGTH} printable characters without spaces`);
+    }
+  }
+  return keys;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const voterSalt = env.VOTER_SALT;
@@ -92,5 +106,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seed: boolean(env, 'NEWSGATE_SEED', true),
     voterSalt: voterSalt || undefined,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    editorKeys: editorKeys(env, 'NEWSGATE_EDITOR_KEYS'),
   };
 }

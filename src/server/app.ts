@@ -19,6 +19,7 @@ import { seedIfNeeded } from '../db/seed/seed.service';
 import { WriteQueue } from '../db/write-queue';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext, GatewayContext } from './context';
+import { createEditorCheck } from './editor-auth';
 import { createFormatError } from './format-error';
 import { createLogger } from './logger';
 import { createServices } from './services';
@@ -49,6 +50,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     if (config.seed && (await seedIfNeeded(dataSource, writes))) log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     const services = createServices(dataSource, writes);
+    const checkEditor = createEditorCheck(config.editorKeys);
 
     const app = express();
     const httpServer = http.createServer(app);
@@ -80,7 +82,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       cors<cors.CorsRequest>(),
       express.json({ limit: MAX_BODY }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => createContext(req, { services, voterSalt: salt, trustProxy: config.trustProxy }),
+        context: async ({ req }) => createContext(req, { services, voterSalt: salt, trustProxy: config.trustProxy, checkEditor }),
       }),
     );
 

@@ -13,12 +13,15 @@ export interface GatewayContext {
   services: Services;
   loaders: Loaders;
   viewer: Viewer;
+  /** Throws UNAUTHENTICATED or FORBIDDEN unless the request carries a valid editor key. */
+  requireEditor(): void;
 }
 
 export interface ContextOptions {
   services: Services;
   voterSalt: string;
   trustProxy: boolean;
+  checkEditor: (authorization: string | undefined) => void;
 }
 
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
@@ -46,7 +49,12 @@ export function createContext(req: IncomingMessage, options: ContextOptions): Ga
       return hash;
     },
   };
-  return { services: options.services, loaders: createLoaders(options.services, () => viewer.voterHash()), viewer };
+  return {
+    services: options.services,
+    loaders: createLoaders(options.services, () => viewer.voterHash()),
+    viewer,
+    requireEditor: () => options.checkEditor(headerValue(req, 'authorization')),
+  };
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

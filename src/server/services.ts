@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { WriteQueue } from '../db/write-queue';
 import { Article } from '../modules/article/article.entity';
 import { ArticleService } from '../modules/article/article.service';
+import { ArticleWriter } from '../modules/article/article-writer.service';
+import { ImportService } from '../modules/import/import.service';
 import { Mention } from '../modules/person/mention.entity';
 import { Person } from '../modules/person/person.entity';
 import { PersonService } from '../modules/person/person.service';
@@ -16,6 +18,7 @@ export interface Services {
   people: PersonService;
   quotes: QuoteService;
   ratings: RatingService;
+  imports: ImportService;
 }
 
 export function createServices(dataSource: DataSource, writes: WriteQueue): Services {
@@ -25,5 +28,6 @@ export function createServices(dataSource: DataSource, writes: WriteQueue): Serv
     people: new PersonService(repository(Person), repository(Mention)),
     quotes: new QuoteService(repository(Quote)),
     ratings: new RatingService(repository(Vote), repository(Article), writes),
+    imports: new ImportService(writes, new ArticleWriter()),
   };
 }

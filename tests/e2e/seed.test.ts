@@ -75,7 +75,9 @@ describe('the seed article on a new database', () => {
       ['I think the war should reach its conclusion', 'Ramzan Kadyrov', 5],
       ['I oppose any negotiations', 'Ramzan Kadyrov', 5],
     ]);
-    expect(article.quotes[0].attribution).toMatch(/US official who wished to remain unnamed/);
+    expect(article.quotes[0].attribution).toMatch(/US official, who wished to remain unnamed/);
+    expect(article.quotes[1].attribution).toBe('Donald Trump mentioned');
+    expect(article.quotes[2].attribution).toBe('Kadyrov stated');
     expect(article.quotes.every((quote: any) => quote.article.slug === SEED_SLUG)).toBe(true);
   });
 

@@ -1,11 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-/** Compiles the server once, for the suites that run it as a separate process (`dist/`). */
+/** Builds dist/ once (`npm run build`), for the suites that run the server or CLI as processes. */
 export default function globalSetup(): void {
-  const root = path.join(__dirname, '..', '..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: path.join(__dirname, '..', '..'), stdio: 'inherit' });
 }

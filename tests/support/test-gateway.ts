@@ -5,6 +5,9 @@ import { AppConfig } from '../../src/config';
 import { RunningGateway, startGateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 
+/** The editor key every test gateway accepts. */
+export const EDITOR_KEY = 'test-editor-key-0123456789';
+
 export interface GraphQLResponse<T = any> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
@@ -38,6 +41,7 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
     seed: true,
     voterSalt: 'test-salt-0123456789abcdef',
     trustProxy: false,
+    editorKeys: [EDITOR_KEY],
     ...overrides,
   };
   const gateway = await startGateway(config, createLogger(config.logLevel));

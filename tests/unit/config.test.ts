@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       seed: true,
       voterSalt: undefined,
       trustProxy: false,
+      editorKeys: [],
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       NEWSGATE_SEED: 'false',
       VOTER_SALT: 'a-long-enough-salt',
       TRUST_PROXY: 'true',
+      NEWSGATE_EDITOR_KEYS: ' first-editor-key-123456 ,second-editor-key-654321',
     });
     expect(config).toEqual({
       port: 8080,
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
       seed: false,
       voterSalt: 'a-long-enough-salt',
       trustProxy: true,
+      editorKeys: ['first-editor-key-123456', 'second-editor-key-654321'],
     });
   });
 
@@ -54,6 +57,8 @@ describe('loadConfig', () => {
     ['NEWSGATE_SEED', 'maybe'],
     ['VOTER_SALT', 'short'],
     ['TRUST_PROXY', '2'],
+    ['NEWSGATE_EDITOR_KEYS', 'short'],
+    ['NEWSGATE_EDITOR_KEYS', 'a key with spaces in it'],
   ])('stops on an invalid %s (%p) with a message naming it', (variable, value) => {
     let thrown: unknown;
     try {

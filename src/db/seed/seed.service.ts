@@ -1,23 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ArticleWriter } from '../../modules/article/article-writer.service';
 import { Article } from '../../modules/article/article.entity';
+import { extractArticle } from '../../modules/import/article-extractor';
 import { InstanceSetting } from '../instance-setting.entity';
 import { WriteQueue } from '../write-queue';
-import { SEED_ARTICLE } from './seed-article';
 
 const SEEDED_KEY = 'seeded_at';
 
+/** The raw copy a new database starts with, shipped beside this file (the build copies it to dist/). */
+export const SEED_COPY_FILE = path.join(__dirname, 'russia-invites-zelensky.txt');
+
 /**
- * Loads the seed article into a database that has never been seeded and holds no articles.
- * Remembered in instance_setting, so deleting every article later does not bring it back.
- * Returns whether it loaded anything.
+ * Runs the importer over the shipped seed copy, in a database that has never been seeded and
+ * holds no articles. Remembered in instance_setting, so deleting every article later does not
+ * bring it back. Returns whether it loaded anything.
  */
 export async function seedIfNeeded(dataSource: DataSource, writes: WriteQueue): Promise<boolean> {
   return writes.transaction(async (manager) => {
     const settings = manager.getRepository(InstanceSetting);
     if (await settings.existsBy({ key: SEEDED_KEY })) return false;
     const empty = (await manager.getRepository(Article).count()) === 0;
-    if (empty) await new ArticleWriter().create(manager, SEED_ARTICLE);
+    if (empty) {
+      const { draft } = extractArticle({ text: fs.readFileSync(SEED_COPY_FILE, 'utf8') });
+      await new ArticleWriter().upsert(manager, draft);
+    }
     await settings.insert({ key: SEEDED_KEY, value: new Date().toISOString() });
     return empty;
   });

@@ -9,59 +9,69 @@ import { joinParagraphs } from './article-text';
 import { ArticleDraft, mentionRole, PersonDraft } from './article-draft';
 import { Article } from './article.entity';
 
+export interface SavedArticle {
+  article: Article;
+  /** False when an existing article (same source URL, or same slug) was updated in place. */
+  created: boolean;
+}
+
 /**
  * Stores a structured article with its people, mentions and quotes. Every method takes the
  * transaction's EntityManager: the caller decides the transaction (one per article), so a
  * failure leaves nothing half-written.
  */
 export class ArticleWriter {
+  /** Always a new article; a taken slug gets a numeric suffix. */
   async create(manager: EntityManager, draft: ArticleDraft): Promise<Article> {
     validateDraft(draft);
-    const now = new Date();
     const articles = manager.getRepository(Article);
     const slug = await uniqueSlug(slugify(draft.headline), (candidate) => articles.existsBy({ slug: candidate }));
-    const article = await articles.save(
-      articles.create({
-        slug,
-        headline: draft.headline.trim(),
-        section: draft.section.trim(),
-        publishedAt: draft.publishedAt,
-        updatedAt: now,
-        createdAt: now,
-        storedStandfirst: draft.standfirst ?? null,
-        body: joinParagraphs(draft.paragraphs),
-        imageUrl: draft.image?.url ?? null,
-        imageCredit: draft.image?.credit ?? null,
-        imageCaption: draft.image?.caption ?? null,
-        sourceUrl: draft.sourceUrl ?? null,
-      }),
-    );
+    const now = new Date();
+    const article = await articles.save(articles.create({ ...articleFields(draft, now), slug, createdAt: now }));
+    await this.saveRelations(manager, article.id, draft, now);
+    return article;
+  }
 
+  /**
+   * Updates the article with the draft's source URL (or, without one, the draft's slug) in
+   * place, keeping its id, slug and votes and replacing its people and quotes; else creates it.
+   */
+  async upsert(manager: EntityManager, draft: ArticleDraft): Promise<SavedArticle> {
+    validateDraft(draft);
+    const articles = manager.getRepository(Article);
+    const existing =
+      (draft.sourceUrl ? await articles.findOneBy({ sourceUrl: draft.sourceUrl }) : null) ??
+      (await articles.findOneBy({ slug: slugify(draft.headline) }));
+    if (!existing) return { article: await this.create(manager, draft), created: true };
+
+    const now = new Date();
+    // A re-import without a source URL keeps the one the article already has.
+    const fields = { ...articleFields(draft, now), sourceUrl: draft.sourceUrl ?? existing.sourceUrl };
+    await articles.update({ id: existing.id }, fields);
+    await manager.getRepository(Quote).delete({ articleId: existing.id });
+    await manager.getRepository(Mention).delete({ articleId: existing.id });
+    await this.saveRelations(manager, existing.id, draft, now);
+    return { article: await articles.findOneByOrFail({ id: existing.id }), created: false };
+  }
+
+  private async saveRelations(manager: EntityManager, articleId: number, draft: ArticleDraft, now: Date): Promise<void> {
     const peopleByName = new Map<string, Person>();
     for (const [position, personDraft] of draft.people.entries()) {
       const person = await this.findOrCreatePerson(manager, personDraft, now);
       peopleByName.set(personDraft.name, person);
-      await manager.getRepository(Mention).insert({
-        articleId: article.id,
-        personId: person.id,
-        role: mentionRole(personDraft, draft.quotes),
+      await manager.getRepository(Mention).insert({ articleId, personId: person.id, role: mentionRole(personDraft, draft.quotes), position });
+    }
+    if (draft.quotes.length === 0) return;
+    await manager.getRepository(Quote).insert(
+      draft.quotes.map((quote, position) => ({
+        articleId,
+        speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
+        text: quote.text,
+        attribution: quote.attribution,
+        paragraphIndex: quote.paragraphIndex,
         position,
-      });
-    }
-
-    if (draft.quotes.length > 0) {
-      await manager.getRepository(Quote).insert(
-        draft.quotes.map((quote, position) => ({
-          articleId: article.id,
-          speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
-          text: quote.text,
-          attribution: quote.attribution,
-          paragraphIndex: quote.paragraphIndex,
-          position,
-        })),
-      );
-    }
-    return article;
+      })),
+    );
   }
 
   /** One Person per normalised full name; a new article may add a description none was known for. */
@@ -83,11 +93,27 @@ export class ArticleWriter {
   }
 }
 
+function articleFields(draft: ArticleDraft, now: Date) {
+  return {
+    headline: draft.headline.trim(),
+    section: draft.section.trim(),
+    publishedAt: draft.publishedAt,
+    updatedAt: now,
+    storedStandfirst: draft.standfirst ?? null,
+    body: joinParagraphs(draft.paragraphs),
+    imageUrl: draft.image?.url ?? null,
+    imageCredit: draft.image?.credit ?? null,
+    imageCaption: draft.image?.caption ?? null,
+    sourceUrl: draft.sourceUrl ?? null,
+  };
+}
+
 function validateDraft(draft: ArticleDraft): void {
   if (!draft.headline.trim()) throw badUserInput('The article has no headline.');
   if (draft.paragraphs.every((paragraph) => !paragraph.trim())) throw badUserInput('The article has no body text.');
   if (Number.isNaN(draft.publishedAt.getTime())) throw badUserInput('The article has no valid publication date.');
   const names = new Set(draft.people.map((person) => person.name));
+  if (names.size !== draft.people.length) throw badUserInput('The article lists the same person twice.');
   for (const quote of draft.quotes) {
     if (quote.speaker !== null && !names.has(quote.speaker)) {
       throw badUserInput(`The quote "${quote.text}" names a speaker who is not among the article's people: ${quote.speaker}`);

@@ -7,6 +7,7 @@ import { Image } from './image.type';
 @Entity({ name: 'article' })
 @Index('idx_article_published', ['publishedAt', 'id'])
 @Unique('uq_article_slug', ['slug'])
+@Index('uq_article_source_url', ['sourceUrl'], { unique: true, where: '"source_url" IS NOT NULL' })
 @ObjectType({ implements: Node, description: 'A news article.' })
 export class Article {
   /** Database key; the GraphQL `id` is the global ID built from it (see NodeResolver). */

@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { ConfigError, loadConfig } from '../../config';
+import { openDatabase } from '../../db/data-source';
+import { WriteQueue } from '../../db/write-queue';
+import { ArticleWriter } from '../article/article-writer.service';
+import { ImportInputError, MAX_COPY_BYTES } from './import-errors';
+import { ImportService } from './import.service';
+
+const USAGE = `Usage: npm run import -- [--section <name>] <file.txt | folder | -> ...
+Imports raw news copy into the database in DATABASE_URL (created and migrated when needed).
+A folder imports every .txt file in it; "-" reads standard input.`;
+
+interface Source {
+  label: string;
+  read: () => Promise<Buffer>;
+}
+
+interface Options {
+  section: string | null;
+  sources: Source[];
+  problems: { label: string; problem: string }[];
+}
+
+function parseArguments(args: string[]): Options {
+  const options: Options = { section: null, sources: [], problems: [] };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--section') {
+      options.section = args[++index] ?? null;
+      if (!options.section) throw new UsageError('--section needs a name');
+    } else if (arg === '-') {
+      options.sources.push({ label: '<stdin>', read: readStdin });
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`unknown option ${arg}`);
+    } else if (!fs.existsSync(arg)) {
+      options.problems.push({ label: arg, problem: 'no such file or folder' });
+    } else if (fs.statSync(arg).isDirectory()) {
+      const files = fs.readdirSync(arg).filter((name) => name.toLowerCase().endsWith('.txt')).sort();
+      if (files.length === 0) options.problems.push({ label: arg, problem: 'the folder has no .txt files' });
+      for (const name of files) options.sources.push(fileSource(path.join(arg, name)));
+    } else {
+      options.sources.push(fileSource(arg));
+    }
+  }
+  if (options.sources.length === 0 && options.problems.length === 0) throw new UsageError('name at least one file, folder or -');
+  return options;
+}
+
+class UsageError extends Error {}
+
+function fileSource(file: string): Source {
+  return {
+    label: file,
+    read: async () => {
+      // Refuse oversized files before reading them into memory.
+      if (fs.statSync(file).size > MAX_COPY_BYTES) {
+        throw new ImportInputError(`the file is ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB; at most 1 MB is accepted`);
+      }
+      return fs.promises.readFile(file);
+    },
+  };
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > MAX_COPY_BYTES) throw new ImportInputError('standard input is over 1 MB; at most 1 MB is accepted');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Strict UTF-8: anything that does not decode is binary data, not copy. */
+function decode(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportInputError('the file is not UTF-8 text (binary data?)');
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const options = parseArguments(args);
+  const config = loadConfig();
+  const dataSource = await openDatabase(config.database);
+  const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter());
+  const failures = [...options.problems];
+  let created = 0;
+  let updated = 0;
+
+  const bar =
+    process.stderr.isTTY && options.sources.length > 1
+      ? new SingleBar({ format: 'importing [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true })
+      : null;
+  bar?.start(options.sources.length, 0);
+  const print = (line: string, stream: NodeJS.WriteStream = process.stdout) => {
+    if (bar) process.stderr.write('\r\x1b[K');
+    stream.write(`${line}\n`);
+  };
+
+  try {
+    for (const source of options.sources) {
+      try {
+        const result = await service.import({ text: decode(await source.read()), section: options.section });
+        if (result.created) created += 1;
+        else updated += 1;
+        const { people, quotes } = result.extraction.draft;
+        print(`${result.created ? 'created' : 'updated'}  ${result.article.slug}  (${count(people.length, 'person', 'people')}, ${count(quotes.length, 'quote', 'quotes')})  ${source.label}`);
+      } catch (error) {
+        if (!(error instanceof ImportInputError)) throw error;
+        failures.push({ label: source.label, problem: error.problem });
+        print(`failed   ${source.label}: ${error.problem}`, process.stderr);
+      }
+      bar?.increment();
+    }
+  } finally {
+    bar?.stop();
+    await dataSource.destroy();
+  }
+
+  for (const { label, problem } of options.problems) console.error(`failed   ${label}: ${problem}`);
+  console.log(`${created + updated} imported (${created} created, ${updated} updated), ${failures.length} failed`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+    else if (error instanceof ConfigError) console.error(error.message);
+    else console.error(`import failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

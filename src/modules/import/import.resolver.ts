@@ -1,0 +1,54 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { EDITOR_ROLE } from '../../server/auth-checker';
+import type { GatewayContext } from '../../server/context';
+import { mentionRole } from '../article/article-draft';
+import type { Extraction, ImportRequest } from './article-extractor';
+import { ImportInputError } from './import-errors';
+import { ImportArticleInput } from './import-article.input';
+import { ImportArticlePayload } from './import-article.payload';
+import { ImportPreview } from './import-preview.type';
+
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportArticlePayload, {
+    description: 'Import raw copy as an article with its people and attributed quotes. Needs an editor key (Authorization: Bearer).',
+  })
+  @Authorized(EDITOR_ROLE)
+  async importArticle(@Arg('input') input: ImportArticleInput, @Ctx() { services }: GatewayContext): Promise<ImportArticlePayload> {
+    const result = await asUserInput(() => services.imports.import(toRequest(input)));
+    return { article: result.article, created: result.created, warnings: result.warnings };
+  }
+
+  @Query(() => ImportPreview, { description: 'What importArticle would store, without storing anything. Needs an editor key.' })
+  @Authorized(EDITOR_ROLE)
+  async previewImport(@Arg('input') input: ImportArticleInput, @Ctx() { services }: GatewayContext): Promise<ImportPreview> {
+    return toPreview(await asUserInput(async () => services.imports.preview(toRequest(input))));
+  }
+}
+
+function toRequest(input: ImportArticleInput): ImportRequest {
+  return { text: input.text, sourceUrl: input.sourceUrl, section: input.section };
+}
+
+/** Copy the importer refuses is the caller's error: BAD_USER_INPUT with the problem in words. */
+async function asUserInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ImportInputError) throw error.toGraphQLError();
+    throw error;
+  }
+}
+
+function toPreview({ draft, warnings }: Extraction): ImportPreview {
+  return {
+    headline: draft.headline,
+    section: draft.section,
+    publishedAt: draft.publishedAt,
+    imageCredit: draft.image?.credit ?? null,
+    paragraphs: draft.paragraphs,
+    people: draft.people.map((person) => ({ name: person.name, description: person.description ?? null, role: mentionRole(person, draft.quotes) })),
+    quotes: draft.quotes.map((quote) => ({ text: quote.text, speakerName: quote.speaker, attribution: quote.attribution, paragraphIndex: quote.paragraphIndex })),
+    warnings,
+  };
+}

@@ -167,7 +167,7 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
     // Titles end at the last title word that still has a name after it.
     let split = -1;
     tokens.forEach((token, index) => {
-      if (index < tokens.length - 1 && TITLE_WORDS.has(lower(token))) split = index;
+      if (index < tokens.length - 1 && isRoleOrTitle(token)) split = index;
     });
     const titleTokens = tokens.slice(0, split + 1);
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
@@ -234,16 +234,17 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
     if (people.has(keyOf(candidate)) || hasEvidence(keyOf(candidate))) addPerson(candidate, [lower(candidate.tokens[candidate.tokens.length - 1])]);
   }
 
-  // "Mr Okafor said", "says Ms Chen": a titled single name is the full name it belongs to (family
-  // name first or last), or a person of its own when the copy never gives the full name.
+  // "Kadyrov said", "says Ms Chen": a single name with a title or speech verb is evidence for the
+  // full name it belongs to (family name first or last); with a title and no full name anywhere
+  // ("Mr Okafor said"), it is a person of its own.
   for (const candidate of candidates) {
-    if (candidate.tokens.length !== 1 || candidate.titleTokens.length === 0) continue;
+    if (candidate.tokens.length !== 1 || !candidate.evidence) continue;
     const single = lower(candidate.tokens[0]);
     const owners = fullNames.filter((full) => [full.tokens[0], full.tokens[full.tokens.length - 1]].some((token) => lower(token) === single));
     if (owners.length > 0) {
       for (const owner of owners) if (!people.has(keyOf(owner))) addPerson(owner, [single]);
       for (const owner of owners) people.get(keyOf(owner))?.aliases.push(single);
-    } else if (candidate.evidence && ![...people.values()].some((person) => person.aliases.includes(single))) {
+    } else if (candidate.titleTokens.length > 0 && ![...people.values()].some((person) => person.aliases.includes(single))) {
       addPerson(candidate, [single]);
     }
   }

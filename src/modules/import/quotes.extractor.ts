@@ -230,7 +230,7 @@ function attributionBefore(
     if (source) return { speaker: null, attribution: `${according[0]}${source[0]}`.trim() };
   }
 
-  const verbs = [...before.matchAll(new RegExp(`\\b(${VERB})\\b`, 'giu'))].filter(
+  const verbs = [...before.matchAll(new RegExp(`(?<![\\p{L}-])(${VERB})(?![\\p{L}-])`, 'giu'))].filter(
     (verb) => !NOUN_BEFORE_VERB.test(before.slice(0, verb.index ?? 0)),
   );
   for (const verb of verbs.reverse()) {

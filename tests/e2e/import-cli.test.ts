@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestGateway } from '../support/test-gateway';
+
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'modules', 'import', 'import.cli.js');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
+
+function runImport(args: string[], databaseFile: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${databaseFile}` } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** `npm run import` (the compiled CLI) against a real database file. */
+describe('the import CLI', () => {
+  let dir: string;
+  let databaseFile: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-cli-'));
+    databaseFile = path.join(dir, 'db', 'newsgate.sqlite');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function articleSlugs(): Promise<string[]> {
+    const server = await startTestGateway({ database: { type: 'sqlite', database: databaseFile }, seed: false });
+    try {
+      const { articles } = await server.data('{ articles(first: 100) { edges { node { slug } } } }');
+      return articles.edges.map((edge: any) => edge.node.slug).sort();
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('imports one file into a new database, printing its slug, people and quotes', async () => {
+    const result = await runImport([path.join(FIXTURES, 'wire-port-strike.txt')], databaseFile);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^created {2}dockworkers-extend-strike-as-talks-stall-at-harbor-authority {2}\(4 people, 6 quotes\)/m);
+    expect(result.stdout.trim().split('\n').pop()).toBe('1 imported (1 created, 0 updated), 0 failed');
+    expect(await articleSlugs()).toEqual(['dockworkers-extend-strike-as-talks-stall-at-harbor-authority']);
+  });
+
+  it('imports a folder past a bad file, names the file and the problem, and exits non-zero', async () => {
+    const folder = path.join(dir, 'copy');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(FIXTURES, 'science-according-to.txt'), path.join(folder, 'a-reefs.txt'));
+    fs.writeFileSync(path.join(folder, 'b-broken.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00]));
+    fs.copyFileSync(path.join(FIXTURES, 'crime-court-report.txt'), path.join(folder, 'c-court.txt'));
+    fs.writeFileSync(path.join(folder, 'notes.md'), 'not copy');
+
+    const result = await runImport([folder], databaseFile);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`failed   ${path.join(folder, 'b-broken.txt')}: `);
+    expect(result.stderr).toMatch(/b-broken\.txt: .*(binary|UTF-8)/);
+    expect(result.stdout).toContain('2 imported (2 created, 0 updated), 1 failed');
+    expect(await articleSlugs()).toEqual(['man-jailed-for-12-years-over-riverside-stabbing', 'study-finds-coral-reefs-recovering-faster-than-expected-in-eastern-pacific']);
+  });
+
+  it('reads standard input with "-" and updates on re-import', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'ap-senate-vote.txt'), 'utf8');
+    expect((await runImport(['-'], databaseFile, text)).stdout).toMatch(/^created {2}senate-passes-stopgap-bill/m);
+    const again = await runImport(['-'], databaseFile, text);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^updated {2}senate-passes-stopgap-bill-hours-before-shutdown-deadline .* <stdin>$/m);
+    expect(await articleSlugs()).toHaveLength(1);
+  });
+
+  it('reports a missing path and empty input with non-zero exit', async () => {
+    const missing = await runImport([path.join(dir, 'nope.txt')], databaseFile);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${path.join(dir, 'nope.txt')}: no such file or folder`);
+    const empty = await runImport(['-'], databaseFile, '  \n');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('<stdin>: The text is empty.');
+  });
+
+  it('explains its usage when given nothing to import', async () => {
+    const result = await runImport([], databaseFile);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Usage: npm run import/);
+  });
+});

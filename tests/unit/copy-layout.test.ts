@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
+import { ImportInputError } from '../../src/modules/import/import-errors';
+
+const SEED = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'russia-invites-zelensky.txt'), 'utf8');
+
+describe('parseCopyLayout', () => {
+  it('reads the seed layout: glued section, date, repeated headline, image credit, furniture', () => {
+    const layout = parseCopyLayout(SEED);
+    expect(layout.headline).toBe('Russia Invites Ukraine President Zelensky for Peace Talks');
+    expect(layout.section).toBe('Top Stories');
+    expect(layout.publishedAt?.toISOString()).toBe('2026-01-30T07:10:00.000Z');
+    expect(layout.imageCredit).toBe('Tribuneonlineng.com');
+    expect(layout.paragraphs).toHaveLength(6);
+    expect(layout.paragraphs[0]).toMatch(/^On Thursday, the Kremlin announced/);
+    expect(layout.paragraphs[5]).toMatch(/^"I think the war/);
+    expect(layout.warnings).toEqual([]);
+  });
+
+  it('reads plain copy: headline, optional date, blank line, paragraphs', () => {
+    const layout = parseCopyLayout('Bridge Reopens After Repairs\n\nThe bridge reopened on Monday.\n\nTraffic was light.\n');
+    expect(layout).toMatchObject({ headline: 'Bridge Reopens After Repairs', section: null, publishedAt: null, imageCredit: null });
+    expect(layout.paragraphs).toEqual(['The bridge reopened on Monday.', 'Traffic was light.']);
+    expect(layout.warnings).toEqual([expect.stringMatching(/No date line/)]);
+  });
+
+  it('joins hard-wrapped lines of a paragraph and accepts Windows line endings', () => {
+    const layout = parseCopyLayout('Headline Here\r\n2026-01-30\r\n\r\nFirst line\r\nsecond line.\r\n\r\nNext.');
+    expect(layout.paragraphs).toEqual(['First line second line.', 'Next.']);
+    expect(layout.publishedAt?.toISOString()).toBe('2026-01-30T00:00:00.000Z');
+  });
+
+  it('skips a byline and takes a photo credit in any of the usual forms', () => {
+    for (const credit of ['Photograph: Jane Roe/Reuters', 'Photo: Jane Roe/Reuters', '(Photo by Jane Roe/Reuters)', 'Image credit: Jane Roe/Reuters']) {
+      const layout = parseCopyLayout(`Storm Hits Coast\nBy Sam Writer\n${credit}\n\nWaves rose.`);
+      expect(layout.imageCredit).toBe('Jane Roe/Reuters');
+      expect(layout.paragraphs).toEqual(['Waves rose.']);
+    }
+  });
+
+  it('drops page furniture but keeps paragraphs that merely mention such words', () => {
+    const layout = parseCopyLayout(
+      [
+        'Paper Launches Newsletter',
+        '',
+        'The paper said its new newsletter, which launches on Monday, would cover local politics in depth and be free for every reader who signs up before the end of the month.',
+        '',
+        'Share this article',
+        '',
+        'Advertisement',
+        '',
+        '© 2026 Example Media. All rights reserved.',
+      ].join('\n'),
+    );
+    expect(layout.paragraphs).toHaveLength(1);
+    expect(layout.paragraphs[0]).toMatch(/^The paper said its new newsletter/);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['   \n\n  ', /empty/],
+    ['Only A Headline', /no body/],
+    [`${'word '.repeat(60)}\n\nBody.`, /no headline/],
+    ['Head\u0000line\n\nBody', /binary/],
+    ['x'.repeat(1024 * 1024 + 1), /1 MB/],
+  ])('rejects bad input %#', (text, problem) => {
+    expect(() => parseCopyLayout(text)).toThrow(ImportInputError);
+    expect(() => parseCopyLayout(text)).toThrow(problem);
+  });
+});
+
+describe('parseDateLine', () => {
+  it.each([
+    ['January 30, 2026 07:10', '2026-01-30T07:10:00.000Z'],
+    ['30 January 2026', '2026-01-30T00:00:00.000Z'],
+    ['Jan. 30, 2026 7:10 a.m.', '2026-01-30T07:10:00.000Z'],
+    ['2026-01-30', '2026-01-30T00:00:00.000Z'],
+    ['2026-01-30T07:10:00Z', '2026-01-30T07:10:00.000Z'],
+    ['2026-01-30T09:10:00+02:00', '2026-01-30T07:10:00.000Z'],
+    ['Friday 30 January 2026 14.05 GMT', '2026-01-30T14:05:00.000Z'],
+    ['Jan 30, 2026, 7:10 AM EST', '2026-01-30T12:10:00.000Z'],
+    ['Published: 30 Jan 2026 07:10 BST', '2026-01-30T06:10:00.000Z'],
+    ['Updated 3:45 p.m. EST, Mon January 26, 2026', '2026-01-26T20:45:00.000Z'],
+  ])('%p -> %p', (line, iso) => {
+    expect(parseDateLine(line)?.toISOString()).toBe(iso);
+  });
+
+  it.each(['The talks began on January 30, 2026 in Geneva.', 'Monday', 'Peace Talks', 'Sign up for our newsletter'])('is not fooled by %p', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
+
+  it('reads a zone-less time as UTC whatever the machine’s time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(parseDateLine('January 30, 2026 07:10')?.toISOString()).toBe('2026-01-30T07:10:00.000Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
+
+describe('splitGluedSection', () => {
+  it.each([
+    ['Russia Invites Ukraine President Zelensky for Peace TalksTop Stories', ['Russia Invites Ukraine President Zelensky for Peace Talks', 'Top Stories']],
+    ["Manager Hails 'Character'SPORT", ["Manager Hails 'Character'", 'SPORT']],
+    ['Brightwave to Cut 1,200 Jobs as AI Spending SurgesTechnology', ['Brightwave to Cut 1,200 Jobs as AI Spending Surges', 'Technology']],
+  ])('%p', (line, expected) => {
+    expect(splitGluedSection(line)).toEqual(expected);
+  });
+
+  it.each(['McDonald Opens New Store', 'Markets Rally as iPhone Sales Beat Forecasts', 'Ukraine Talks Resume'])('leaves %p alone', (line) => {
+    expect(splitGluedSection(line)).toBeNull();
+  });
+});

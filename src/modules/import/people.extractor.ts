@@ -151,8 +151,8 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
   for (const match of paragraph.matchAll(CAPITALISED_RUN)) {
     let tokens = match[0].split(' ');
     let start = match.index ?? 0;
-    // Sentence-initial function words ("The", "In") are not part of a name.
-    while (tokens.length > 0 && LEADING_FUNCTION_WORDS.has(lower(tokens[0]))) {
+    // Function words ("The", "In") and possessives ("Australia's Kayla Brooks") come before a name.
+    while (tokens.length > 0 && (LEADING_FUNCTION_WORDS.has(lower(tokens[0])) || (tokens.length > 1 && /['’]s$/u.test(tokens[0])))) {
       start += tokens[0].length + 1;
       tokens = tokens.slice(1);
     }
@@ -174,6 +174,8 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
     if (nameTokens.length === 0 || nameTokens.length > 4) continue;
     if (!nameTokens.every(isNameToken)) continue;
     if (nameTokens.some((token) => isRoleOrTitle(token))) continue;
+    // "Webb & Sons Builders": a run joined to another by an ampersand is a firm's name.
+    if (/&\s*$/u.test(paragraph.slice(0, start)) || /^\s*&/u.test(paragraph.slice(end))) continue;
     if (nameTokens.some((token) => NON_PERSON_WORDS.has(lower(token)))) continue;
     const nameStart = start + titleTokens.reduce((length, token) => length + token.length + 1, 0);
 

@@ -192,6 +192,9 @@ function attributionAfter(
   }
   const pronoun = new RegExp(`^(${PRONOUN})\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'u').exec(after);
   if (pronoun) return { speaker: resolve(pronoun[1], at), attribution: pronoun[0] };
+  // "the Belgian said", "the 29-year-old added": a description standing for the person just named.
+  const epithet = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'u').exec(after);
+  if (epithet) return { speaker: resolve('he', at), attribution: epithet[0] };
   const source = new RegExp(`^(${SOURCE_PHRASE})\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu').exec(after);
   if (source && !(endsSentence && /^\p{Lu}/u.test(after))) return { speaker: null, attribution: source[0] };
 

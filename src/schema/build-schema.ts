@@ -8,9 +8,10 @@ import { NodeResolver } from '../modules/node/node.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
 import { QuoteResolver } from '../modules/quote/quote.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { authChecker } from '../server/auth-checker';
 
-export const resolvers = [NodeResolver, ArticleResolver, PersonResolver, QuoteResolver, RatingResolver, ImportResolver] as const;
+export const resolvers = [NodeResolver, ArticleResolver, PersonResolver, QuoteResolver, RatingResolver, ImportResolver, SearchResolver] as const;
 
 let cached: GraphQLSchema | undefined;
 

@@ -13,6 +13,9 @@ import type { Services } from './services';
 export interface Loaders {
   articleById: DataLoader<number, Article | null>;
   personById: DataLoader<number, Person | null>;
+  quoteById: DataLoader<number, Quote | null>;
+  mentionCountByPerson: DataLoader<number, number>;
+  quoteCountByPerson: DataLoader<number, number>;
   mentionsByArticle: DataLoader<number, PersonMention[]>;
   quotesByArticle: DataLoader<number, Quote[]>;
   ratingByArticle: DataLoader<number, Rating>;
@@ -24,6 +27,9 @@ export function createLoaders(services: Services, voterHash: () => string): Load
   return {
     articleById: new DataLoader((ids) => services.articles.findByIds(ids)),
     personById: new DataLoader((ids) => services.people.findByIds(ids)),
+    quoteById: new DataLoader((ids) => services.quotes.findByIds(ids)),
+    mentionCountByPerson: new DataLoader((ids) => services.people.mentionCounts(ids)),
+    quoteCountByPerson: new DataLoader((ids) => services.people.quoteCounts(ids)),
     mentionsByArticle: new DataLoader((ids) => services.people.mentionsByArticleIds(ids)),
     quotesByArticle: new DataLoader((ids) => services.quotes.byArticleIds(ids)),
     ratingByArticle: new DataLoader((ids) => services.ratings.ratingsByArticleIds(ids)),

@@ -10,6 +10,8 @@ import { PersonService } from '../modules/person/person.service';
 import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
 import { RatingService } from '../modules/rating/rating.service';
+import { SearchService } from '../modules/search/search.service';
+import { SqliteFtsIndex } from '../modules/search/search-index';
 import { Vote } from '../modules/rating/vote.entity';
 
 /** The application's services, built once per process from one DataSource. */
@@ -19,14 +21,18 @@ export interface Services {
   quotes: QuoteService;
   ratings: RatingService;
   imports: ImportService;
+  search: SearchService;
 }
 
 export function createServices(dataSource: DataSource, writes: WriteQueue): Services {
   const repository = dataSource.getRepository.bind(dataSource);
+  // The one engine-specific piece: SQLite FTS5 (see src/modules/search/search-index.ts).
+  const searchIndex = new SqliteFtsIndex(dataSource);
   return {
-    articles: new ArticleService(repository(Article), repository(Mention)),
-    people: new PersonService(repository(Person), repository(Mention)),
-    quotes: new QuoteService(repository(Quote)),
+    articles: new ArticleService(repository(Article), repository(Person), searchIndex),
+    people: new PersonService(repository(Person), repository(Mention), repository(Quote), searchIndex),
+    quotes: new QuoteService(repository(Quote), searchIndex),
+    search: new SearchService(searchIndex),
     ratings: new RatingService(repository(Vote), repository(Article), writes),
     imports: new ImportService(writes, new ArticleWriter()),
   };

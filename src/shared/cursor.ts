@@ -12,13 +12,13 @@ export function encodeCursor(kind: string, key: CursorKey): string {
 
 /**
  * Decodes a cursor made by `encodeCursor(kind, …)` whose fields have the types in `shape`
- * ('date' is an ISO-8601 string);
+ * ('number' is a safe integer, 'float' any finite number, 'date' an ISO-8601 string);
  * anything else is the client's error.
  */
 export function decodeCursor<T extends CursorKey>(
   cursor: string,
   kind: string,
-  shape: { [K in keyof T]: 'string' | 'number' | 'date' },
+  shape: { [K in keyof T]: 'string' | 'number' | 'float' | 'date' },
 ): T {
   const invalid = () => badUserInput(`"after" is not a valid cursor for this list: "${cursor}"`, { argumentName: 'after' });
   if (!/^[A-Za-z0-9_-]{1,512}$/.test(cursor)) throw invalid();
@@ -36,7 +36,9 @@ export function decodeCursor<T extends CursorKey>(
     const valid =
       type === 'date'
         ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        : typeof value === type && (type !== 'number' || Number.isSafeInteger(value));
+        : type === 'float'
+          ? typeof value === 'number' && Number.isFinite(value)
+          : typeof value === type && (type !== 'number' || Number.isSafeInteger(value));
     if (!valid) throw invalid();
     key[field] = value as string | number;
   }

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from '../server/errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -31,16 +32,42 @@ export class ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'A cursor from an earlier page: return the rows after it.' })
   @IsOptional()
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page backwards: the last rows (before \`before\`, if given). At most ${MAX_PAGE_SIZE}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier page: return the rows before it.' })
+  @IsOptional()
+  before?: string | null;
 }
 
-/** The page request after defaults: `first` rows after the `after` cursor. */
+/** The page request after defaults: `count` rows after `cursor`, or before it when paging backwards. */
 export interface PageRequest {
-  first: number;
-  after: string | null;
+  count: number;
+  cursor: string | null;
+  backward: boolean;
 }
 
 export function pageRequest(args: ConnectionArgs): PageRequest {
-  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ?? null };
+  if (args.after != null && args.before != null) throw badUserInput('Give either after or before, not both.', { argumentName: 'before' });
+  const backward = args.last != null || args.before != null;
+  const count = (backward ? (args.last ?? args.first) : args.first) ?? DEFAULT_PAGE_SIZE;
+  return { count, cursor: (backward ? args.before : args.after) ?? null, backward };
+}
+
+/** A plain `first` argument checked against its bound: outside 0..max is the caller's error. */
+export function boundedCount(first: number, max: number, argumentName = 'first'): number {
+  if (!Number.isInteger(first) || first < 0 || first > max) throw badUserInput(`${argumentName} must be from 0 to ${max}.`, { argumentName });
+  return first;
+}
+
+/** The first `count` rows, forwards only (for lists that have no cursor argument of their own). */
+export function firstRows(count: number): PageRequest {
+  return { count, cursor: null, backward: false };
 }
 
 /** What a service hands back for one page; resolvers wrap it into the GraphQL connection. */
@@ -51,26 +78,6 @@ export interface Page<T> {
   hasPreviousPage: boolean;
   /** Counted only when a client asks for totalCount. */
   totalCount: () => Promise<number>;
-}
-
-/**
- * Builds a page from up to `first + 1` rows fetched after the cursor: the extra row only tells
- * whether there is a next page.
- */
-export function toPage<T>(
-  rows: T[],
-  request: PageRequest,
-  cursorOf: (row: T) => string,
-  totalCount: () => Promise<number>,
-): Page<T> {
-  const nodes = rows.slice(0, request.first);
-  return {
-    nodes,
-    cursors: nodes.map(cursorOf),
-    hasNextPage: rows.length > request.first,
-    hasPreviousPage: request.after !== null,
-    totalCount,
-  };
 }
 
 export interface Edge<T> {

@@ -6,6 +6,7 @@ import { Image } from './image.type';
 
 @Entity({ name: 'article' })
 @Index('idx_article_published', ['publishedAt', 'id'])
+@Index('idx_article_section', ['section', 'publishedAt', 'id'])
 @Unique('uq_article_slug', ['slug'])
 @Index('uq_article_source_url', ['sourceUrl'], { unique: true, where: '"source_url" IS NOT NULL' })
 @ObjectType({ implements: Node, description: 'A news article.' })

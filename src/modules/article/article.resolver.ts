@@ -1,15 +1,21 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
 import { badUserInput } from '../../server/errors';
+import { boundedCount, pageRequest, toConnection } from '../../shared/pagination';
 import { expectGlobalId } from '../../shared/global-id';
-import { ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
 import { MentionRole } from '../person/mention-role.enum';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
 import { Rating } from '../rating/rating.type';
+import { ArticleFilter, ArticleOrder } from './article-filter.input';
+import { ArticleLookupArgs } from './article-lookup.args';
 import { ArticleConnection } from './article.connection';
 import { Article } from './article.entity';
-import { ArticleLookupArgs } from './article-lookup.args';
+import type { ArticleCriteria } from './article.service';
+import { ArticlesArgs } from './articles.args';
+import { SectionCount } from './section-count.type';
+
+const MAX_RELATED = 50;
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -20,9 +26,15 @@ export class ArticleResolver {
     return services.articles.findBySlug(slug as string);
   }
 
-  @Query(() => ArticleConnection, { description: 'All articles, newest first.' })
-  async articles(@Args() args: ConnectionArgs, @Ctx() { services }: GatewayContext) {
-    return toConnection(await services.articles.list(pageRequest(args)));
+  @Query(() => ArticleConnection, { description: 'Articles, filtered and ordered (newest first by default).' })
+  async articles(@Args() args: ArticlesArgs, @Ctx() { services }: GatewayContext) {
+    const page = await services.articles.list(toCriteria(args.filter), args.orderBy ?? ArticleOrder.PUBLISHED_AT_DESC, pageRequest(args));
+    return toConnection(page);
+  }
+
+  @Query(() => [SectionCount], { description: 'Every section with its number of articles, largest first.' })
+  sections(@Ctx() { services }: GatewayContext): Promise<SectionCount[]> {
+    return services.articles.sections();
   }
 
   @FieldResolver(() => [Person], { description: 'The people the article names, in order of first appearance.' })
@@ -44,4 +56,26 @@ export class ArticleResolver {
   rating(@Root() article: Article, @Ctx() { loaders }: GatewayContext): Promise<Rating> {
     return loaders.ratingByArticle.load(article.id);
   }
+
+  @FieldResolver(() => [Article], { description: 'Other articles ranked by how many people they share with this one, then newest first.' })
+  relatedArticles(
+    @Root() article: Article,
+    @Ctx() { services }: GatewayContext,
+    @Arg('first', () => Int, { defaultValue: 5, description: `At most ${MAX_RELATED}.` }) first: number,
+  ): Promise<Article[]> {
+    return services.articles.related(article.id, boundedCount(first, MAX_RELATED));
+  }
+}
+
+export function toCriteria(filter: ArticleFilter | null | undefined): ArticleCriteria {
+  if (!filter) return {};
+  return {
+    section: filter.section,
+    personId: filter.personId != null ? expectGlobalId(filter.personId, 'Person', 'filter.personId') : null,
+    personSlug: filter.personSlug,
+    publishedAfter: filter.publishedAfter,
+    publishedBefore: filter.publishedBefore,
+    query: filter.query,
+    minRating: filter.minRating,
+  };
 }

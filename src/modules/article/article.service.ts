@@ -1,17 +1,64 @@
-import { Repository, SelectQueryBuilder } from 'typeorm';
-import { keysetAfter } from '../../db/keyset';
-import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { Page, PageRequest, toPage } from '../../shared/pagination';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
+import { badUserInput } from '../../server/errors';
+import { Page, PageRequest } from '../../shared/pagination';
 import { Mention } from '../person/mention.entity';
+import { Person } from '../person/person.entity';
+import { toFtsQuery } from '../search/fts-query';
+import type { SearchIndex } from '../search/search-index';
+import { Vote } from '../rating/vote.entity';
+import { ArticleOrder } from './article-filter.input';
 import { Article } from './article.entity';
 
-const NEWEST_FIRST = 'article:newest';
-type NewestFirstKey = { p: string; id: number };
+/** An ArticleFilter with IDs already decoded. */
+export interface ArticleCriteria {
+  section?: string | null;
+  personId?: number | null;
+  personSlug?: string | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+  query?: string | null;
+  minRating?: number | null;
+}
+
+export interface SectionCount {
+  name: string;
+  count: number;
+}
+
+const published = (direction: 'ASC' | 'DESC'): ListOrder<Article> => ({
+  kind: `article:published-${direction.toLowerCase()}`,
+  keys: [
+    { expression: 'article.publishedAt', direction, field: 'p', type: 'date', read: (article) => article.publishedAt.toISOString() },
+    { expression: 'article.id', direction, field: 'id', type: 'number', read: (article) => article.id },
+  ],
+});
+
+const ORDERS: Record<ArticleOrder, ListOrder<Article>> = {
+  [ArticleOrder.PUBLISHED_AT_DESC]: published('DESC'),
+  [ArticleOrder.PUBLISHED_AT_ASC]: published('ASC'),
+  [ArticleOrder.RATING_DESC]: {
+    kind: 'article:rating',
+    keys: [
+      { expression: 'COALESCE(rating.average, 0)', direction: 'DESC', field: 'r', type: 'float', read: rawNumber, computed: true },
+      { expression: 'COALESCE(rating.votes, 0)', direction: 'DESC', field: 'v', type: 'number', read: rawNumber, computed: true },
+      { expression: 'article.id', direction: 'DESC', field: 'id', type: 'number', read: (article) => article.id },
+    ],
+  },
+  [ArticleOrder.RELEVANCE]: {
+    kind: 'article:relevance',
+    keys: [
+      { expression: 'fts.rank', direction: 'ASC', field: 's', type: 'float', read: rawNumber, computed: true },
+      { expression: 'article.id', direction: 'ASC', field: 'id', type: 'number', read: (article) => article.id },
+    ],
+  },
+};
 
 export class ArticleService {
   constructor(
     private readonly articles: Repository<Article>,
-    private readonly mentions: Repository<Mention>,
+    private readonly people: Repository<Person>,
+    private readonly search: SearchIndex,
   ) {}
 
   findById(id: number): Promise<Article | null> {
@@ -29,42 +76,98 @@ export class ArticleService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async exists(id: number): Promise<boolean> {
-    return (await this.articles.countBy({ id })) > 0;
-  }
-
-  /** All articles, newest first. */
-  list(request: PageRequest): Promise<Page<Article>> {
-    return this.newestFirstPage(this.articles.createQueryBuilder('article'), request, () => this.articles.count());
-  }
-
-  /** The articles that name a person, newest first. */
-  listMentioning(personId: number, request: PageRequest): Promise<Page<Article>> {
-    const query = this.articles
-      .createQueryBuilder('article')
-      .innerJoin(Mention, 'mention', 'mention.articleId = article.id AND mention.personId = :personId', { personId });
-    return this.newestFirstPage(query, request, () => this.mentions.countBy({ personId }));
-  }
-
-  private async newestFirstPage(
-    query: SelectQueryBuilder<Article>,
-    request: PageRequest,
-    count: () => Promise<number>,
-  ): Promise<Page<Article>> {
-    if (request.after !== null) {
-      const key = decodeCursor<NewestFirstKey>(request.after, NEWEST_FIRST, { p: 'date', id: 'number' });
-      const publishedAt = new Date(key.p);
-      const seek = keysetAfter([
-        { expression: 'article.publishedAt', direction: 'DESC', value: publishedAt },
-        { expression: 'article.id', direction: 'DESC', value: key.id },
-      ]);
-      query.andWhere(seek.where, seek.parameters);
+  /** Articles meeting every criterion, in the order asked for; `totalCount` honours the filter. */
+  async list(criteria: ArticleCriteria, order: ArticleOrder, request: PageRequest): Promise<Page<Article>> {
+    if (order === ArticleOrder.RELEVANCE && !criteria.query) {
+      throw badUserInput('orderBy RELEVANCE needs filter.query.', { argumentName: 'orderBy' });
     }
-    const rows = await query
-      .orderBy('article.publishedAt', 'DESC')
-      .addOrderBy('article.id', 'DESC')
-      .limit(request.first + 1)
-      .getMany();
-    return toPage(rows, request, (row) => encodeCursor(NEWEST_FIRST, { p: row.publishedAt.toISOString(), id: row.id }), count);
+    const build = async (forCount: boolean) => {
+      const query = this.articles.createQueryBuilder('article');
+      const needsRating = criteria.minRating != null || (!forCount && order === ArticleOrder.RATING_DESC);
+      if (needsRating) {
+        query.leftJoin(
+          (sub) =>
+            sub
+              .from(Vote, 'vote')
+              .select('vote.article_id', 'article_id')
+              .addSelect('AVG(vote.stars)', 'average')
+              .addSelect('COUNT(*)', 'votes')
+              .groupBy('vote.article_id'),
+          'rating',
+          'rating.article_id = article.id',
+        );
+      }
+      return (await this.applyCriteria(query, criteria, !forCount && order === ArticleOrder.RELEVANCE)) ? query : null;
+    };
+    const query = await build(false);
+    if (!query) return emptyPage();
+    return keysetPage(query, request, ORDERS[order], async () => (await build(true))?.getCount() ?? 0);
   }
+
+  /** Sections with their article counts, largest first. */
+  async sections(): Promise<SectionCount[]> {
+    const rows: { name: string; count: number }[] = await this.articles
+      .createQueryBuilder('article')
+      .select('article.section', 'name')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('article.section')
+      .orderBy('count', 'DESC')
+      .addOrderBy('article.section', 'ASC')
+      .getRawMany();
+    return rows.map((row) => ({ name: row.name, count: Number(row.count) }));
+  }
+
+  /** Other articles ranked by how many people they share with this one, then newest first. */
+  async related(articleId: number, limit: number): Promise<Article[]> {
+    return this.articles
+      .createQueryBuilder('article')
+      .innerJoin(
+        (sub) =>
+          sub
+            .from(Mention, 'mine')
+            .innerJoin(Mention, 'theirs', 'theirs.person_id = mine.person_id AND theirs.article_id != mine.article_id')
+            .select('theirs.article_id', 'article_id')
+            .addSelect('COUNT(*)', 'shared')
+            .where('mine.article_id = :articleId', { articleId })
+            .groupBy('theirs.article_id'),
+        'overlap',
+        'overlap.article_id = article.id',
+      )
+      .orderBy('overlap.shared', 'DESC')
+      .addOrderBy('article.publishedAt', 'DESC')
+      .addOrderBy('article.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Adds the criteria as WHERE conditions; false when they cannot match anything. */
+  private async applyCriteria(query: SelectQueryBuilder<Article>, criteria: ArticleCriteria, joinRank: boolean): Promise<boolean> {
+    if (criteria.section != null) query.andWhere('article.section = :section', { section: criteria.section });
+    const personIds = new Set<number>();
+    if (criteria.personId != null) personIds.add(criteria.personId);
+    if (criteria.personSlug != null) {
+      const person = await this.people.findOneBy({ slug: criteria.personSlug });
+      if (!person) return false;
+      personIds.add(person.id);
+    }
+    for (const [index, personId] of [...personIds].entries()) {
+      query.andWhere(`EXISTS (SELECT 1 FROM mention m${index} WHERE m${index}.article_id = article.id AND m${index}.person_id = :person${index})`, {
+        [`person${index}`]: personId,
+      });
+    }
+    if (criteria.publishedAfter != null) query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
+    if (criteria.publishedBefore != null) query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
+    if (criteria.minRating != null) query.andWhere('rating.average >= :minRating', { minRating: criteria.minRating });
+    if (criteria.query != null) {
+      const fts = toFtsQuery(criteria.query);
+      if (fts === null) return false;
+      if (joinRank) query.innerJoin(`(${this.search.articleMatches('fts')})`, 'fts', 'fts.id = article.id', { fts });
+      else query.andWhere(new Brackets((where) => where.where(`article.id IN (SELECT id FROM (${this.search.articleMatches('fts')}))`, { fts })));
+    }
+    return true;
+  }
+}
+
+function emptyPage<T>(): Page<T> {
+  return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
 }

@@ -5,10 +5,12 @@ import { badUserInput } from '../../server/errors';
 import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
 import { Node } from './node.interface';
 
+const MAX_NODES = 100;
+
 @Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders, services }: GatewayContext): Promise<object | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<object | null> {
     const decoded = decodeGlobalId(id);
     if (!decoded) throw badUserInput(`id is not a valid global ID: "${id}"`, { argumentName: 'id' });
     switch (decoded.type) {
@@ -17,8 +19,15 @@ export class NodeResolver {
       case 'Person':
         return loaders.personById.load(decoded.id);
       case 'Quote':
-        return services.quotes.findById(decoded.id);
+        return loaders.quoteById.load(decoded.id);
     }
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.` })
+  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: GatewayContext): Promise<(object | null)[]> {
+    if (ids.length > MAX_NODES) throw badUserInput(`ids may hold at most ${MAX_NODES} IDs.`, { argumentName: 'ids' });
+    // Through the request's DataLoaders: one query per type, however many IDs.
+    return Promise.all(ids.map((id) => this.node(id, context)));
   }
 
   /** Every Node type's `id`: the entity's integer key wrapped into its global ID. */

@@ -1,6 +1,12 @@
-import { Repository } from 'typeorm';
+import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
+import { Page, PageRequest } from '../../shared/pagination';
+import { Quote } from '../quote/quote.entity';
+import { toFtsQuery } from '../search/fts-query';
+import type { SearchIndex } from '../search/search-index';
 import { MentionRole } from './mention-role.enum';
 import { Mention } from './mention.entity';
+import { PersonOrder } from './person-filter.input';
 import { Person } from './person.entity';
 
 export interface PersonMention {
@@ -8,10 +14,39 @@ export interface PersonMention {
   role: MentionRole;
 }
 
+export interface PersonCriteria {
+  query?: string | null;
+  articleId?: number | null;
+}
+
+export interface PersonCount {
+  person: Person;
+  count: number;
+}
+
+const ORDERS: Record<PersonOrder, ListOrder<Person>> = {
+  [PersonOrder.MENTIONS_DESC]: {
+    kind: 'person:mentions',
+    keys: [
+      { expression: 'COALESCE(mentions.total, 0)', direction: 'DESC', field: 'm', type: 'number', read: rawNumber, computed: true },
+      { expression: 'person.id', direction: 'ASC', field: 'id', type: 'number', read: (person) => person.id },
+    ],
+  },
+  [PersonOrder.NAME_ASC]: {
+    kind: 'person:name',
+    keys: [
+      { expression: 'person.normalizedName', direction: 'ASC', field: 'n', type: 'string', read: (person) => person.normalizedName },
+      { expression: 'person.id', direction: 'ASC', field: 'id', type: 'number', read: (person) => person.id },
+    ],
+  },
+};
+
 export class PersonService {
   constructor(
     private readonly people: Repository<Person>,
     private readonly mentions: Repository<Mention>,
+    private readonly quotes: Repository<Quote>,
+    private readonly search: SearchIndex,
   ) {}
 
   findById(id: number): Promise<Person | null> {
@@ -42,4 +77,76 @@ export class PersonService {
     for (const row of rows) byArticle.get(row.articleId)?.push({ person: row.person as Person, role: row.role });
     return articleIds.map((id) => byArticle.get(id) ?? []);
   }
+
+  /** How many articles name each person; one query for all. */
+  async mentionCounts(personIds: readonly number[]): Promise<number[]> {
+    return countBy(this.mentions.createQueryBuilder('row').select('row.person_id', 'id'), 'row.person_id', personIds);
+  }
+
+  /** How many quotes each person has; one query for all. */
+  async quoteCounts(personIds: readonly number[]): Promise<number[]> {
+    return countBy(this.quotes.createQueryBuilder('row').select('row.speaker_id', 'id'), 'row.speaker_id', personIds);
+  }
+
+  /** People meeting every criterion, in the order asked for; `totalCount` honours the filter. */
+  async list(criteria: PersonCriteria, order: PersonOrder, request: PageRequest): Promise<Page<Person>> {
+    const build = (forCount: boolean) => {
+      const query = this.people.createQueryBuilder('person');
+      if (!forCount && order === PersonOrder.MENTIONS_DESC) {
+        query.leftJoin(
+          (sub) => sub.from(Mention, 'mention').select('mention.person_id', 'person_id').addSelect('COUNT(*)', 'total').groupBy('mention.person_id'),
+          'mentions',
+          'mentions.person_id = person.id',
+        );
+      }
+      if (criteria.articleId != null) {
+        query.andWhere('EXISTS (SELECT 1 FROM mention named WHERE named.person_id = person.id AND named.article_id = :articleId)', {
+          articleId: criteria.articleId,
+        });
+      }
+      if (criteria.query != null) {
+        const fts = toFtsQuery(criteria.query);
+        if (fts === null) return null;
+        query.andWhere(`person.id IN (SELECT id FROM (${this.search.personMatches('fts')}))`, { fts });
+      }
+      return query;
+    };
+    const query = build(false);
+    if (!query) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
+    return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
+  }
+
+  /** The people named in the same articles as this one, with how many articles they share. */
+  async coMentioned(personId: number, limit: number): Promise<PersonCount[]> {
+    const { entities, raw } = await this.people
+      .createQueryBuilder('person')
+      .innerJoin(
+        (sub) =>
+          sub
+            .from(Mention, 'mine')
+            .innerJoin(Mention, 'theirs', 'theirs.article_id = mine.article_id AND theirs.person_id != mine.person_id')
+            .select('theirs.person_id', 'person_id')
+            .addSelect('COUNT(*)', 'shared')
+            .where('mine.person_id = :personId', { personId })
+            .groupBy('theirs.person_id'),
+        'overlap',
+        'overlap.person_id = person.id',
+      )
+      .addSelect('overlap.shared', 'shared')
+      .orderBy('overlap.shared', 'DESC')
+      .addOrderBy('person.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities();
+    return entities.map((person, index) => ({ person, count: Number(raw[index].shared) }));
+  }
+}
+
+async function countBy(query: SelectQueryBuilder<ObjectLiteral>, column: string, ids: readonly number[]): Promise<number[]> {
+  const rows: { id: number; total: number }[] = await query
+    .addSelect('COUNT(*)', 'total')
+    .where(`${column} IN (:...ids)`, { ids: [...ids] })
+    .groupBy(column)
+    .getRawMany();
+  const counts = new Map(rows.map((row) => [Number(row.id), Number(row.total)]));
+  return ids.map((id) => counts.get(id) ?? 0);
 }

@@ -1,6 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
 import { expectGlobalId } from '../../shared/global-id';
+import { pageRequest, toConnection } from '../../shared/pagination';
+import { QuoteConnection } from './quote.connection';
+import { QuotesArgs } from './quotes.args';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from './quote.entity';
@@ -10,6 +13,18 @@ export class QuoteResolver {
   @Query(() => Quote, { nullable: true, description: 'A quote by id; null when there is none.' })
   quote(@Arg('id', () => ID) id: string, @Ctx() { services }: GatewayContext): Promise<Quote | null> {
     return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
+  }
+
+  @Query(() => QuoteConnection, { description: 'Quotes, filtered; newest article first, in order of appearance within an article.' })
+  async quotes(@Args() { filter, ...args }: QuotesArgs, @Ctx() { services }: GatewayContext) {
+    const criteria = {
+      speakerId: filter?.speakerId != null ? expectGlobalId(filter.speakerId, 'Person', 'filter.speakerId') : null,
+      articleId: filter?.articleId != null ? expectGlobalId(filter.articleId, 'Article', 'filter.articleId') : null,
+      query: filter?.query,
+      publishedAfter: filter?.publishedAfter,
+      publishedBefore: filter?.publishedBefore,
+    };
+    return toConnection(await services.quotes.list(criteria, pageRequest(args)));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who said it; null when the copy does not name the source.' })

@@ -1,18 +1,48 @@
 import { Repository } from 'typeorm';
-import { keysetAfter } from '../../db/keyset';
-import { decodeCursor, encodeCursor } from '../../shared/cursor';
-import { Page, PageRequest, toPage } from '../../shared/pagination';
+import { keysetPage, ListOrder } from '../../db/keyset-page';
+import { Page, PageRequest } from '../../shared/pagination';
+import { toFtsQuery } from '../search/fts-query';
+import type { SearchIndex } from '../search/search-index';
 import { Quote } from './quote.entity';
 
-const BY_SPEAKER = 'quote:speaker-newest';
-/** Article published-at, article id, position in the article. */
-type BySpeakerKey = { p: string; a: number; pos: number };
+/** A QuoteFilter with IDs decoded, plus `aboutPersonId` for quotesAbout. */
+export interface QuoteCriteria {
+  speakerId?: number | null;
+  articleId?: number | null;
+  /** Only quotes in articles that name this person. */
+  aboutPersonId?: number | null;
+  query?: string | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+}
+
+type QuoteWithDate = Quote & { article?: { publishedAt: Date } };
+
+/** Newest article first; within an article, in order of appearance. */
+const NEWEST_FIRST: ListOrder<QuoteWithDate> = {
+  kind: 'quote:newest',
+  keys: [
+    { expression: 'article.publishedAt', direction: 'DESC', field: 'p', type: 'date', read: (quote) => quote.article!.publishedAt.toISOString() },
+    { expression: 'quote.articleId', direction: 'DESC', field: 'a', type: 'number', read: (quote) => quote.articleId },
+    { expression: 'quote.position', direction: 'ASC', field: 'pos', type: 'number', read: (quote) => quote.position },
+  ],
+};
 
 export class QuoteService {
-  constructor(private readonly quotes: Repository<Quote>) {}
+  constructor(
+    private readonly quotes: Repository<Quote>,
+    private readonly search: SearchIndex,
+  ) {}
 
   findById(id: number): Promise<Quote | null> {
     return this.quotes.findOneBy({ id });
+  }
+
+  /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
+  async findByIds(ids: readonly number[]): Promise<(Quote | null)[]> {
+    const rows = await this.quotes.createQueryBuilder('quote').whereInIds([...ids]).getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** The quotes in each article, in order of appearance; one query for all articles. */
@@ -28,33 +58,28 @@ export class QuoteService {
     return articleIds.map((id) => byArticle.get(id) ?? []);
   }
 
-  /** A person's quotes: newest article first, in order of appearance within an article. */
-  async listBySpeaker(speakerId: number, request: PageRequest): Promise<Page<Quote>> {
-    const query = this.quotes
-      .createQueryBuilder('quote')
-      .innerJoin('quote.article', 'article')
-      .addSelect('article.publishedAt')
-      .where('quote.speakerId = :speakerId', { speakerId });
-    if (request.after !== null) {
-      const key = decodeCursor<BySpeakerKey>(request.after, BY_SPEAKER, { p: 'date', a: 'number', pos: 'number' });
-      const seek = keysetAfter([
-        { expression: 'article.publishedAt', direction: 'DESC', value: new Date(key.p) },
-        { expression: 'quote.articleId', direction: 'DESC', value: key.a },
-        { expression: 'quote.position', direction: 'ASC', value: key.pos },
-      ]);
-      query.andWhere(seek.where, seek.parameters);
-    }
-    const rows = await query
-      .orderBy('article.publishedAt', 'DESC')
-      .addOrderBy('quote.articleId', 'DESC')
-      .addOrderBy('quote.position', 'ASC')
-      .limit(request.first + 1)
-      .getMany();
-    return toPage(
-      rows,
-      request,
-      (row) => encodeCursor(BY_SPEAKER, { p: (row.article as { publishedAt: Date }).publishedAt.toISOString(), a: row.articleId, pos: row.position }),
-      () => this.quotes.countBy({ speakerId }),
-    );
+  /** Quotes meeting every criterion, newest article first; `totalCount` honours the filter. */
+  async list(criteria: QuoteCriteria, request: PageRequest): Promise<Page<Quote>> {
+    const build = () => {
+      const query = this.quotes.createQueryBuilder('quote').innerJoin('quote.article', 'article').addSelect('article.publishedAt');
+      if (criteria.speakerId != null) query.andWhere('quote.speakerId = :speakerId', { speakerId: criteria.speakerId });
+      if (criteria.articleId != null) query.andWhere('quote.articleId = :articleId', { articleId: criteria.articleId });
+      if (criteria.aboutPersonId != null) {
+        query.andWhere('EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)', {
+          aboutPersonId: criteria.aboutPersonId,
+        });
+      }
+      if (criteria.publishedAfter != null) query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
+      if (criteria.publishedBefore != null) query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
+      if (criteria.query != null) {
+        const fts = toFtsQuery(criteria.query);
+        if (fts === null) return null;
+        query.andWhere(`quote.id IN (SELECT id FROM (${this.search.quoteMatches('fts')}))`, { fts });
+      }
+      return query;
+    };
+    const query = build();
+    if (!query) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
+    return keysetPage(query, request, NEWEST_FIRST, () => build()!.getCount());
   }
 }

@@ -1,0 +1,53 @@
+import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+
+/**
+ * Full-text search over articles, quotes and people, and the indexes the archive filters use.
+ *
+ * SQLITE-SPECIFIC: the FTS5 virtual tables and the triggers that keep them in step with their
+ * tables (so imports, updates and deletes are searchable at once) exist only on SQLite. A server
+ * engine supplies its own index behind src/modules/search/search-index.ts instead.
+ * unicode61 with remove_diacritics folds case and accents: "Kyïv" matches "Kyiv".
+ */
+const INDEXES: { table: string; fts: string; columns: string[]; values: (row: 'new' | 'old') => string }[] = [
+  {
+    table: 'article',
+    fts: 'article_fts',
+    columns: ['headline', 'standfirst', 'body'],
+    values: (row) => `${row}.id, ${row}.headline, ${row}.standfirst, ${row}.body`,
+  },
+  { table: 'quote', fts: 'quote_fts', columns: ['text'], values: (row) => `${row}.id, ${row}.text` },
+  { table: 'person', fts: 'person_fts', columns: ['name', 'description'], values: (row) => `${row}.id, ${row}.name, ${row}.description` },
+];
+
+export class SearchIndex1764200000000 implements MigrationInterface {
+  name = 'SearchIndex1764200000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex('article', new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }));
+    if (queryRunner.connection.options.type !== 'sqlite') return;
+    for (const { table, fts, columns, values } of INDEXES) {
+      const list = columns.join(', ');
+      await queryRunner.query(
+        `CREATE VIRTUAL TABLE ${fts} USING fts5(${list}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+      );
+      await queryRunner.query(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
+        INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
+      await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN
+        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')}); END`);
+      await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE ON ${table} BEGIN
+        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')});
+        INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
+      await queryRunner.query(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
+    }
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.connection.options.type === 'sqlite') {
+      for (const { fts } of INDEXES) {
+        for (const suffix of ['insert', 'delete', 'update']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`);
+        await queryRunner.query(`DROP TABLE IF EXISTS ${fts}`);
+      }
+    }
+    await queryRunner.dropIndex('article', 'idx_article_section');
+  }
+}

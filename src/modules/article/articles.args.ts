@@ -1,0 +1,14 @@
+import { ValidateNested } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { ConnectionArgs } from '../../shared/pagination';
+import { ArticleFilter, ArticleOrder } from './article-filter.input';
+
+@ArgsType()
+export class ArticlesArgs extends ConnectionArgs {
+  @Field(() => ArticleFilter, { nullable: true })
+  @ValidateNested()
+  filter?: ArticleFilter | null;
+
+  @Field(() => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC })
+  orderBy?: ArticleOrder | null;
+}

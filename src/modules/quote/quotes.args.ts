@@ -1,0 +1,11 @@
+import { ValidateNested } from 'class-validator';
+import { ArgsType, Field } from 'type-graphql';
+import { ConnectionArgs } from '../../shared/pagination';
+import { QuoteFilter } from './quote-filter.input';
+
+@ArgsType()
+export class QuotesArgs extends ConnectionArgs {
+  @Field(() => QuoteFilter, { nullable: true })
+  @ValidateNested()
+  filter?: QuoteFilter | null;
+}

@@ -1,0 +1,87 @@
+import { DataSource } from 'typeorm';
+import { MARK_CLOSE, MARK_OPEN } from './fts-query';
+
+export type SearchKind = 'ARTICLE' | 'QUOTE' | 'PERSON';
+
+/** One ranked hit, before its node is loaded. */
+export interface SearchRow {
+  kind: SearchKind;
+  id: number;
+  /** Higher is better. */
+  score: number;
+  /** Matched text with MARK_OPEN / MARK_CLOSE around the matched terms, not yet HTML-escaped. */
+  snippet: string;
+}
+
+/**
+ * The full-text engine behind search, the `query` filters and RELEVANCE order. This is the one
+ * engine-specific part of the data layer: SqliteFtsIndex below uses SQLite FTS5 (tables and
+ * triggers from the search-index migration); a server engine supplies its own implementation.
+ * `ftsQuery` is always the output of toFtsQuery, never raw user input.
+ */
+export interface SearchIndex {
+  /** SQL selecting `id` and `rank` (lower is better) of the articles matching `:${parameter}`. */
+  articleMatches(parameter: string): string;
+  /** SQL selecting the `id` of the people matching `:${parameter}`. */
+  personMatches(parameter: string): string;
+  /** SQL selecting the `id` of the quotes matching `:${parameter}`. */
+  quoteMatches(parameter: string): string;
+  /** Ranked hits over the kinds asked for, best first, after an optional position in that order. */
+  search(
+    ftsQuery: string,
+    kinds: readonly SearchKind[],
+    limit: number,
+    after: { score: number; kind: SearchKind; id: number } | null,
+  ): Promise<SearchRow[]>;
+  count(ftsQuery: string, kinds: readonly SearchKind[]): Promise<number>;
+}
+
+// Headline weighted above standfirst above body; a person's name above their description.
+const ARTICLE_RANK = 'bm25(article_fts, 10.0, 4.0, 1.0)';
+const PERSON_RANK = 'bm25(person_fts, 10.0, 2.0)';
+const QUOTE_RANK = 'bm25(quote_fts)';
+const SNIPPET_WORDS = 24;
+const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
+
+const BRANCHES: Record<SearchKind, string> = {
+  ARTICLE: `SELECT 'ARTICLE' AS kind, rowid AS id, -${ARTICLE_RANK} AS score, snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM article_fts WHERE article_fts MATCH :q`,
+  QUOTE: `SELECT 'QUOTE' AS kind, rowid AS id, -${QUOTE_RANK} AS score, highlight(quote_fts, 0, ${marks}) AS snippet FROM quote_fts WHERE quote_fts MATCH :q`,
+  PERSON: `SELECT 'PERSON' AS kind, rowid AS id, -${PERSON_RANK} AS score, snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM person_fts WHERE person_fts MATCH :q`,
+};
+
+export class SqliteFtsIndex implements SearchIndex {
+  constructor(private readonly dataSource: DataSource) {}
+
+  articleMatches(parameter: string): string {
+    return `SELECT rowid AS id, ${ARTICLE_RANK} AS rank FROM article_fts WHERE article_fts MATCH :${parameter}`;
+  }
+
+  personMatches(parameter: string): string {
+    return `SELECT rowid AS id FROM person_fts WHERE person_fts MATCH :${parameter}`;
+  }
+
+  quoteMatches(parameter: string): string {
+    return `SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :${parameter}`;
+  }
+
+  async search(ftsQuery: string, kinds: readonly SearchKind[], limit: number, after: { score: number; kind: SearchKind; id: number } | null) {
+    const union = kinds.map((kind) => BRANCHES[kind]).join(' UNION ALL ');
+    // Best score first, then kind and id so that the order is total and cursors are exact.
+    const seek = after ? 'WHERE (score < :score) OR (score = :score AND kind > :kind) OR (score = :score AND kind = :kind AND id > :id)' : '';
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT kind, id, score, snippet FROM (${union}) ${seek} ORDER BY score DESC, kind ASC, id ASC LIMIT :limit`,
+      { q: ftsQuery, limit, ...(after ?? {}) },
+      {},
+    );
+    const rows: { kind: SearchKind; id: number; score: number; snippet: string }[] = await this.dataSource.query(sql, parameters);
+    return rows.map((row) => ({ kind: row.kind, id: Number(row.id), score: Number(row.score), snippet: row.snippet ?? '' }));
+  }
+
+  async count(ftsQuery: string, kinds: readonly SearchKind[]): Promise<number> {
+    const tables: Record<SearchKind, string> = { ARTICLE: 'article_fts', QUOTE: 'quote_fts', PERSON: 'person_fts' };
+    const union = kinds.map((kind) => `SELECT COUNT(*) AS n FROM ${tables[kind]} WHERE ${tables[kind]} MATCH :q`).join(' UNION ALL ');
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(`SELECT SUM(n) AS n FROM (${union})`, { q: ftsQuery }, {});
+    const [row] = await this.dataSource.query(sql, parameters);
+    return Number(row?.n ?? 0);
+  }
+}

@@ -2,6 +2,7 @@
  * `npm run bench`: builds an archive of 500 articles, starts the gateway (and a plain-SQL
  * baseline) as child processes on loopback, and measures with autocannon:
  *   1. a 20-article page with people, quotes, speakers and ratings, against the baseline;
+ *      then a ranked search and a filtered, rating-ordered list;
  *   2. BENCH_VOTES (default 5000) rateArticle calls from distinct voters, then checks that the
  *      stored tally equals the votes the server acknowledged.
  * Bounded: the page runs last BENCH_SECONDS (default 10) each; only 127.0.0.1 is targeted.
@@ -88,6 +89,16 @@ async function main() {
     const viaGateway = await measure('gateway: 20-article page with relations', { url: graphqlUrl, ...pageRequest });
     const viaPlain = await measure('baseline: same page, hand-written SQL over node:http', { url: `http://127.0.0.1:${plainPort}/` });
     console.log(JSON.stringify({ gatewayToPlainSqlRatio: Number((viaGateway.requestsPerSecond / viaPlain.requestsPerSecond).toFixed(2)) }));
+
+    const query = (text: string) => ({ ...pageRequest, body: JSON.stringify({ query: text }) });
+    await measure('gateway: search across articles, quotes and people (20 hits with snippets)', {
+      url: graphqlUrl,
+      ...query('{ search(query: "minister okaf", first: 20) { totalCount edges { node { score snippet hit { __typename } } } } }'),
+    });
+    await measure('gateway: filtered list, section + minRating, RATING_DESC, 20 articles', {
+      url: graphqlUrl,
+      ...query('{ articles(first: 20, filter: { section: "World", minRating: 3 }, orderBy: RATING_DESC) { totalCount edges { node { headline rating { average } } } } }'),
+    });
 
     const { data } = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id rating { votes } } } } }' }) })).json()) as any;
     const target = data.articles.edges[0].node;

@@ -106,6 +106,16 @@ describe('querying a 2,000-article archive', () => {
     });
   });
 
+  it('pages RELEVANCE results both ways over exactly the matching articles, best first', async () => {
+    const expected = articles.filter((article) => hasWord(article.text, 'Okafor')).map((article) => gid('Article', article.id));
+    const filter = { query: 'okaf' };
+    const forwards = await walk('articles', 'filter: $filter, orderBy: $orderBy', { filter, orderBy: 'RELEVANCE' }, 40);
+    const backwards = await walk('articles', 'filter: $filter, orderBy: $orderBy', { filter, orderBy: 'RELEVANCE' }, 40, true);
+    expect(forwards.total).toBe(expected.length);
+    expect([...forwards.ids].sort()).toEqual([...expected].sort());
+    expect(backwards.ids).toEqual(forwards.ids);
+  });
+
   it('combines filters with AND, including a person by id or slug', async () => {
     const person = someSlug();
     const keep = (article: ArticleRow) => article.people.has(person.id) && article.section === 'World' && article.votes > 0 && article.average! >= 2;

@@ -80,6 +80,10 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+export function emptyPage<T>(): Page<T> {
+  return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
+}
+
 export interface Edge<T> {
   cursor: string;
   node: T;

@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
-import { badUserInput } from '../../server/errors';
 import { boundedCount, pageRequest, toConnection } from '../../shared/pagination';
 import { expectGlobalId } from '../../shared/global-id';
+import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { MentionRole } from '../person/mention-role.enum';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
 import { Rating } from '../rating/rating.type';
 import { ArticleFilter, ArticleOrder } from './article-filter.input';
-import { ArticleLookupArgs } from './article-lookup.args';
 import { ArticleConnection } from './article.connection';
 import { Article } from './article.entity';
 import type { ArticleCriteria } from './article.service';
@@ -20,10 +19,8 @@ const MAX_RELATED = 50;
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'An article by id or slug (give exactly one); null when there is none.' })
-  async article(@Args() { id, slug }: ArticleLookupArgs, @Ctx() { services }: GatewayContext): Promise<Article | null> {
-    if ((id == null) === (slug == null)) throw badUserInput('article needs exactly one of id or slug.');
-    if (id != null) return services.articles.findById(expectGlobalId(id, 'Article', 'id'));
-    return services.articles.findBySlug(slug as string);
+  article(@Args() args: IdOrSlugArgs, @Ctx() { services }: GatewayContext): Promise<Article | null> {
+    return findByIdOrSlug(args, 'Article', (id) => services.articles.findById(id), (slug) => services.articles.findBySlug(slug));
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, filtered and ordered (newest first by default).' })

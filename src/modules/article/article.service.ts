@@ -1,7 +1,8 @@
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { findByIdsInOrder } from '../../db/find-by-ids';
 import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
 import { badUserInput } from '../../server/errors';
-import { Page, PageRequest } from '../../shared/pagination';
+import { emptyPage, Page, PageRequest } from '../../shared/pagination';
 import { Mention } from '../person/mention.entity';
 import { Person } from '../person/person.entity';
 import { toFtsQuery } from '../search/fts-query';
@@ -70,10 +71,8 @@ export class ArticleService {
   }
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
-  async findByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    const rows = await this.articles.createQueryBuilder('article').whereInIds([...ids]).getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly number[]): Promise<(Article | null)[]> {
+    return findByIdsInOrder(this.articles, ids);
   }
 
   /** Articles meeting every criterion, in the order asked for; `totalCount` honours the filter. */
@@ -166,8 +165,4 @@ export class ArticleService {
     }
     return true;
   }
-}
-
-function emptyPage<T>(): Page<T> {
-  return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
 }

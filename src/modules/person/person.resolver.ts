@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
-import { badUserInput } from '../../server/errors';
 import { expectGlobalId } from '../../shared/global-id';
+import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { boundedCount, ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
 import { ArticleOrder } from '../article/article-filter.input';
 import { ArticleConnection } from '../article/article.connection';
@@ -10,7 +10,6 @@ import { PeopleArgs } from './people.args';
 import { PersonOrder } from './person-filter.input';
 import { PersonConnection } from './person.connection';
 import { PersonCount } from './person-count.type';
-import { PersonLookupArgs } from './person-lookup.args';
 import { Person } from './person.entity';
 
 const MAX_CO_MENTIONED = 100;
@@ -18,10 +17,8 @@ const MAX_CO_MENTIONED = 100;
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by id or slug (give exactly one); null when there is none.' })
-  async person(@Args() { id, slug }: PersonLookupArgs, @Ctx() { services }: GatewayContext): Promise<Person | null> {
-    if ((id == null) === (slug == null)) throw badUserInput('person needs exactly one of id or slug.');
-    if (id != null) return services.people.findById(expectGlobalId(id, 'Person', 'id'));
-    return services.people.findBySlug(slug as string);
+  person(@Args() args: IdOrSlugArgs, @Ctx() { services }: GatewayContext): Promise<Person | null> {
+    return findByIdOrSlug(args, 'Person', (id) => services.people.findById(id), (slug) => services.people.findBySlug(slug));
   }
 
   @Query(() => PersonConnection, { description: 'People, filtered and ordered (most mentioned first by default).' })

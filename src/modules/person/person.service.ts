@@ -1,6 +1,7 @@
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { findByIdsInOrder } from '../../db/find-by-ids';
 import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
-import { Page, PageRequest } from '../../shared/pagination';
+import { emptyPage, Page, PageRequest } from '../../shared/pagination';
 import { Quote } from '../quote/quote.entity';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
@@ -58,10 +59,8 @@ export class PersonService {
   }
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
-  async findByIds(ids: readonly number[]): Promise<(Person | null)[]> {
-    const rows = await this.people.createQueryBuilder('person').whereInIds([...ids]).getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly number[]): Promise<(Person | null)[]> {
+    return findByIdsInOrder(this.people, ids);
   }
 
   /** The people each article names, in order of first appearance; one query for all articles. */
@@ -112,7 +111,7 @@ export class PersonService {
       return query;
     };
     const query = build(false);
-    if (!query) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
+    if (!query) return emptyPage();
     return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
   }
 

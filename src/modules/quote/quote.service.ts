@@ -1,6 +1,7 @@
 import { Repository } from 'typeorm';
+import { findByIdsInOrder } from '../../db/find-by-ids';
 import { keysetPage, ListOrder } from '../../db/keyset-page';
-import { Page, PageRequest } from '../../shared/pagination';
+import { emptyPage, Page, PageRequest } from '../../shared/pagination';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
 import { Quote } from './quote.entity';
@@ -39,10 +40,8 @@ export class QuoteService {
   }
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
-  async findByIds(ids: readonly number[]): Promise<(Quote | null)[]> {
-    const rows = await this.quotes.createQueryBuilder('quote').whereInIds([...ids]).getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findByIds(ids: readonly number[]): Promise<(Quote | null)[]> {
+    return findByIdsInOrder(this.quotes, ids);
   }
 
   /** The quotes in each article, in order of appearance; one query for all articles. */
@@ -79,7 +78,7 @@ export class QuoteService {
       return query;
     };
     const query = build();
-    if (!query) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
+    if (!query) return emptyPage();
     return keysetPage(query, request, NEWEST_FIRST, () => build()!.getCount());
   }
 }

@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../../shared/pagination';
 import type { Article } from '../article/article.entity';
 import type { Person } from '../person/person.entity';
 import type { Quote } from '../quote/quote.entity';
@@ -32,7 +32,7 @@ class SearchArgs {
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnection, { description: 'Ranked full-text search over articles, quotes and people.' })
-  async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: GatewayContext): Promise<SearchConnection> {
+  async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: GatewayContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });
     const hits = await Promise.all(
       page.rows.map((row): Promise<Article | Quote | Person | null> => {
@@ -41,24 +41,15 @@ export class SearchResolver {
         return loaders.personById.load(row.id);
       }),
     );
-    const edges = page.rows
+    const found = page.rows
       .map((row, index) => ({ row, hit: hits[index] }))
-      .filter((entry): entry is { row: (typeof page.rows)[number]; hit: Article | Quote | Person } => entry.hit !== null)
-      .map(({ row, hit }) => ({ cursor: row.cursor, node: { hit, score: row.score, snippet: row.snippetHtml } }));
-    let total: Promise<number> | undefined;
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      // Counted only when the client selects totalCount.
-      get totalCount() {
-        total ??= page.totalCount();
-        return total;
-      },
-    };
+      .filter((entry): entry is { row: (typeof page.rows)[number]; hit: Article | Quote | Person } => entry.hit !== null);
+    return toConnection({
+      nodes: found.map(({ row, hit }) => ({ hit, score: row.score, snippet: row.snippetHtml })),
+      cursors: found.map(({ row }) => row.cursor),
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      totalCount: page.totalCount,
+    });
   }
 }

@@ -1,8 +1,8 @@
-import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
-import { PageInfo } from '../../shared/pagination';
+import { connectionTypes } from '../../shared/pagination';
 
 export enum SearchType {
   ARTICLE = 'ARTICLE',
@@ -30,23 +30,4 @@ export class SearchResult {
   snippet: string;
 }
 
-@ObjectType()
-export class SearchEdge {
-  @Field()
-  cursor: string;
-
-  @Field(() => SearchResult)
-  node: SearchResult;
-}
-
-@ObjectType()
-export class SearchConnection {
-  @Field(() => [SearchEdge])
-  edges: SearchEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Hits across the types searched.' })
-  totalCount: Promise<number>;
-}
+export const { EdgeType: SearchEdge, ConnectionType: SearchConnection } = connectionTypes('Search', SearchResult);

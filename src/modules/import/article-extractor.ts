@@ -24,7 +24,7 @@ export interface Extraction {
 export function extractArticle(request: ImportRequest, now: Date = new Date()): Extraction {
   const layout = parseCopyLayout(request.text);
   const { people, mentions } = extractPeople(layout.paragraphs);
-  const quotes = extractQuotes(layout.paragraphs, mentions);
+  const quotes = extractQuotes(layout.paragraphs, mentions, people);
   const warnings = [...layout.warnings];
   if (people.length === 0) warnings.push('No people found in the body.');
   const unnamed = quotes.filter((quote) => quote.speaker === null).length;

@@ -173,7 +173,8 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
     if (nameTokens.length === 0 || nameTokens.length > 4) continue;
     if (!nameTokens.every(isNameToken)) continue;
-    if (nameTokens.some((token) => isRoleOrTitle(token))) continue;
+    // "Mr President" is no name; "Farida Sheikh" and "John King" are.
+    if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
     // "Webb & Sons Builders": a run joined to another by an ampersand is a firm's name.
     if (/&\s*$/u.test(paragraph.slice(0, start)) || /^\s*&/u.test(paragraph.slice(end))) continue;
     if (nameTokens.some((token) => NON_PERSON_WORDS.has(lower(token)))) continue;

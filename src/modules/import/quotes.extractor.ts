@@ -1,5 +1,5 @@
-import { ABBREVIATIONS, INVERTED_SPEECH_VERBS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
-import type { PersonMention } from './people.extractor';
+import { ABBREVIATIONS, INVERTED_SPEECH_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
+import type { ExtractedPerson, PersonMention } from './people.extractor';
 
 /** A quoted span and who the copy says spoke it. */
 export interface ExtractedQuote {
@@ -83,7 +83,12 @@ const SOURCE_PHRASE = `(?:a|an|the|one|two|three|several|many|some|its|his|her|t
  * split by its attribution or continued across paragraphs. Quotes whose source the copy does not
  * name keep `speaker: null` and the copy's wording ("a US official … informed").
  */
-export function extractQuotes(paragraphs: readonly string[], mentions: readonly PersonMention[]): ExtractedQuote[] {
+export function extractQuotes(
+  paragraphs: readonly string[],
+  mentions: readonly PersonMention[],
+  people: readonly ExtractedPerson[] = [],
+): ExtractedQuote[] {
+  const descriptions = new Map(people.map((person) => [person.name, (person.description ?? '').toLowerCase().split(/[^\p{L}-]+/u)]));
   const spansByParagraph = paragraphs.map((paragraph, index) => findQuoteSpans(paragraph, index));
   const insideQuote = (mention: PersonMention) =>
     spansByParagraph[mention.paragraph].some((quote) => mention.start > quote.open && mention.start < quote.close);
@@ -96,6 +101,17 @@ export function extractQuotes(paragraphs: readonly string[], mentions: readonly 
       if (mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset)) found = mention;
     }
     return found?.person ?? null;
+  };
+  /** "the minister said": the person named last before `offset` whose role has that noun. */
+  const describedPerson = (phrase: string, paragraph: number, offset: number): string | null => {
+    const words = phrase.trim().toLowerCase().split(/\s+/);
+    const head = words[words.length - 1];
+    if (words[0] !== 'the' || words.length > 4 || !ROLE_NOUNS.has(head)) return null;
+    const earlier = narrativeMentions.filter((mention) => mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset));
+    for (const mention of earlier.reverse()) {
+      if (descriptions.get(mention.person)?.includes(head)) return mention.person;
+    }
+    return null;
   };
   const mentionAt = (paragraph: number, offset: number) =>
     narrativeMentions.find((mention) => mention.paragraph === paragraph && mention.start === offset);
@@ -115,6 +131,7 @@ export function extractQuotes(paragraphs: readonly string[], mentions: readonly 
         if (new RegExp(`^${PRONOUN}$`, 'iu').test(subject)) {
           return /^(?:he|she)$/iu.test(subject) ? lastPersonBefore(paragraphIndex, at) : null;
         }
+        if (/^the\s/iu.test(subject)) return describedPerson(subject, paragraphIndex, at);
         return mentionAt(paragraphIndex, at)?.person ?? null;
       };
 
@@ -196,7 +213,7 @@ function attributionAfter(
   const epithet = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'u').exec(after);
   if (epithet) return { speaker: resolve('he', at), attribution: epithet[0] };
   const source = new RegExp(`^(${SOURCE_PHRASE})\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu').exec(after);
-  if (source && !(endsSentence && /^\p{Lu}/u.test(after))) return { speaker: null, attribution: source[0] };
+  if (source && !(endsSentence && /^\p{Lu}/u.test(after))) return { speaker: resolve(source[1], at), attribution: source[0] };
 
   const inverted = new RegExp(`^(${INVERTED_VERB})\\s+`, 'u').exec(after);
   if (inverted) {
@@ -256,7 +273,10 @@ function attributionBefore(
     if (source) {
       // The copy's own words from the source to the verb, unless a long clause sits between them.
       const whole = paragraph.slice(from + (source.index ?? 0), verbEnd).replace(/\s+/g, ' ').trim();
-      return { speaker: null, attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${source[0]} ${verb[0]}` };
+      return {
+        speaker: resolve(source[0], from + (source.index ?? 0)),
+        attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${source[0]} ${verb[0]}`,
+      };
     }
     const subject = paragraph.slice(from, verbAt).trim();
     if (/^\p{Lu}/u.test(subject) && !/[,;:]/u.test(subject) && words(subject) <= MAX_UNNAMED_SUBJECT_WORDS) {

@@ -25,6 +25,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Bearer keys that may import articles; none means importing is off. */
   editorKeys: string[];
+  /** Extra read-only connections to the database file, so reads run alongside each other and the writer. */
+  readConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +59,15 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
 }
 
 function port(env: Env, name: string, fallback: number): number {
@@ -107,5 +118,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     voterSalt: voterSalt || undefined,
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     editorKeys: editorKeys(env, 'NEWSGATE_EDITOR_KEYS'),
+    readConnections: integer(env, 'DATABASE_READ_CONNECTIONS', 2, 0, 16),
   };
 }

@@ -29,6 +29,29 @@ export function createDataSource(database: DatabaseConfig, logger?: Logger): Dat
   });
 }
 
+/**
+ * Read-only connections to an already migrated database file. TypeORM's SQLite driver has one
+ * connection per DataSource, so each reader is a DataSource of its own; in WAL mode they read
+ * committed data alongside each other and alongside the writer. None for an in-memory database,
+ * which a second connection could not see.
+ */
+export async function openReaders(database: DatabaseConfig, count: number, logger?: Logger): Promise<DataSource[]> {
+  if (database.database === ':memory:') return [];
+  const readers: DataSource[] = [];
+  try {
+    for (let index = 0; index < count; index += 1) {
+      const reader = createDataSource(database, logger);
+      readers.push(reader);
+      await reader.initialize();
+      await applyPragmas(reader, { readOnly: true });
+    }
+  } catch (error) {
+    await Promise.all(readers.filter((reader) => reader.isInitialized).map((reader) => reader.destroy()));
+    throw error;
+  }
+  return readers;
+}
+
 /** Opens the database (creating its folder when needed), sets pragmas and runs pending migrations. */
 export async function openDatabase(database: DatabaseConfig, logger?: Logger): Promise<DataSource> {
   if (database.database !== ':memory:') {

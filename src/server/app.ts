@@ -11,7 +11,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
-import { openDatabase } from '../db/data-source';
+import { openDatabase, openReaders } from '../db/data-source';
 import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings.service';
 import { QueryCounter } from '../db/query-counter';
@@ -45,11 +45,16 @@ export interface RunningGateway {
 export async function startGateway(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const queryCounter = new QueryCounter(log.child({ component: 'sql' }));
   const dataSource = await openDatabase(config.database, queryCounter);
+  let readers: DataSource[] = [];
   try {
     const writes = new WriteQueue(dataSource);
     if (config.seed && (await seedIfNeeded(dataSource, writes))) log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
-    const services = createServices(dataSource, writes);
+    // Requests take turns over the reader connections; every write goes through the one writer.
+    readers = await openReaders(config.database, config.readConnections, queryCounter);
+    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) => createServices(reader, writes));
+    let turn = 0;
+    const nextServices = () => servicePool[turn++ % servicePool.length];
     const checkEditor = createEditorCheck(config.editorKeys);
 
     const app = express();
@@ -82,7 +87,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       cors<cors.CorsRequest>(),
       express.json({ limit: MAX_BODY }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => createContext(req, { services, voterSalt: salt, trustProxy: config.trustProxy, checkEditor }),
+        context: async ({ req }) => createContext(req, { services: nextServices(), voterSalt: salt, trustProxy: config.trustProxy, checkEditor }),
       }),
     );
 
@@ -104,13 +109,14 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       close() {
         closed ??= (async () => {
           await apollo.stop();
+          await Promise.all(readers.map((reader) => reader.destroy()));
           await dataSource.destroy();
         })();
         return closed;
       },
     };
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    await Promise.all([...readers, dataSource].filter((source) => source.isInitialized).map((source) => source.destroy()));
     throw error;
   }
 }

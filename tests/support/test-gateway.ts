@@ -42,6 +42,7 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
     voterSalt: 'test-salt-0123456789abcdef',
     trustProxy: false,
     editorKeys: [EDITOR_KEY],
+    readConnections: 2,
     ...overrides,
   };
   const gateway = await startGateway(config, createLogger(config.logLevel));

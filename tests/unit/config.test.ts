@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       voterSalt: undefined,
       trustProxy: false,
       editorKeys: [],
+      readConnections: 2,
     });
   });
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       VOTER_SALT: 'a-long-enough-salt',
       TRUST_PROXY: 'true',
       NEWSGATE_EDITOR_KEYS: ' first-editor-key-123456 ,second-editor-key-654321',
+      DATABASE_READ_CONNECTIONS: '4',
     });
     expect(config).toEqual({
       port: 8080,
@@ -37,6 +39,7 @@ describe('loadConfig', () => {
       voterSalt: 'a-long-enough-salt',
       trustProxy: true,
       editorKeys: ['first-editor-key-123456', 'second-editor-key-654321'],
+      readConnections: 4,
     });
   });
 
@@ -58,6 +61,8 @@ describe('loadConfig', () => {
     ['VOTER_SALT', 'short'],
     ['TRUST_PROXY', '2'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],
+    ['DATABASE_READ_CONNECTIONS', '17'],
+    ['DATABASE_READ_CONNECTIONS', 'many'],
     ['NEWSGATE_EDITOR_KEYS', 'a key with spaces in it'],
   ])('stops on an invalid %s (%p) with a message naming it', (variable, value) => {
     let thrown: unknown;

@@ -91,6 +91,17 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       }),
     );
 
+    // Bodies express.json refuses get a GraphQL-shaped JSON error, not an HTML page.
+    app.use((error: { type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error?.type === 'entity.too.large') {
+        res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      } else if (error?.type === 'entity.parse.failed') {
+        res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      } else {
+        next(error);
+      }
+    });
+
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());

@@ -91,6 +91,16 @@ describe('node(id) and lookups', () => {
     expect(errorCode(await server.gql('{ articles { edges { node { nonsense } } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('answers a body that is not JSON, or too large, with a JSON error', async () => {
+    const post = (body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const broken = await post('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    const huge = await post(JSON.stringify({ query: '{ articles { totalCount } }', variables: { pad: 'x'.repeat(4 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('hides unexpected failures behind INTERNAL_SERVER_ERROR without leaking SQL', async () => {
     const broken = await startTestGateway();
     try {

@@ -31,6 +31,19 @@ describe('parseCopyLayout', () => {
     expect(layout.publishedAt?.toISOString()).toBe('2026-01-30T00:00:00.000Z');
   });
 
+  it('reads copy written one paragraph a line, without blank lines', () => {
+    const first = 'The council approved the new budget on Tuesday after a debate that lasted more than five hours in the chamber.';
+    const second = '"This is the hardest budget I have ever presented," the finance chair said as members filed out of the room.';
+    const layout = parseCopyLayout(`Council Approves Budget\n${first}\n${second}\nRate This Article`);
+    expect(layout.paragraphs).toEqual([first, second]);
+  });
+
+  it('takes a section printed on its own line above the headline', () => {
+    const layout = parseCopyLayout('Business\nMarkets Rally on Rate Cut Hopes\n3 March 2026\n\nShares rose.');
+    expect(layout).toMatchObject({ section: 'Business', headline: 'Markets Rally on Rate Cut Hopes', paragraphs: ['Shares rose.'] });
+    expect(layout.publishedAt?.toISOString()).toBe('2026-03-03T00:00:00.000Z');
+  });
+
   it('skips a byline and takes a photo credit in any of the usual forms', () => {
     for (const credit of ['Photograph: Jane Roe/Reuters', 'Photo: Jane Roe/Reuters', '(Photo by Jane Roe/Reuters)', 'Image credit: Jane Roe/Reuters']) {
       const layout = parseCopyLayout(`Storm Hits Coast\nBy Sam Writer\n${credit}\n\nWaves rose.`);

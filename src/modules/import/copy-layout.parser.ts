@@ -55,6 +55,8 @@ const FURNITURE = [
   /^(?:leave|post) a comment\b/i,
 ];
 const FURNITURE_MAX_WORDS = 30;
+/** Lines at least this long on average, each ending a sentence, are one paragraph each. */
+const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;
 
 function normalizeText(text: string): string {
   return text
@@ -90,6 +92,21 @@ function imageCredit(line: string): string | null {
     if (match?.[1]) return match[1].trim();
   }
   return null;
+}
+
+/**
+ * The paragraphs of one blank-line-separated block: hard-wrapped lines are one paragraph; long
+ * lines that each end a sentence are copy written one paragraph a line, with no blank lines.
+ */
+function blockParagraphs(lines: string[]): string[] {
+  if (lines.length < 2) return lines;
+  // Judge by the long lines: a short one is a hard-wrapped paragraph's last line, or furniture.
+  const long = lines.filter((line) => line.length >= 40);
+  if (long.length < 2) return [lines.join(' ')];
+  const sentenceEnds = long.filter((line) => /[.!?]["”’)]?$/u.test(line)).length;
+  const averageLength = long.reduce((sum, line) => sum + line.length, 0) / long.length;
+  const onePerLine = sentenceEnds >= long.length * 0.8 && averageLength >= ONE_PARAGRAPH_PER_LINE_MIN_LENGTH;
+  return onePerLine ? lines : [lines.join(' ')];
 }
 
 function isFurniture(block: string): boolean {
@@ -137,13 +154,20 @@ export function parseCopyLayout(raw: string): CopyLayout {
   let section: string | null = null;
   let publishedAt: Date | null = null;
   let credit: string | null = null;
+  let index = 1;
+
+  // A section printed on its own line above the headline ("World", then the headline).
+  if (KNOWN_SECTIONS.has(first.toLowerCase()) && lines.length > 2 && wordCount(lines[1].text) <= MAX_HEADLINE_WORDS) {
+    section = first;
+    headline = lines[1].text;
+    index = 2;
+  }
 
   // Header lines after the headline; the first line that is none of them starts the body.
-  let index = 1;
   for (; index < Math.min(lines.length, HEADER_LINES_SCANNED); index += 1) {
     const line = lines[index].text;
     if (line === headline) continue;
-    if (first.startsWith(line) && first.length > line.length && wordCount(line) >= 2) {
+    if (section === null && first.startsWith(line) && first.length > line.length && wordCount(line) >= 2) {
       // The headline repeated without the section that was glued to the first line.
       headline = line;
       section = first.slice(line.length).trim() || null;
@@ -180,8 +204,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
   }
   const paragraphs: string[] = [];
   let droppedFurniture = false;
-  for (const blockLines of blocks.values()) {
-    const paragraph = blockLines.join(' ');
+  for (const paragraph of [...blocks.values()].flatMap(blockParagraphs)) {
     if (isFurniture(paragraph)) {
       droppedFurniture = true;
       continue;

@@ -1,0 +1,37 @@
+import { extractArticle } from '../../src/modules/import/article-extractor';
+import { ImportInputError } from '../../src/modules/import/import-errors';
+import { seededRandom } from '../support/archive';
+
+/** Arbitrary copy-like text never crashes the importer: it yields an article or an ImportInputError. */
+describe('extraction on arbitrary text', () => {
+  const pieces = [
+    'said', 'told', 'according to', 'Mr', 'Dr.', 'President', 'the minister', 'he', 'she', 'they', ',', '.', ':', ';', '—', '-', '"', '“', '”', "'",
+    '(', ')', '&', 'Anna', 'Bello', "O'Brien", 'Jean-Luc', 'van', 'de', 'Kyïv', 'BBC', 'U.S.', '2026', 'January 30, 2026', '\n', '\n\n', '\t', '…',
+    'Rate This Article', '(3 votes)', 'Sign up', 'Photo: X/Y', 'By Jane Roe', 'NEAR(', '*', '\u00a0', 'Ümit', 'Ζεύς', '东京', '🙂',
+  ];
+
+  it('returns a draft or a named problem for 300 random texts', () => {
+    const random = seededRandom(99);
+    let drafts = 0;
+    for (let run = 0; run < 300; run += 1) {
+      const length = 1 + Math.floor(random() * 120);
+      let text = '';
+      for (let index = 0; index < length; index += 1) text += `${pieces[Math.floor(random() * pieces.length)]} `;
+      try {
+        const { draft } = extractArticle({ text });
+        drafts += 1;
+        expect(draft.headline.length).toBeGreaterThan(0);
+        expect(draft.paragraphs.length).toBeGreaterThan(0);
+        const names = new Set(draft.people.map((person) => person.name));
+        for (const quote of draft.quotes) {
+          expect(quote.text.length).toBeGreaterThan(0);
+          if (quote.speaker !== null) expect(names.has(quote.speaker)).toBe(true);
+          expect(quote.paragraphIndex).toBeLessThan(draft.paragraphs.length);
+        }
+      } catch (error) {
+        expect(error).toBeInstanceOf(ImportInputError);
+      }
+    }
+    expect(drafts).toBeGreaterThan(100);
+  });
+});

@@ -3,7 +3,7 @@ import { findByIdsInOrder } from '../../db/find-by-ids';
 import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
 import { badUserInput } from '../../server/errors';
 import { emptyPage, Page, PageRequest } from '../../shared/pagination';
-import { Mention } from '../person/mention.entity';
+import { sharedMentions } from '../person/shared-mentions.query';
 import { Person } from '../person/person.entity';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
@@ -120,18 +120,7 @@ export class ArticleService {
   async related(articleId: number, limit: number): Promise<Article[]> {
     return this.articles
       .createQueryBuilder('article')
-      .innerJoin(
-        (sub) =>
-          sub
-            .from(Mention, 'mine')
-            .innerJoin(Mention, 'theirs', 'theirs.person_id = mine.person_id AND theirs.article_id != mine.article_id')
-            .select('theirs.article_id', 'article_id')
-            .addSelect('COUNT(*)', 'shared')
-            .where('mine.article_id = :articleId', { articleId })
-            .groupBy('theirs.article_id'),
-        'overlap',
-        'overlap.article_id = article.id',
-      )
+      .innerJoin(sharedMentions('article', articleId), 'overlap', 'overlap.id = article.id')
       .orderBy('overlap.shared', 'DESC')
       .addOrderBy('article.publishedAt', 'DESC')
       .addOrderBy('article.id', 'DESC')

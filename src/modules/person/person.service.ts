@@ -8,6 +8,7 @@ import type { SearchIndex } from '../search/search-index';
 import { MentionRole } from './mention-role.enum';
 import { Mention } from './mention.entity';
 import { PersonOrder } from './person-filter.input';
+import { sharedMentions } from './shared-mentions.query';
 import { Person } from './person.entity';
 
 export interface PersonMention {
@@ -119,18 +120,7 @@ export class PersonService {
   async coMentioned(personId: number, limit: number): Promise<PersonCount[]> {
     const { entities, raw } = await this.people
       .createQueryBuilder('person')
-      .innerJoin(
-        (sub) =>
-          sub
-            .from(Mention, 'mine')
-            .innerJoin(Mention, 'theirs', 'theirs.article_id = mine.article_id AND theirs.person_id != mine.person_id')
-            .select('theirs.person_id', 'person_id')
-            .addSelect('COUNT(*)', 'shared')
-            .where('mine.person_id = :personId', { personId })
-            .groupBy('theirs.person_id'),
-        'overlap',
-        'overlap.person_id = person.id',
-      )
+      .innerJoin(sharedMentions('person', personId), 'overlap', 'overlap.id = person.id')
       .addSelect('overlap.shared', 'shared')
       .orderBy('overlap.shared', 'DESC')
       .addOrderBy('person.id', 'ASC')

@@ -95,6 +95,8 @@ describe('parseDateLine', () => {
     ['Jan 30, 2026, 7:10 AM EST', '2026-01-30T12:10:00.000Z'],
     ['Published: 30 Jan 2026 07:10 BST', '2026-01-30T06:10:00.000Z'],
     ['Updated 3:45 p.m. EST, Mon January 26, 2026', '2026-01-26T20:45:00.000Z'],
+    ['ACCRA, Dec 10, 2025 (AFP) -', '2025-12-10T00:00:00.000Z'],
+    ['Published 9:15 a.m. CT Jan. 12, 2026', '2026-01-12T15:15:00.000Z'],
   ])('%p -> %p', (line, iso) => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });

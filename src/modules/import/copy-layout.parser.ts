@@ -32,6 +32,8 @@ const IMAGE_CREDIT = [
 ];
 
 const BYLINE = /^by\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}\s*$/iu;
+const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
+const WIRE_AGENCY = /\s*\([\p{L}.& ]{2,20}\)\s*[-–—]*\s*$/u;
 const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*:?\s*/i;
 
 /** Page furniture: short blocks that are the website around the article, not the article. */
@@ -72,7 +74,12 @@ function wordCount(text: string): number {
 
 /** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"). */
 export function parseDateLine(line: string): Date | null {
-  const text = line.replace(DATE_PREFIX, '').trim();
+  const text = line
+    .replace(DATE_PREFIX, '')
+    // A wire dateline: "ACCRA, Dec 10, 2025 (AFP) -".
+    .replace(WIRE_PLACE, '')
+    .replace(WIRE_AGENCY, '')
+    .trim();
   if (!text || text.length > 80) return null;
   const [result] = chrono.parse(text, { instant: new Date(), timezone: 'UTC' }, { forwardDate: false });
   if (!result || !result.start.isCertain('year')) return null;

@@ -23,6 +23,7 @@ export const ROLE_NOUNS = words(`
   broadcaster athlete runner swimmer boxer cyclist midfielder defender forward batsman bowler jockey trainer
   mother father son daughter wife husband brother sister widow widower grandmother grandfather uncle aunt
   cousin friend neighbour neighbor colleague victim survivor witness relative seed champion titleholder
+  incumbent challenger nominee
 `);
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */

@@ -35,7 +35,7 @@ const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|
 // Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
 const TOKEN = "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|\\p{Lu}[\\p{L}'’\\-]*)";
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). */
-const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ])?${TOKEN})*`, 'gu');
+const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 
 const SPEECH_VERB_PATTERN = [...SPEECH_VERBS].join('|');
 /** A speech verb after the name, possibly past an appositive or relative clause in commas. */

@@ -80,7 +80,15 @@ export class ArticleService {
     if (order === ArticleOrder.RELEVANCE && !criteria.query) {
       throw badUserInput('orderBy RELEVANCE needs filter.query.', { argumentName: 'orderBy' });
     }
-    const build = async (forCount: boolean) => {
+    // The slug is looked up once, not again for the count.
+    const personIds = new Set<number>();
+    if (criteria.personId != null) personIds.add(criteria.personId);
+    if (criteria.personSlug != null) {
+      const person = await this.people.findOneBy({ slug: criteria.personSlug });
+      if (!person) return emptyPage();
+      personIds.add(person.id);
+    }
+    const build = (forCount: boolean) => {
       const query = this.articles.createQueryBuilder('article');
       const needsRating = criteria.minRating != null || (!forCount && order === ArticleOrder.RATING_DESC);
       if (needsRating) {
@@ -96,11 +104,11 @@ export class ArticleService {
           'rating.article_id = article.id',
         );
       }
-      return (await this.applyCriteria(query, criteria, !forCount && order === ArticleOrder.RELEVANCE)) ? query : null;
+      return this.applyCriteria(query, criteria, [...personIds], !forCount && order === ArticleOrder.RELEVANCE) ? query : null;
     };
-    const query = await build(false);
+    const query = build(false);
     if (!query) return emptyPage();
-    return keysetPage(query, request, ORDERS[order], async () => (await build(true))?.getCount() ?? 0);
+    return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
   }
 
   /** Sections with their article counts, largest first. */
@@ -129,16 +137,9 @@ export class ArticleService {
   }
 
   /** Adds the criteria as WHERE conditions; false when they cannot match anything. */
-  private async applyCriteria(query: SelectQueryBuilder<Article>, criteria: ArticleCriteria, joinRank: boolean): Promise<boolean> {
+  private applyCriteria(query: SelectQueryBuilder<Article>, criteria: ArticleCriteria, personIds: number[], joinRank: boolean): boolean {
     if (criteria.section != null) query.andWhere('article.section = :section', { section: criteria.section });
-    const personIds = new Set<number>();
-    if (criteria.personId != null) personIds.add(criteria.personId);
-    if (criteria.personSlug != null) {
-      const person = await this.people.findOneBy({ slug: criteria.personSlug });
-      if (!person) return false;
-      personIds.add(person.id);
-    }
-    for (const [index, personId] of [...personIds].entries()) {
+    for (const [index, personId] of personIds.entries()) {
       query.andWhere(`EXISTS (SELECT 1 FROM mention m${index} WHERE m${index}.article_id = article.id AND m${index}.person_id = :person${index})`, {
         [`person${index}`]: personId,
       });

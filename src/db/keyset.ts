@@ -32,7 +32,3 @@ export function keysetAfter(columns: readonly KeysetColumn[], parameterPrefix = 
   });
   return { where: `(${alternatives.join(' OR ')})`, parameters };
 }
-
-export function orderByClause(columns: readonly Pick<KeysetColumn, 'expression' | 'direction'>[]): Record<string, 'ASC' | 'DESC'> {
-  return Object.fromEntries(columns.map((column) => [column.expression, column.direction]));
-}

@@ -65,11 +65,6 @@ export function boundedCount(first: number, max: number, argumentName = 'first')
   return first;
 }
 
-/** The first `count` rows, forwards only (for lists that have no cursor argument of their own). */
-export function firstRows(count: number): PageRequest {
-  return { count, cursor: null, backward: false };
-}
-
 /** What a service hands back for one page; resolvers wrap it into the GraphQL connection. */
 export interface Page<T> {
   nodes: T[];

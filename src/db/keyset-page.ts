@@ -23,7 +23,57 @@ export interface ListOrder<T> {
   keys: SortKey<T>[];
 }
 
+/** A fetched row: the entity and the raw row it came from (computed sort keys are read from the raw row). */
+export interface ListRow<T> {
+  entity: T;
+  raw: Record<string, unknown>;
+}
+
+/** The raw-row alias a computed sort key is selected under. */
+export const sortKeyAlias = (index: number) => `sort_key_${index}`;
+
 const flip = (direction: 'ASC' | 'DESC') => (direction === 'ASC' ? 'DESC' : 'ASC');
+
+/**
+ * What every keyset read shares: selects the computed keys, adds the cursor's condition, and
+ * returns the order to read in (reversed when paging backwards).
+ */
+function seek<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, request: PageRequest, order: ListOrder<T>) {
+  // Only computed keys are selected again: re-selecting an entity column under another alias
+  // would take it out of the entity.
+  order.keys.forEach((key, index) => {
+    if (key.computed) query.addSelect(key.expression, sortKeyAlias(index));
+  });
+  if (request.cursor !== null) {
+    const shape = Object.fromEntries(order.keys.map((key) => [key.field, key.type]));
+    const values = decodeCursor<Record<string, string | number>>(request.cursor, order.kind, shape);
+    const condition = keysetAfter(
+      order.keys.map((key) => ({
+        expression: key.expression,
+        direction: request.backward ? flip(key.direction) : key.direction,
+        value: key.type === 'date' ? new Date(values[key.field] as string) : values[key.field],
+      })),
+    );
+    query.andWhere(condition.where, condition.parameters);
+  }
+  return order.keys.map((key) => ({ expression: key.expression, direction: request.backward ? flip(key.direction) : key.direction }));
+}
+
+/** One page from up to `count + 1` rows read in the request's direction. */
+function toPage<T>(rows: ListRow<T>[], request: PageRequest, order: ListOrder<T>, totalCount: () => Promise<number>): Page<T> {
+  const more = rows.length > request.count;
+  const page = rows.slice(0, request.count);
+  if (request.backward) page.reverse();
+  return {
+    nodes: page.map((row) => row.entity),
+    cursors: page.map((row) =>
+      encodeCursor(order.kind, Object.fromEntries(order.keys.map((key, index) => [key.field, key.read(row.entity, row.raw, sortKeyAlias(index))]))),
+    ),
+    hasNextPage: request.backward ? request.cursor !== null : more,
+    hasPreviousPage: request.backward ? more : request.cursor !== null,
+    totalCount,
+  };
+}
 
 /**
  * Runs one keyset ("seek") page of a filtered query in either direction. Fetches one row more
@@ -36,43 +86,96 @@ export async function keysetPage<T extends ObjectLiteral>(
   order: ListOrder<T>,
   totalCount: () => Promise<number>,
 ): Promise<Page<T>> {
-  const alias = (index: number) => `sort_key_${index}`;
-  // Only computed keys are selected again: re-selecting an entity column under another alias
-  // would take it out of the entity.
-  order.keys.forEach((key, index) => {
-    if (key.computed) query.addSelect(key.expression, alias(index));
-  });
-  const shape = Object.fromEntries(order.keys.map((key) => [key.field, key.type]));
-  if (request.cursor !== null) {
-    const values = decodeCursor<Record<string, string | number>>(request.cursor, order.kind, shape);
-    const seek = keysetAfter(
-      order.keys.map((key) => ({
-        expression: key.expression,
-        direction: request.backward ? flip(key.direction) : key.direction,
-        value: key.type === 'date' ? new Date(values[key.field] as string) : values[key.field],
-      })),
-    );
-    query.andWhere(seek.where, seek.parameters);
-  }
-  order.keys.forEach((key, index) => {
-    const direction = request.backward ? flip(key.direction) : key.direction;
-    if (index === 0) query.orderBy(key.expression, direction);
-    else query.addOrderBy(key.expression, direction);
+  seek(query, request, order).forEach(({ expression, direction }, index) => {
+    if (index === 0) query.orderBy(expression, direction);
+    else query.addOrderBy(expression, direction);
   });
   const { entities, raw } = await query.limit(request.count + 1).getRawAndEntities();
   const rows = entities.map((entity, index) => ({ entity, raw: raw[index] as Record<string, unknown> }));
-  const more = rows.length > request.count;
-  const page = rows.slice(0, request.count);
-  if (request.backward) page.reverse();
-  return {
-    nodes: page.map((row) => row.entity),
-    cursors: page.map((row) =>
-      encodeCursor(order.kind, Object.fromEntries(order.keys.map((key, index) => [key.field, key.read(row.entity, row.raw, alias(index))]))),
-    ),
-    hasNextPage: request.backward ? request.cursor !== null : more,
-    hasPreviousPage: request.backward ? more : request.cursor !== null,
-    totalCount,
-  };
+  return toPage(rows, request, order, totalCount);
+}
+
+/**
+ * One list under each of many parents (each person's articles, each article's related articles),
+ * read for all of them at once.
+ */
+export interface ParentBatch<T extends ObjectLiteral> {
+  parentIds: readonly number[];
+  /** Every parent's rows, filtered as the list is; the list's entity is the main alias. */
+  rows(): SelectQueryBuilder<T>;
+  /** SQL expression, inside `rows()`, of the parent a row belongs to, e.g. `named.person_id`. */
+  partition: string;
+  /** The entities to hydrate the rows into: the same main alias with only the joins hydration needs. */
+  entities(): SelectQueryBuilder<T>;
+}
+
+/**
+ * Up to `limit` rows of each parent, in `order` (after or before the request's cursor, if any),
+ * in the order of `parentIds`: one statement for all parents. `ROW_NUMBER()` numbers each
+ * parent's rows in the order (a window function: SQLite 3.25+, PostgreSQL, every server engine),
+ * and the rows numbered up to `limit` are joined to their entities. A row under two parents
+ * comes back under both.
+ */
+export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
+  batch: ParentBatch<T>,
+  order: ListOrder<T>,
+  request: PageRequest,
+  limit = request.count + 1,
+): Promise<ListRow<T>[][]> {
+  if (batch.parentIds.length === 0) return [];
+  const ranked = batch.rows();
+  ranked.select(`${ranked.alias}.id`, 'batch_row').addSelect(batch.partition, 'batch_parent');
+  const sort = seek(ranked, request, order);
+  const within = sort.map(({ expression, direction }) => `${expression} ${direction}`).join(', ');
+  ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${batch.partition} ORDER BY ${within})`, 'batch_rank');
+
+  const query = batch.entities();
+  query
+    .innerJoin(`(${ranked.getQuery()})`, 'batch', `batch.batch_row = ${query.alias}.id`)
+    .setParameters(ranked.getParameters())
+    .addSelect('batch.batch_row', 'batch_row')
+    .addSelect('batch.batch_parent', 'batch_parent');
+  order.keys.forEach((key, index) => {
+    if (key.computed) query.addSelect(`batch.${sortKeyAlias(index)}`, sortKeyAlias(index));
+  });
+  query.andWhere('batch.batch_rank <= :batchLimit', { batchLimit: limit }).orderBy('batch.batch_parent').addOrderBy('batch.batch_rank');
+  const { entities, raw } = await query.getRawAndEntities();
+  // The entities come back once each even when a row sits under several parents.
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const byParent = new Map<number, ListRow<T>[]>(batch.parentIds.map((id) => [id, []]));
+  for (const row of raw as Record<string, unknown>[]) {
+    const entity = byId.get(Number(row.batch_row));
+    if (entity) byParent.get(Number(row.batch_parent))?.push({ entity, raw: row });
+  }
+  return batch.parentIds.map((id) => byParent.get(id) ?? []);
+}
+
+/**
+ * `keysetPage` for many parents at once: each parent's page, in the order of `parentIds`, from
+ * one statement. The same order, cursors and page information as `keysetPage` on one parent's
+ * rows; `totalCount(parentId)` should batch too (see `countPerParent`).
+ */
+export async function keysetPages<T extends ObjectLiteral & { id: number }>(
+  batch: ParentBatch<T>,
+  request: PageRequest,
+  order: ListOrder<T>,
+  totalCount: (parentId: number) => Promise<number>,
+): Promise<Page<T>[]> {
+  const rows = await rowsPerParent(batch, order, request);
+  return batch.parentIds.map((parentId, index) => toPage(rows[index], request, order, () => totalCount(parentId)));
+}
+
+/** How many rows each parent has (in the order of `parentIds`, 0 for none): one grouped COUNT. */
+export async function countPerParent<T extends ObjectLiteral>(batch: Pick<ParentBatch<T>, 'parentIds' | 'rows' | 'partition'>): Promise<number[]> {
+  if (batch.parentIds.length === 0) return [];
+  const query = batch.rows();
+  const rows: { batch_parent: unknown; total: unknown }[] = await query
+    .select(batch.partition, 'batch_parent')
+    .addSelect(`COUNT(DISTINCT ${query.alias}.id)`, 'total')
+    .groupBy(batch.partition)
+    .getRawMany();
+  const counts = new Map(rows.map((row) => [Number(row.batch_parent), Number(row.total)]));
+  return batch.parentIds.map((id) => counts.get(id) ?? 0);
 }
 
 /** Reads a numeric sort value selected into the raw row (SQLite returns numbers; others may return strings). */

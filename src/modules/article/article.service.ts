@@ -1,8 +1,9 @@
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
+import { countPerParent, keysetPage, keysetPages, ListOrder, ParentBatch, rawNumber, rowsPerParent } from '../../db/keyset-page';
 import { badUserInput } from '../../server/errors';
 import { emptyPage, Page, PageRequest } from '../../shared/pagination';
+import { Mention } from '../person/mention.entity';
 import { sharedMentions } from '../person/shared-mentions.query';
 import { Person } from '../person/person.entity';
 import { toFtsQuery } from '../search/fts-query';
@@ -53,6 +54,15 @@ const ORDERS: Record<ArticleOrder, ListOrder<Article>> = {
       { expression: 'article.id', direction: 'ASC', field: 'id', type: 'number', read: (article) => article.id },
     ],
   },
+};
+
+/** relatedArticles: most shared people first, then newest (never paged, so never in a cursor). */
+const MOST_SHARED: ListOrder<Article> = {
+  kind: 'article:related',
+  keys: [
+    { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
+    ...published('DESC').keys,
+  ],
 };
 
 export class ArticleService {
@@ -124,16 +134,46 @@ export class ArticleService {
     return rows.map((row) => ({ name: row.name, count: Number(row.count) }));
   }
 
-  /** Other articles ranked by how many people they share with this one, then newest first. */
-  async related(articleId: number, limit: number): Promise<Article[]> {
-    return this.articles
-      .createQueryBuilder('article')
-      .innerJoin(sharedMentions('article', articleId), 'overlap', 'overlap.id = article.id')
-      .orderBy('overlap.shared', 'DESC')
-      .addOrderBy('article.publishedAt', 'DESC')
-      .addOrderBy('article.id', 'DESC')
-      .limit(limit)
-      .getMany();
+  /**
+   * Person.articles for many people at once: each person's page of the articles that name them,
+   * newest first (the order, and so the cursors, of `list` with `personId`); one statement.
+   */
+  pagesByPerson(personIds: readonly number[], request: PageRequest, totalCount: (personId: number) => Promise<number>): Promise<Page<Article>[]> {
+    return keysetPages(this.byPerson(personIds), request, ORDERS[ArticleOrder.PUBLISHED_AT_DESC], totalCount);
+  }
+
+  /** How many articles name each person (Person.articles' totalCount); one statement. */
+  countsByPerson(personIds: readonly number[]): Promise<number[]> {
+    return countPerParent(this.byPerson(personIds));
+  }
+
+  /** For each article, the other articles ranked by how many people they share with it, then newest first; one statement. */
+  async relatedByArticleIds(articleIds: readonly number[], limit: number): Promise<Article[][]> {
+    const rows = await rowsPerParent(
+      {
+        parentIds: articleIds,
+        rows: () => this.articles.createQueryBuilder('article').innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
+        partition: 'overlap.owner',
+        entities: () => this.articles.createQueryBuilder('article'),
+      },
+      MOST_SHARED,
+      { count: limit, cursor: null, backward: false },
+      limit,
+    );
+    return rows.map((related) => related.map((row) => row.entity));
+  }
+
+  /** The articles that name any of these people, once under each person who is named. */
+  private byPerson(personIds: readonly number[]): ParentBatch<Article> {
+    return {
+      parentIds: personIds,
+      rows: () =>
+        this.articles
+          .createQueryBuilder('article')
+          .innerJoin(Mention, 'named', 'named.article_id = article.id AND named.person_id IN (:...namedIds)', { namedIds: [...personIds] }),
+      partition: 'named.person_id',
+      entities: () => this.articles.createQueryBuilder('article'),
+    };
   }
 
   /** Adds the criteria as WHERE conditions; false when they cannot match anything. */

@@ -1,6 +1,6 @@
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { keysetPage, ListOrder, rawNumber } from '../../db/keyset-page';
+import { keysetPage, ListOrder, rawNumber, rowsPerParent, sortKeyAlias } from '../../db/keyset-page';
 import { emptyPage, Page, PageRequest } from '../../shared/pagination';
 import { Quote } from '../quote/quote.entity';
 import { toFtsQuery } from '../search/fts-query';
@@ -41,6 +41,15 @@ const ORDERS: Record<PersonOrder, ListOrder<Person>> = {
       { expression: 'person.id', direction: 'ASC', field: 'id', type: 'number', read: (person) => person.id },
     ],
   },
+};
+
+/** coMentioned: most shared articles first, then by id (never paged, so never in a cursor). */
+const MOST_SHARED: ListOrder<Person> = {
+  kind: 'person:co-mentioned',
+  keys: [
+    { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
+    { expression: 'person.id', direction: 'ASC', field: 'id', type: 'number', read: (person) => person.id },
+  ],
 };
 
 export class PersonService {
@@ -116,17 +125,20 @@ export class PersonService {
     return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
   }
 
-  /** The people named in the same articles as this one, with how many articles they share. */
-  async coMentioned(personId: number, limit: number): Promise<PersonCount[]> {
-    const { entities, raw } = await this.people
-      .createQueryBuilder('person')
-      .innerJoin(sharedMentions('person', personId), 'overlap', 'overlap.id = person.id')
-      .addSelect('overlap.shared', 'shared')
-      .orderBy('overlap.shared', 'DESC')
-      .addOrderBy('person.id', 'ASC')
-      .limit(limit)
-      .getRawAndEntities();
-    return entities.map((person, index) => ({ person, count: Number(raw[index].shared) }));
+  /** For each person, the people named in the same articles, with how many articles they share; one statement. */
+  async coMentionedByPersonIds(personIds: readonly number[], limit: number): Promise<PersonCount[][]> {
+    const rows = await rowsPerParent(
+      {
+        parentIds: personIds,
+        rows: () => this.people.createQueryBuilder('person').innerJoin(sharedMentions('person', personIds), 'overlap', 'overlap.id = person.id'),
+        partition: 'overlap.owner',
+        entities: () => this.people.createQueryBuilder('person'),
+      },
+      MOST_SHARED,
+      { count: limit, cursor: null, backward: false },
+      limit,
+    );
+    return rows.map((people) => people.map((row) => ({ person: row.entity, count: Number(row.raw[sortKeyAlias(0)]) })));
   }
 }
 

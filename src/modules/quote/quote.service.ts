@@ -1,6 +1,6 @@
-import { Repository } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { keysetPage, ListOrder } from '../../db/keyset-page';
+import { countPerParent, keysetPage, keysetPages, ListOrder, ParentBatch } from '../../db/keyset-page';
 import { emptyPage, Page, PageRequest } from '../../shared/pagination';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
@@ -28,6 +28,9 @@ const NEWEST_FIRST: ListOrder<QuoteWithDate> = {
     { expression: 'quote.position', direction: 'ASC', field: 'pos', type: 'number', read: (quote) => quote.position },
   ],
 };
+
+/** Only quotes in articles that name `:aboutPersonId`. */
+const IN_ARTICLES_NAMING = 'EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)';
 
 export class QuoteService {
   constructor(
@@ -60,14 +63,10 @@ export class QuoteService {
   /** Quotes meeting every criterion, newest article first; `totalCount` honours the filter. */
   async list(criteria: QuoteCriteria, request: PageRequest): Promise<Page<Quote>> {
     const build = () => {
-      const query = this.quotes.createQueryBuilder('quote').innerJoin('quote.article', 'article').addSelect('article.publishedAt');
+      const query = this.withDates();
       if (criteria.speakerId != null) query.andWhere('quote.speakerId = :speakerId', { speakerId: criteria.speakerId });
       if (criteria.articleId != null) query.andWhere('quote.articleId = :articleId', { articleId: criteria.articleId });
-      if (criteria.aboutPersonId != null) {
-        query.andWhere('EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)', {
-          aboutPersonId: criteria.aboutPersonId,
-        });
-      }
+      if (criteria.aboutPersonId != null) query.andWhere(IN_ARTICLES_NAMING, { aboutPersonId: criteria.aboutPersonId });
       if (criteria.publishedAfter != null) query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
       if (criteria.publishedBefore != null) query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
       if (criteria.query != null) {
@@ -80,5 +79,41 @@ export class QuoteService {
     const query = build();
     if (!query) return emptyPage();
     return keysetPage(query, request, NEWEST_FIRST, () => build()!.getCount());
+  }
+
+  /**
+   * Person.quotes and Person.quotesAbout for many speakers at once: each speaker's page, newest
+   * article first (the order, and so the cursors, of `list` with `speakerId`), only in articles
+   * that name `aboutPersonId` when given; one statement.
+   */
+  pagesBySpeaker(
+    speakerIds: readonly number[],
+    aboutPersonId: number | null,
+    request: PageRequest,
+    totalCount: (speakerId: number) => Promise<number>,
+  ): Promise<Page<Quote>[]> {
+    return keysetPages(this.bySpeaker(speakerIds, aboutPersonId), request, NEWEST_FIRST, totalCount);
+  }
+
+  /** How many quotes each speaker has (only in articles that name `aboutPersonId` when given); one statement. */
+  countsBySpeaker(speakerIds: readonly number[], aboutPersonId: number | null): Promise<number[]> {
+    return countPerParent(this.bySpeaker(speakerIds, aboutPersonId));
+  }
+
+  private bySpeaker(speakerIds: readonly number[], aboutPersonId: number | null): ParentBatch<QuoteWithDate> {
+    return {
+      parentIds: speakerIds,
+      rows: () => {
+        const query = this.withDates().where('quote.speakerId IN (:...speakerIds)', { speakerIds: [...speakerIds] });
+        return aboutPersonId != null ? query.andWhere(IN_ARTICLES_NAMING, { aboutPersonId }) : query;
+      },
+      partition: 'quote.speakerId',
+      entities: () => this.withDates(),
+    };
+  }
+
+  /** Quotes with their article's publication time, which the order reads. */
+  private withDates() {
+    return this.quotes.createQueryBuilder('quote').innerJoin('quote.article', 'article').addSelect('article.publishedAt') as SelectQueryBuilder<QuoteWithDate>;
   }
 }

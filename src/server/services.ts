@@ -10,6 +10,7 @@ import { PersonService } from '../modules/person/person.service';
 import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
 import { RatingService } from '../modules/rating/rating.service';
+import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { SearchService } from '../modules/search/search.service';
 import { SqliteFtsIndex } from '../modules/search/search-index';
 import { Vote } from '../modules/rating/vote.entity';
@@ -24,7 +25,11 @@ export interface Services {
   search: SearchService;
 }
 
-export function createServices(dataSource: DataSource, writes: WriteQueue): Services {
+/**
+ * `voteLimiter` is the process's one VoteLimiter (built from `config.votes`), shared by every
+ * reader's services so the per-address limits count every vote once; without one, votes are unlimited.
+ */
+export function createServices(dataSource: DataSource, writes: WriteQueue, voteLimiter: VoteLimiter = VoteLimiter.off()): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/modules/search/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
@@ -33,7 +38,7 @@ export function createServices(dataSource: DataSource, writes: WriteQueue): Serv
     people: new PersonService(repository(Person), repository(Mention), repository(Quote), searchIndex),
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
-    ratings: new RatingService(repository(Vote), repository(Article), writes),
+    ratings: new RatingService(repository(Vote), repository(Article), writes, voteLimiter),
     imports: new ImportService(writes, new ArticleWriter()),
   };
 }

@@ -16,7 +16,7 @@ export class RatingResolver {
   @Mutation(() => RateArticlePayload, { description: 'Rate an article 1-5 stars: one vote per reader, a new vote replaces the old.' })
   async rateArticle(@Arg('input') input: RateArticleInput, @Ctx() { services, loaders, viewer }: GatewayContext): Promise<RateArticlePayload> {
     const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
-    await services.ratings.rate(articleId, viewer.voterHash(), input.stars);
+    await services.ratings.rate(articleId, { hash: viewer.voterHash(), address: viewer.address() }, input.stars);
     // Anything this request loaded before the vote is stale now.
     loaders.ratingByArticle.clear(articleId);
     loaders.viewerStarsByArticle.clear(articleId);

@@ -3,13 +3,22 @@ import { WriteQueue } from '../../db/write-queue';
 import { badUserInput, notFound } from '../../server/errors';
 import { Article } from '../article/article.entity';
 import { emptyHistogram, Rating, STAR_LEVELS } from './rating.type';
+import { VoteLimiter } from './vote-limiter';
 import { Vote } from './vote.entity';
+
+/** Who is voting: the salted voter hash (stored) and the client address (only ever in memory, for the limits). */
+export interface VoterIdentity {
+  hash: string;
+  address?: string;
+}
 
 export class RatingService {
   constructor(
     private readonly votes: Repository<Vote>,
     private readonly articles: Repository<Article>,
     private readonly writes: WriteQueue,
+    /** Shared by every service instance of the process: the per-address vote limits. */
+    private readonly limiter: VoteLimiter = VoteLimiter.off(),
   ) {}
 
   /** Each article's tally, counted from the votes themselves so it is always exact; one query. */
@@ -46,12 +55,16 @@ export class RatingService {
   /**
    * Records the voter's stars, replacing an earlier vote. One INSERT … ON CONFLICT DO UPDATE
    * statement: atomic on its own, so simultaneous votes can never double-count or get lost.
+   * The vote limits are checked last before the write: a vote refused for any reason (bad stars,
+   * no such article, RATE_LIMITED) stores nothing, and only a valid vote spends the limits.
    */
-  async rate(articleId: number, voterHash: string, stars: number): Promise<void> {
+  async rate(articleId: number, voter: VoterIdentity, stars: number): Promise<void> {
     if (!Number.isInteger(stars) || stars < 1 || stars > STAR_LEVELS) {
       throw badUserInput(`stars must be a whole number from 1 to ${STAR_LEVELS} (got ${stars})`, { argumentName: 'stars' });
     }
     if ((await this.articles.countBy({ id: articleId })) === 0) throw articleNotFound();
+    await this.limiter.admit(voter.address, voter.hash);
+    const voterHash = voter.hash;
     const now = new Date();
     try {
       await this.writes.run((manager) =>

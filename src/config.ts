@@ -21,12 +21,43 @@ export interface AppConfig {
   seed: boolean;
   /** Salt for voter hashes; when unset, a random one is generated once and kept in the database. */
   voterSalt?: string;
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the gateway append to X-Forwarded-For: the client address is
+   * the entry that many hops from the right. 0 ignores the header (direct exposure).
+   */
+  trustProxyHops: number;
   /** Bearer keys that may import articles; none means importing is off. */
   editorKeys: string[];
   /** Extra read-only connections to the database file, so reads run alongside each other and the writer. */
   readConnections: number;
+  /** Introspection answers (on outside production unless NEWSGATE_INTROSPECTION says otherwise). */
+  introspection: boolean;
+  limits: RequestLimits;
+  votes: VoteLimits;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
+}
+
+/** What one request may ask, checked before anything executes (see README, Security). */
+export interface RequestLimits {
+  /** Request body size for anonymous requests. */
+  maxBodyBytes: number;
+  /** Request body size for requests carrying a valid editor key (imports carry whole articles). */
+  maxEditorBodyBytes: number;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Per-operation deadline: past it no more SQL is issued and the client gets TIMEOUT. */
+  operationTimeoutMs: number;
+}
+
+/** Limits on votes per client address; 0 switches one off. */
+export interface VoteLimits {
+  newVotersPerHour: number;
+  votesPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +133,15 @@ function editorKeys(env: Env, name: string): string[] {
   return keys;
 }
 
+/** `false`/`0` (default), `true` (one proxy) or a number of proxy hops. */
+function proxyHops(env: Env, name: string): number {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || ['0', 'false', 'no', 'off'].includes(raw)) return 0;
+  if (['true', 'yes', 'on'].includes(raw)) return 1;
+  if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  throw new ConfigError(name, `must be false, true or a number of proxy hops from 0 to 10 (got "${env[name]}")`);
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const voterSalt = env.VOTER_SALT;
@@ -116,8 +156,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seed: boolean(env, 'NEWSGATE_SEED', true),
     voterSalt: voterSalt || undefined,
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxyHops: proxyHops(env, 'TRUST_PROXY'),
     editorKeys: editorKeys(env, 'NEWSGATE_EDITOR_KEYS'),
     readConnections: integer(env, 'DATABASE_READ_CONNECTIONS', 2, 0, 16),
+    introspection: boolean(env, 'NEWSGATE_INTROSPECTION', nodeEnv !== 'production'),
+    limits: {
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
+      maxEditorBodyBytes: integer(env, 'MAX_EDITOR_BODY_BYTES', 3_000_000, 1_000, 100_000_000),
+      maxDepth: integer(env, 'MAX_DEPTH', 20, 1, 1_000),
+      maxCost: integer(env, 'MAX_COST', 25_000, 1, 100_000_000),
+      maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
+      maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 100_000),
+      maxTokens: integer(env, 'MAX_TOKENS', 5_000, 100, 10_000_000),
+      operationTimeoutMs: integer(env, 'OPERATION_TIMEOUT_MS', 5_000, 1, 600_000),
+    },
+    votes: {
+      newVotersPerHour: integer(env, 'NEW_VOTERS_PER_HOUR', 20, 0, 1_000_000),
+      votesPerMinute: integer(env, 'VOTES_PER_MINUTE', 60, 0, 1_000_000),
+    },
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

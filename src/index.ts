@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   log.info({ url: gateway.url, database: config.database.database }, `newsgate ready at ${gateway.url}`);
 
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    // The drain plugin stops accepting, waits up to the grace period for in-flight requests and
+    // then closes their connections; should anything still hang after that, exit anyway.
+    setTimeout(() => {
+      log.error('shutdown did not finish within the grace period; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     gateway.close().then(
       () => process.exit(0),
       (error) => {

@@ -16,17 +16,36 @@ import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings.service';
 import { QueryCounter } from '../db/query-counter';
 import { seedIfNeeded } from '../db/seed/seed.service';
+import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { WriteQueue } from '../db/write-queue';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext, GatewayContext } from './context';
-import { createEditorCheck } from './editor-auth';
-import { createFormatError } from './format-error';
+import { createEditorCheck, createEditorKeyTest } from './editor-auth';
+import { ErrorCode } from './errors';
+import { formatError } from './format-error';
+import { httpErrorHandler } from './http-errors';
+import { bracketNesting } from './limits/document-nesting';
+import { queryCostPlugin } from './limits/query-cost.plugin';
+import { shapeLimitRules } from './limits/validation-limits';
 import { createLogger } from './logger';
+import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
+import { requestStatePlugin } from './plugins/request-state.plugin';
 import { createServices } from './services';
+import { knownOperationTypesRule } from './validation/known-operation-types.rule';
 
 export const GRAPHQL_PATH = '/graphql';
-// Room for a 1 MB article text in a mutation, plus JSON escaping.
-const MAX_BODY = '3mb';
+
+/** Refuses, before parsing, a document whose brackets nest deeper than `max` (see document-nesting.ts). */
+function refuseDeepNesting(max: number): express.RequestHandler {
+  return (req, res, next) => {
+    const source = typeof req.body?.query === 'string' ? req.body.query : typeof req.query?.query === 'string' ? req.query.query : undefined;
+    if (source === undefined || bracketNesting(source, max) <= max) {
+      next();
+      return;
+    }
+    res.status(400).json({ errors: [{ message: `The document nests brackets more than ${max} deep.`, extensions: { code: ErrorCode.QUERY_TOO_DEEP, limit: max } }] });
+  };
+}
 
 export interface RunningGateway {
   /** e.g. http://127.0.0.1:4000/graphql */
@@ -52,23 +71,38 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     // Requests take turns over the reader connections; every write goes through the one writer.
     readers = await openReaders(config.database, config.readConnections, queryCounter);
-    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) => createServices(reader, writes));
+    // One set of per-address vote limits for the whole process, shared by every reader's services.
+    const voteLimiter = new VoteLimiter(config.votes);
+    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) => createServices(reader, writes, voteLimiter));
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];
     const checkEditor = createEditorCheck(config.editorKeys);
+    const isEditor = createEditorKeyTest(config.editorKeys);
+    const { limits } = config;
+    const production = config.nodeEnv === 'production';
 
     const app = express();
     const httpServer = http.createServer(app);
     const apollo = new ApolloServer<GatewayContext>({
       schema: buildGatewaySchema(),
-      formatError: createFormatError(log),
+      formatError,
       // From the parsed configuration rather than Apollo's own reading of process.env.
-      introspection: config.nodeEnv !== 'production',
+      introspection: config.introspection,
       includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+      // No "Did you mean …?" in production: suggestions map the schema for anyone without introspection.
+      hideSchemaDetailsFromClientErrors: production,
+      // Limits checked before execution (README, Security). The parser stops at maxTokens;
+      // maxRecursiveSelections bounds fragment expansion before the other rules walk the document.
+      parseOptions: { maxTokens: limits.maxTokens },
+      maxRecursiveSelections: true,
+      validationRules: [...shapeLimitRules(limits), knownOperationTypesRule],
       // src/index.ts owns shutdown: it also closes the database, then exits 0.
       stopOnTerminationSignals: false,
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+        queryCostPlugin<GatewayContext>(limits.maxCost),
+        requestStatePlugin<GatewayContext>(log),
+        legacyJsonStatusPlugin<GatewayContext>(),
         // No cache hints are set; the plugin would otherwise wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         config.nodeEnv === 'production'
@@ -82,25 +116,28 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       res.json({ status: 'ok' });
     });
     app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
+    // Anonymous bodies are small; an editor's import carries a whole article (up to 1 MB of text).
+    const readerBody = express.json({ limit: limits.maxBodyBytes });
+    const editorBody = express.json({ limit: limits.maxEditorBodyBytes });
     app.use(
       GRAPHQL_PATH,
       cors<cors.CorsRequest>(),
-      express.json({ limit: MAX_BODY }),
+      (req, res, next) => (isEditor(req.headers.authorization) ? editorBody : readerBody)(req, res, next),
+      refuseDeepNesting(Math.max(64, 3 * limits.maxDepth)),
       expressMiddleware(apollo, {
-        context: async ({ req }) => createContext(req, { services: nextServices(), voterSalt: salt, trustProxy: config.trustProxy, checkEditor }),
+        context: async ({ req }) =>
+          createContext(req, {
+            services: nextServices(),
+            voterSalt: salt,
+            trustProxyHops: config.trustProxyHops,
+            checkEditor,
+            operationTimeoutMs: limits.operationTimeoutMs,
+          }),
       }),
     );
 
-    // Bodies express.json refuses get a GraphQL-shaped JSON error, not an HTML page.
-    app.use((error: { type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (error?.type === 'entity.too.large') {
-        res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-      } else if (error?.type === 'entity.parse.failed') {
-        res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-      } else {
-        next(error);
-      }
-    });
+    // Bodies express.json refuses (too large, not JSON, bad encoding) get a GraphQL-shaped JSON error, not an HTML page.
+    app.use(httpErrorHandler(log));
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

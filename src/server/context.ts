@@ -1,15 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hashVoter, VOTER_HEADER, voterKey } from '../modules/rating/voter';
+import { Deadline } from './deadline';
 import { createLoaders, Loaders } from './loaders';
 import type { Services } from './services';
 
 export interface Viewer {
   /** Salted hash identifying the caller as a voter; throws BAD_USER_INPUT for a malformed X-Voter-Id. */
   voterHash(): string;
+  /**
+   * The client address (see clientAddress), for the per-address vote limits. Only ever held in
+   * memory: never stored, logged or put in an error message.
+   */
+  address(): string | undefined;
 }
 
 /** Per-request state handed to every resolver. */
 export interface GatewayContext {
+  /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
+  requestId: string;
+  /** Past it, no further resolver (so no further SQL) runs for this operation. */
+  deadline: Deadline;
+  /** The operation's cost, set by the cost limit before execution. */
+  cost?: number;
+  /** The client asked for the cost in the response's `extensions` (X-Query-Cost: true). */
+  reportCost: boolean;
   services: Services;
   loaders: Loaders;
   viewer: Viewer;
@@ -20,15 +35,26 @@ export interface GatewayContext {
 export interface ContextOptions {
   services: Services;
   voterSalt: string;
-  trustProxy: boolean;
+  trustProxyHops: number;
   checkEditor: (authorization: string | undefined) => void;
+  operationTimeoutMs: number;
 }
 
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+/**
+ * The client's address. Behind `hops` proxies that each append to X-Forwarded-For, the client is
+ * the entry that many places from the right: entries further left were written by the client
+ * itself and could be anything, so they are never trusted.
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string | undefined {
+  if (hops > 0) {
+    const header = req.headers['x-forwarded-for'];
+    const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (entries.length >= hops) return entries[entries.length - hops];
+    // Fewer entries than proxies: the request skipped a proxy; the farthest known hop is the best guess.
+    if (entries.length > 0) return entries[0];
   }
   return req.socket.remoteAddress;
 }
@@ -42,14 +68,18 @@ export function createContext(req: IncomingMessage, options: ContextOptions): Ga
         options.voterSalt,
         voterKey({
           token: headerValue(req, VOTER_HEADER),
-          address: clientAddress(req, options.trustProxy),
+          address: clientAddress(req, options.trustProxyHops),
           userAgent: headerValue(req, 'user-agent'),
         }),
       );
       return hash;
     },
+    address: () => clientAddress(req, options.trustProxyHops),
   };
   return {
+    requestId: randomUUID(),
+    deadline: new Deadline(options.operationTimeoutMs),
+    reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
     loaders: createLoaders(options.services, () => viewer.voterHash()),
     viewer,

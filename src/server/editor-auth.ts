@@ -23,3 +23,17 @@ export function createEditorCheck(keys: readonly string[]) {
     if (!accepted) throw forbidden('That editor key is not valid.');
   };
 }
+
+/** True when `authorization` carries a valid editor key; never throws (used to pick the body size limit). */
+export function createEditorKeyTest(keys: readonly string[]) {
+  const check = createEditorCheck(keys);
+  return (authorization: string | undefined): boolean => {
+    if (keys.length === 0 || !authorization) return false;
+    try {
+      check(authorization);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}

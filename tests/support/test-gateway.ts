@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppConfig } from '../../src/config';
+import { AppConfig, loadConfig } from '../../src/config';
 import { RunningGateway, startGateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 
@@ -33,6 +33,8 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-test-'));
   const databaseFile = path.join(dir, 'newsgate.sqlite');
   const config: AppConfig = {
+    // The documented defaults (NODE_ENV=test), then what every test gateway needs.
+    ...loadConfig({ NODE_ENV: 'test' }),
     port: 0,
     host: '127.0.0.1',
     database: { type: 'sqlite', database: databaseFile },
@@ -40,9 +42,10 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
     logLevel: 'silent',
     seed: true,
     voterSalt: 'test-salt-0123456789abcdef',
-    trustProxy: false,
     editorKeys: [EDITOR_KEY],
     readConnections: 2,
+    // Most suites vote from one address with many voter ids; the vote-limit tests switch limits on.
+    votes: { newVotersPerHour: 0, votesPerMinute: 0 },
     ...overrides,
   };
   const gateway = await startGateway(config, createLogger(config.logLevel));

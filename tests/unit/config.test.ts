@@ -10,10 +10,51 @@ describe('loadConfig', () => {
       logLevel: 'info',
       seed: true,
       voterSalt: undefined,
-      trustProxy: false,
+      trustProxyHops: 0,
       editorKeys: [],
       readConnections: 2,
+      introspection: true,
+      limits: {
+        maxBodyBytes: 100_000,
+        maxEditorBodyBytes: 3_000_000,
+        maxDepth: 20,
+        maxCost: 25_000,
+        maxAliases: 30,
+        maxRootFields: 20,
+        maxDirectives: 50,
+        maxTokens: 5_000,
+        operationTimeoutMs: 5_000,
+      },
+      votes: { newVotersPerHour: 20, votesPerMinute: 60 },
+      shutdownGraceMs: 10_000,
     });
+  });
+
+  it('turns introspection off in production unless NEWSGATE_INTROSPECTION says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', NEWSGATE_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', NEWSGATE_INTROSPECTION: 'off' }).introspection).toBe(false);
+  });
+
+  it.each([
+    [undefined, 0],
+    ['', 0],
+    ['false', 0],
+    ['0', 0],
+    ['no', 0],
+    ['true', 1],
+    ['TRUE', 1],
+    ['yes', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10', 10],
+  ])('reads TRUST_PROXY=%p as %p proxy hops', (value, hops) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxyHops).toBe(hops);
+  });
+
+  it('switches each vote limit off with 0', () => {
+    expect(loadConfig({ NEW_VOTERS_PER_HOUR: '0' }).votes).toEqual({ newVotersPerHour: 0, votesPerMinute: 60 });
+    expect(loadConfig({ VOTES_PER_MINUTE: '0' }).votes).toEqual({ newVotersPerHour: 20, votesPerMinute: 0 });
   });
 
   it('reads every variable', () => {
@@ -28,6 +69,19 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       NEWSGATE_EDITOR_KEYS: ' first-editor-key-123456 ,second-editor-key-654321',
       DATABASE_READ_CONNECTIONS: '4',
+      NEWSGATE_INTROSPECTION: 'true',
+      MAX_BODY_BYTES: '50000',
+      MAX_EDITOR_BODY_BYTES: '2000000',
+      MAX_DEPTH: '10',
+      MAX_COST: '5000',
+      MAX_ALIASES: '5',
+      MAX_ROOT_FIELDS: '4',
+      MAX_DIRECTIVES: '3',
+      MAX_TOKENS: '1000',
+      OPERATION_TIMEOUT_MS: '2500',
+      NEW_VOTERS_PER_HOUR: '5',
+      VOTES_PER_MINUTE: '30',
+      SHUTDOWN_GRACE_MS: '3000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -37,9 +91,23 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       seed: false,
       voterSalt: 'a-long-enough-salt',
-      trustProxy: true,
+      trustProxyHops: 1,
       editorKeys: ['first-editor-key-123456', 'second-editor-key-654321'],
       readConnections: 4,
+      introspection: true,
+      limits: {
+        maxBodyBytes: 50_000,
+        maxEditorBodyBytes: 2_000_000,
+        maxDepth: 10,
+        maxCost: 5_000,
+        maxAliases: 5,
+        maxRootFields: 4,
+        maxDirectives: 3,
+        maxTokens: 1_000,
+        operationTimeoutMs: 2_500,
+      },
+      votes: { newVotersPerHour: 5, votesPerMinute: 30 },
+      shutdownGraceMs: 3_000,
     });
   });
 
@@ -59,7 +127,19 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NEWSGATE_SEED', 'maybe'],
     ['VOTER_SALT', 'short'],
-    ['TRUST_PROXY', '2'],
+    ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', '11'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '1.5'],
+    ['NEWSGATE_INTROSPECTION', 'sometimes'],
+    ['NEW_VOTERS_PER_HOUR', '-1'],
+    ['NEW_VOTERS_PER_HOUR', 'twenty'],
+    ['VOTES_PER_MINUTE', '1.5'],
+    ['VOTES_PER_MINUTE', '2000000'],
+    ['MAX_DEPTH', '0'],
+    ['MAX_BODY_BYTES', '10'],
+    ['OPERATION_TIMEOUT_MS', 'soon'],
+    ['SHUTDOWN_GRACE_MS', '-5'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],
     ['DATABASE_READ_CONNECTIONS', '17'],
     ['DATABASE_READ_CONNECTIONS', 'many'],

@@ -13,8 +13,11 @@ import { Article } from './article.entity';
 import type { ArticleCriteria } from './article.service';
 import { ArticlesArgs } from './articles.args';
 import { SectionCount } from './section-count.type';
+import { connectionCost, firstRowsCost, listCost } from '../../shared/complexity';
 
 const MAX_RELATED = 50;
+/** Newsrooms run tens of sections, not thousands. */
+const SECTIONS_ESTIMATE = 30;
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -23,18 +26,18 @@ export class ArticleResolver {
     return findByIdOrSlug(args, 'Article', (id) => services.articles.findById(id), (slug) => services.articles.findBySlug(slug));
   }
 
-  @Query(() => ArticleConnection, { description: 'Articles, filtered and ordered (newest first by default).' })
+  @Query(() => ArticleConnection, { complexity: connectionCost, description: 'Articles, filtered and ordered (newest first by default).' })
   async articles(@Args() args: ArticlesArgs, @Ctx() { services }: GatewayContext) {
     const page = await services.articles.list(toCriteria(args.filter), args.orderBy ?? ArticleOrder.PUBLISHED_AT_DESC, pageRequest(args));
     return toConnection(page);
   }
 
-  @Query(() => [SectionCount], { description: 'Every section with its number of articles, largest first.' })
+  @Query(() => [SectionCount], { complexity: listCost(SECTIONS_ESTIMATE), description: 'Every section with its number of articles, largest first.' })
   sections(@Ctx() { services }: GatewayContext): Promise<SectionCount[]> {
     return services.articles.sections();
   }
 
-  @FieldResolver(() => [Person], { description: 'The people the article names, in order of first appearance.' })
+  @FieldResolver(() => [Person], { complexity: listCost(), description: 'The people the article names, in order of first appearance.' })
   async people(
     @Root() article: Article,
     @Ctx() { loaders }: GatewayContext,
@@ -44,7 +47,7 @@ export class ArticleResolver {
     return mentions.filter((mention) => role == null || mention.role === role).map((mention) => mention.person);
   }
 
-  @FieldResolver(() => [Quote], { description: 'The quotes in the article, in order of appearance.' })
+  @FieldResolver(() => [Quote], { complexity: listCost(), description: 'The quotes in the article, in order of appearance.' })
   quotes(@Root() article: Article, @Ctx() { loaders }: GatewayContext): Promise<Quote[]> {
     return loaders.quotesByArticle.load(article.id);
   }
@@ -54,13 +57,13 @@ export class ArticleResolver {
     return loaders.ratingByArticle.load(article.id);
   }
 
-  @FieldResolver(() => [Article], { description: 'Other articles ranked by how many people they share with this one, then newest first.' })
+  @FieldResolver(() => [Article], { complexity: firstRowsCost, description: 'Other articles ranked by how many people they share with this one, then newest first.' })
   relatedArticles(
     @Root() article: Article,
-    @Ctx() { services }: GatewayContext,
+    @Ctx() { loaders }: GatewayContext,
     @Arg('first', () => Int, { defaultValue: 5, description: `At most ${MAX_RELATED}.` }) first: number,
   ): Promise<Article[]> {
-    return services.articles.related(article.id, boundedCount(first, MAX_RELATED));
+    return loaders.relatedByArticle.load(boundedCount(first, MAX_RELATED), article.id);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MentionRole } from '../person/mention-role.enum';
+import { listCost } from '../../shared/complexity';
 
 @ObjectType({ description: 'A person as the import would store them.' })
 export class ImportPreviewPerson {
@@ -45,10 +46,10 @@ export class ImportPreview {
   @Field(() => [String])
   paragraphs: string[];
 
-  @Field(() => [ImportPreviewPerson], { description: 'In order of first appearance.' })
+  @Field(() => [ImportPreviewPerson], { complexity: listCost(), description: 'In order of first appearance.' })
   people: ImportPreviewPerson[];
 
-  @Field(() => [ImportPreviewQuote], { description: 'In order of appearance.' })
+  @Field(() => [ImportPreviewQuote], { complexity: listCost(), description: 'In order of appearance.' })
   quotes: ImportPreviewQuote[];
 
   @Field(() => [String])

@@ -4,6 +4,7 @@ import type { GatewayContext } from '../../server/context';
 import { badUserInput } from '../../server/errors';
 import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
 import { Node } from './node.interface';
+import { idsCost } from '../../shared/complexity';
 
 const MAX_NODES = 100;
 
@@ -23,7 +24,7 @@ export class NodeResolver {
     }
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.` })
+  @Query(() => [Node], { nullable: 'items', complexity: idsCost, description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.` })
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: GatewayContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badUserInput(`ids may hold at most ${MAX_NODES} IDs.`, { argumentName: 'ids' });
     // Through the request's DataLoaders: one query per type, however many IDs.

@@ -3,7 +3,6 @@ import type { GatewayContext } from '../../server/context';
 import { expectGlobalId } from '../../shared/global-id';
 import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { boundedCount, ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
-import { ArticleOrder } from '../article/article-filter.input';
 import { ArticleConnection } from '../article/article.connection';
 import { QuoteConnection } from '../quote/quote.connection';
 import { PeopleArgs } from './people.args';
@@ -11,6 +10,7 @@ import { PersonOrder } from './person-filter.input';
 import { PersonConnection } from './person.connection';
 import { PersonCount } from './person-count.type';
 import { Person } from './person.entity';
+import { connectionCost, firstRowsCost } from '../../shared/complexity';
 
 const MAX_CO_MENTIONED = 100;
 
@@ -21,7 +21,7 @@ export class PersonResolver {
     return findByIdOrSlug(args, 'Person', (id) => services.people.findById(id), (slug) => services.people.findBySlug(slug));
   }
 
-  @Query(() => PersonConnection, { description: 'People, filtered and ordered (most mentioned first by default).' })
+  @Query(() => PersonConnection, { complexity: connectionCost, description: 'People, filtered and ordered (most mentioned first by default).' })
   async people(@Args() args: PeopleArgs, @Ctx() { services }: GatewayContext) {
     const criteria = {
       query: args.filter?.query,
@@ -40,35 +40,37 @@ export class PersonResolver {
     return loaders.quoteCountByPerson.load(person.id);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })
-  async articles(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() { services }: GatewayContext) {
-    return toConnection(await services.articles.list({ personId: person.id }, ArticleOrder.PUBLISHED_AT_DESC, pageRequest(args)));
+  @FieldResolver(() => ArticleConnection, { complexity: connectionCost, description: 'Articles that name this person, newest first.' })
+  async articles(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() { loaders }: GatewayContext) {
+    // Batched: every person on the page with the same arguments shares one statement.
+    return toConnection(await loaders.articlesByPerson.load(pageRequest(args), person.id));
   }
 
-  @FieldResolver(() => QuoteConnection, { description: "This person's quotes, newest article first." })
-  async quotes(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() { services }: GatewayContext) {
-    return toConnection(await services.quotes.list({ speakerId: person.id }, pageRequest(args)));
+  @FieldResolver(() => QuoteConnection, { complexity: connectionCost, description: "This person's quotes, newest article first." })
+  async quotes(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() { loaders }: GatewayContext) {
+    return toConnection(await loaders.quotesBySpeaker.load(pageRequest(args), person.id));
   }
 
   @FieldResolver(() => QuoteConnection, {
+    complexity: connectionCost,
     description: "This person's quotes in articles that also name another person (what X said in articles about Y).",
   })
   async quotesAbout(
     @Root() person: Person,
     @Arg('personId', () => ID) personId: string,
     @Args() args: ConnectionArgs,
-    @Ctx() { services }: GatewayContext,
+    @Ctx() { loaders }: GatewayContext,
   ) {
     const aboutPersonId = expectGlobalId(personId, 'Person', 'personId');
-    return toConnection(await services.quotes.list({ speakerId: person.id, aboutPersonId }, pageRequest(args)));
+    return toConnection(await loaders.quotesAboutBySpeaker.load({ aboutPersonId, request: pageRequest(args) }, person.id));
   }
 
-  @FieldResolver(() => [PersonCount], { description: 'People named in the same articles, with how many articles they share; most shared first.' })
+  @FieldResolver(() => [PersonCount], { complexity: firstRowsCost, description: 'People named in the same articles, with how many articles they share; most shared first.' })
   coMentioned(
     @Root() person: Person,
-    @Ctx() { services }: GatewayContext,
+    @Ctx() { loaders }: GatewayContext,
     @Arg('first', () => Int, { defaultValue: 10, description: `At most ${MAX_CO_MENTIONED}.` }) first: number,
   ): Promise<PersonCount[]> {
-    return services.people.coMentioned(person.id, boundedCount(first, MAX_CO_MENTIONED));
+    return loaders.coMentionedByPerson.load(boundedCount(first, MAX_CO_MENTIONED), person.id);
   }
 }

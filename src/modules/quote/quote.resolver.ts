@@ -7,6 +7,7 @@ import { QuotesArgs } from './quotes.args';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from './quote.entity';
+import { connectionCost } from '../../shared/complexity';
 
 @Resolver(() => Quote)
 export class QuoteResolver {
@@ -15,7 +16,7 @@ export class QuoteResolver {
     return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
   }
 
-  @Query(() => QuoteConnection, { description: 'Quotes, filtered; newest article first, in order of appearance within an article.' })
+  @Query(() => QuoteConnection, { complexity: connectionCost, description: 'Quotes, filtered; newest article first, in order of appearance within an article.' })
   async quotes(@Args() { filter, ...args }: QuotesArgs, @Ctx() { services }: GatewayContext) {
     const criteria = {
       speakerId: filter?.speakerId != null ? expectGlobalId(filter.speakerId, 'Person', 'filter.speakerId') : null,

@@ -6,6 +6,7 @@ import type { Article } from '../article/article.entity';
 import type { Person } from '../person/person.entity';
 import type { Quote } from '../quote/quote.entity';
 import { SearchConnection, SearchType } from './search.types';
+import { connectionCost } from '../../shared/complexity';
 
 @ArgsType()
 class SearchArgs {
@@ -31,7 +32,7 @@ class SearchArgs {
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchConnection, { description: 'Ranked full-text search over articles, quotes and people.' })
+  @Query(() => SearchConnection, { complexity: connectionCost, description: 'Ranked full-text search over articles, quotes and people.' })
   async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: GatewayContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });
     const hits = await Promise.all(

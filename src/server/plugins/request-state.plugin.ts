@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import type { Deadline } from '../deadline';
+import { ErrorCode } from '../errors';
+
+export interface RequestStateContext {
+  requestId: string;
+  deadline: Deadline;
+}
+
+/**
+ * Per-request bookkeeping around errors and deadlines:
+ * - every response carries `X-Request-Id`; an unexpected error is logged in full with that id
+ *   and reaches the client masked (src/server/format-error.ts) with the same id, so an operator
+ *   can find the log line from a user's report;
+ * - an operation that ran past its deadline answers with one TIMEOUT error (HTTP 503) instead of
+ *   a partial result full of per-field errors.
+ */
+export function requestStatePlugin<TContext extends RequestStateContext>(log: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      let raw: readonly GraphQLError[] = [];
+      return {
+        async didEncounterErrors({ errors }) {
+          // The formatted errors come out in the same order; only formatting knows which were unexpected.
+          raw = errors;
+        },
+        async willSendResponse({ response, operationName }) {
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (contextValue.deadline.expired && result.errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)) {
+            const timeoutMs = contextValue.deadline.timeoutMs;
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message: `The operation ran past its ${timeoutMs} ms deadline and was stopped.`, extensions: { code: ErrorCode.TIMEOUT, timeoutMs } }],
+            };
+            response.http.status = 503;
+            return;
+          }
+          if (!result.errors) return;
+          result.errors = result.errors.map((error, index) => {
+            if (error.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return error;
+            const original = raw[index];
+            log.error({ err: original ? unwrapResolverError(original) : error, path: error.path, operationName, requestId: contextValue.requestId }, 'unexpected error');
+            return { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } };
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestGateway } from '../support/test-gateway';
@@ -83,4 +84,28 @@ describe('the server process', () => {
       await reopened.close();
     }
   });
+
+  it('on SIGTERM stops accepting, waits for in-flight requests only up to SHUTDOWN_GRACE_MS, then exits', async () => {
+    const server = await startServerProcess({ DATABASE_URL: `sqlite:${path.join(dir, 'newsgate.sqlite')}`, SHUTDOWN_GRACE_MS: '1000' });
+    const { port, hostname } = new URL(server.url);
+    // A request that never finishes: headers promise a body that never comes.
+    const stalled = net.connect(Number(port), hostname);
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    stalled.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
+    stalled.on('error', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const signalledAt = Date.now();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // No longer accepting: a new request is refused while the stalled one is still waited for.
+    await expect(fetch(server.url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    expect(await server.exited).toBe(0);
+    const waitedMs = Date.now() - signalledAt;
+    // It waited for the grace period (the stalled request), and not forever.
+    expect(waitedMs).toBeGreaterThanOrEqual(900);
+    expect(stalled.destroyed || stalled.readableEnded).toBe(true);
+    stalled.destroy();
+  });
 });
+

@@ -22,7 +22,7 @@ import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext, GatewayContext } from './context';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { ErrorCode } from './errors';
-import { formatError } from './format-error';
+import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
 import { queryCostPlugin } from './limits/query-cost.plugin';
@@ -85,7 +85,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const httpServer = http.createServer(app);
     const apollo = new ApolloServer<GatewayContext>({
       schema: buildGatewaySchema(),
-      formatError,
+      formatError: createFormatError({ hideSuggestions: production }),
       // From the parsed configuration rather than Apollo's own reading of process.env.
       introspection: config.introspection,
       includeStacktraceInErrorResponses: config.nodeEnv === 'development',

@@ -19,6 +19,26 @@ const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/; // graphq
  * request-state.plugin.ts logs it in full and adds the request id.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return classify(formatted, error);
+}
+
+/**
+ * As `formatError`, and with `hideSuggestions` also drops "Did you mean …?" from every message:
+ * Apollo's hideSchemaDetailsFromClientErrors covers validation, but not variables that graphql-js
+ * coerces later ("Field "sectio" is not defined by type "ArticleFilter". Did you mean "section"?").
+ */
+export function createFormatError(options: { hideSuggestions: boolean }) {
+  if (!options.hideSuggestions) return formatError;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = classify(formatted, error);
+    return SUGGESTION.test(result.message) ? { ...result, message: result.message.replace(SUGGESTION_GLOBAL, '').trim() } : result;
+  };
+}
+
+const SUGGESTION = / ?Did you mean [^?]*\?/;
+const SUGGESTION_GLOBAL = new RegExp(SUGGESTION.source, 'g');
+
+function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const limit = limitRejection(formatted, error);
   if (limit) return limit;

@@ -57,6 +57,17 @@ describe('production mode', () => {
     expect(JSON.stringify(result.body)).not.toMatch(/Did you mean|headline/);
   });
 
+  it('gives no suggestions for mistyped variables either', async () => {
+    const results = [
+      await server.post({ query: 'query($o: ArticleOrder) { articles(orderBy: $o) { totalCount } }', variables: { o: 'RATING_DES' } }),
+      await server.post({ query: 'query($f: ArticleFilter) { articles(filter: $f) { totalCount } }', variables: { f: { sectio: 'x' } } }),
+    ];
+    for (const result of results) {
+      expect(result.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.body.errors[0].message).not.toMatch(/Did you mean|RATING_DESC|"section"/);
+    }
+  });
+
   it('answers no introspection', async () => {
     const result = await server.post({ query: '{ __schema { types { name } } }' });
     expect(result.status).toBe(400);

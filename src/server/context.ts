@@ -76,12 +76,13 @@ export function createContext(req: IncomingMessage, options: ContextOptions): Ga
     },
     address: () => clientAddress(req, options.trustProxyHops),
   };
+  const deadline = new Deadline(options.operationTimeoutMs);
   return {
     requestId: randomUUID(),
-    deadline: new Deadline(options.operationTimeoutMs),
+    deadline,
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
-    loaders: createLoaders(options.services, () => viewer.voterHash()),
+    loaders: createLoaders(options.services, () => viewer.voterHash(), () => deadline.check()),
     viewer,
     requireEditor: () => options.checkEditor(headerValue(req, 'authorization')),
   };

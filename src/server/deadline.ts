@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 import { ErrorCode } from './errors';
 
 /** When one operation must be done by (OPERATION_TIMEOUT_MS from the request's arrival). */
@@ -28,12 +27,3 @@ export function timeoutError(timeoutMs: number): GraphQLError {
     extensions: { code: ErrorCode.TIMEOUT, timeoutMs },
   });
 }
-
-/**
- * Runs before every field resolver: past the deadline no resolver starts, so no further SQL is
- * issued for the operation and execution winds down at once. (A statement already sent finishes.)
- */
-export const enforceDeadline: MiddlewareFn<{ deadline: Deadline }> = ({ context }, next) => {
-  context.deadline.check();
-  return next();
-};

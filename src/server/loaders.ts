@@ -74,33 +74,45 @@ export interface Loaders {
   relatedByArticle: LoadersByArguments<number, Article[]>;
 }
 
-export function createLoaders(services: Services, voterHash: () => string): Loaders {
+/**
+ * @param beforeSql called before every batch sends its SQL; throws once the operation is past its
+ *   deadline, so that no further statement is issued for it (see deadline.ts).
+ */
+export function createLoaders(services: Services, voterHash: () => string, beforeSql: () => void = () => undefined): Loaders {
+  // async, so a throw (the deadline, a malformed X-Voter-Id) rejects the loads with its own error:
+  // DataLoader turns a batch function's synchronous throw into a TypeError.
+  const sql =
+    <T extends unknown[], R>(batch: (...args: T) => Promise<R>) =>
+    async (...args: T): Promise<R> => {
+      beforeSql();
+      return batch(...args);
+    };
   // totalCount does not depend on the page asked for: one count per parent and filter.
-  const articleCounts = new DataLoader((ids: readonly number[]) => services.articles.countsByPerson(ids));
-  const quoteCounts = new LoadersByArguments((aboutPersonId: number | null, ids) => services.quotes.countsBySpeaker(ids, aboutPersonId));
+  const articleCounts = new DataLoader(sql((ids: readonly number[]) => services.articles.countsByPerson(ids)));
+  const quoteCounts = new LoadersByArguments(sql((aboutPersonId: number | null, ids: readonly number[]) => services.quotes.countsBySpeaker(ids, aboutPersonId)));
   return {
-    articleById: new DataLoader((ids) => services.articles.findByIds(ids)),
-    personById: new DataLoader((ids) => services.people.findByIds(ids)),
-    quoteById: new DataLoader((ids) => services.quotes.findByIds(ids)),
-    mentionCountByPerson: new DataLoader((ids) => services.people.mentionCounts(ids)),
-    quoteCountByPerson: new DataLoader((ids) => services.people.quoteCounts(ids)),
-    mentionsByArticle: new DataLoader((ids) => services.people.mentionsByArticleIds(ids)),
-    quotesByArticle: new DataLoader((ids) => services.quotes.byArticleIds(ids)),
-    ratingByArticle: new DataLoader((ids) => services.ratings.ratingsByArticleIds(ids)),
-    // async: voterHash() throws BAD_USER_INPUT for a malformed X-Voter-Id, and DataLoader turns a
-    // batch function's synchronous throw into a TypeError (so INTERNAL_SERVER_ERROR) instead of
-    // rejecting the loads with it.
-    viewerStarsByArticle: new DataLoader(async (ids) => services.ratings.starsByVoter(voterHash(), ids)),
-    articlesByPerson: new LoadersByArguments((request: PageRequest, ids) =>
-      services.articles.pagesByPerson(ids, request, (id) => articleCounts.load(id)),
+    articleById: new DataLoader(sql((ids: readonly number[]) => services.articles.findByIds(ids))),
+    personById: new DataLoader(sql((ids: readonly number[]) => services.people.findByIds(ids))),
+    quoteById: new DataLoader(sql((ids: readonly number[]) => services.quotes.findByIds(ids))),
+    mentionCountByPerson: new DataLoader(sql((ids: readonly number[]) => services.people.mentionCounts(ids))),
+    quoteCountByPerson: new DataLoader(sql((ids: readonly number[]) => services.people.quoteCounts(ids))),
+    mentionsByArticle: new DataLoader(sql((ids: readonly number[]) => services.people.mentionsByArticleIds(ids))),
+    quotesByArticle: new DataLoader(sql((ids: readonly number[]) => services.quotes.byArticleIds(ids))),
+    ratingByArticle: new DataLoader(sql((ids: readonly number[]) => services.ratings.ratingsByArticleIds(ids))),
+    // voterHash() throws BAD_USER_INPUT for a malformed X-Voter-Id.
+    viewerStarsByArticle: new DataLoader(sql((ids: readonly number[]) => services.ratings.starsByVoter(voterHash(), ids))),
+    articlesByPerson: new LoadersByArguments(
+      sql((request: PageRequest, ids: readonly number[]) => services.articles.pagesByPerson(ids, request, (id) => articleCounts.load(id))),
     ),
-    quotesBySpeaker: new LoadersByArguments((request: PageRequest, ids) =>
-      services.quotes.pagesBySpeaker(ids, null, request, (id) => quoteCounts.load(null, id)),
+    quotesBySpeaker: new LoadersByArguments(
+      sql((request: PageRequest, ids: readonly number[]) => services.quotes.pagesBySpeaker(ids, null, request, (id) => quoteCounts.load(null, id))),
     ),
-    quotesAboutBySpeaker: new LoadersByArguments(({ aboutPersonId, request }: QuotesAboutArgs, ids) =>
-      services.quotes.pagesBySpeaker(ids, aboutPersonId, request, (id) => quoteCounts.load(aboutPersonId, id)),
+    quotesAboutBySpeaker: new LoadersByArguments(
+      sql(({ aboutPersonId, request }: QuotesAboutArgs, ids: readonly number[]) =>
+        services.quotes.pagesBySpeaker(ids, aboutPersonId, request, (id) => quoteCounts.load(aboutPersonId, id)),
+      ),
     ),
-    coMentionedByPerson: new LoadersByArguments((limit: number, ids) => services.people.coMentionedByPersonIds(ids, limit)),
-    relatedByArticle: new LoadersByArguments((limit: number, ids) => services.articles.relatedByArticleIds(ids, limit)),
+    coMentionedByPerson: new LoadersByArguments(sql((limit: number, ids: readonly number[]) => services.people.coMentionedByPersonIds(ids, limit))),
+    relatedByArticle: new LoadersByArguments(sql((limit: number, ids: readonly number[]) => services.articles.relatedByArticleIds(ids, limit))),
   };
 }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import type { Deadline } from '../deadline';
+import { type Deadline, timeoutError } from '../deadline';
 import { ErrorCode } from '../errors';
 
 export interface RequestStateContext {
@@ -23,6 +23,15 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
     async requestDidStart({ contextValue }) {
       let raw: readonly GraphQLError[] = [];
       return {
+        // Root resolvers send their SQL as execution starts; nested SQL goes through the loaders,
+        // which check the deadline before each batch (loaders.ts).
+        async didResolveOperation() {
+          if (contextValue.deadline.expired) {
+            const error = timeoutError(contextValue.deadline.timeoutMs);
+            error.extensions.http = { status: 503 };
+            throw error;
+          }
+        },
         async didEncounterErrors({ errors }) {
           // The formatted errors come out in the same order; only formatting knows which were unexpected.
           raw = errors;

@@ -1,0 +1,37 @@
+import { Deadline } from '../../src/server/deadline';
+import { createLoaders } from '../../src/server/loaders';
+import type { Services } from '../../src/server/services';
+
+describe('loaders past the operation deadline', () => {
+  it('send no SQL and reject with TIMEOUT', async () => {
+    const calls: string[] = [];
+    // Every service method records that it was asked to query.
+    const services = new Proxy({} as Services, {
+      get: (_target, service) =>
+        new Proxy(
+          {},
+          {
+            get: (_inner, method) => async () => {
+              calls.push(`${String(service)}.${String(method)}`);
+              return [];
+            },
+          },
+        ),
+    });
+    const deadline = new Deadline(5, performance.now() - 10);
+    const loaders = createLoaders(services, () => 'voter', () => deadline.check());
+    await expect(loaders.articleById.load(1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT', timeoutMs: 5 } });
+    await expect(loaders.articlesByPerson.load({ count: 2, cursor: null, backward: false }, 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    await expect(loaders.relatedByArticle.load(3, 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('query as usual before it', async () => {
+    const calls: string[] = [];
+    const services = { articles: { findByIds: async (ids: readonly number[]) => (calls.push('articles.findByIds'), ids.map(() => null)) } } as unknown as Services;
+    const deadline = new Deadline(60_000);
+    const loaders = createLoaders(services, () => 'voter', () => deadline.check());
+    await expect(loaders.articleById.load(1)).resolves.toBeNull();
+    expect(calls).toEqual(['articles.findByIds']);
+  });
+});

@@ -46,7 +46,7 @@ async function page(first: number) {
 }
 
 http
-  .createServer((req, res) => {
+  .createServer((_req, res) => {
     page(20).then(
       (body) => {
         res.writeHead(200, { 'content-type': 'application/json' });

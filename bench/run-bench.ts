@@ -8,7 +8,7 @@
  * Bounded: the page runs last BENCH_SECONDS (default 10) each; only 127.0.0.1 is targeted.
  */
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,7 @@ function start(script: string, args: string[], env: Record<string, string>): Pro
       if (Date.now() - started > 20_000) return reject(new Error(`${script} did not start`));
       setTimeout(poll, 100);
     };
-    poll();
+    void poll();
   });
 }
 
@@ -103,7 +103,9 @@ async function main() {
       ...query('{ articles(first: 20, filter: { section: "World", minRating: 3 }, orderBy: RATING_DESC) { totalCount edges { node { headline rating { average } } } } }'),
     });
 
-    const { data } = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id rating { votes } } } } }' }) })).json()) as any;
+    const { data } = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id rating { votes } } } } }' }) })).json()) as {
+      data: { articles: { edges: { node: { id: string; rating: { votes: number } } }[] } };
+    };
     const target = data.articles.edges[0].node;
     let voter = 0;
     let acknowledged = 0;
@@ -129,7 +131,9 @@ async function main() {
         },
       ],
     });
-    const after = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: `{ node(id: "${target.id}") { ... on Article { rating { votes } } } }` }) })).json()) as any;
+    const after = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: `{ node(id: "${target.id}") { ... on Article { rating { votes } } } }` }) })).json()) as {
+      data: { node: { rating: { votes: number } } };
+    };
     const stored = after.data.node.rating.votes - target.rating.votes;
     console.log(JSON.stringify({ votesSent: votes.total2xx, votesAcknowledged: acknowledged, votesStored: stored, exact: stored === acknowledged }));
     console.log(JSON.stringify({ gatewayRssMiB: { beforeLoad: Math.round(rssBefore), afterLoad: Math.round(rssOf(gateway.pid!)) } }));

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableCheck, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableCheck, TableForeignKey, TableIndex, TableUnique } from 'typeorm';
 
 /**
  * Articles, people, mentions, quotes, votes and instance settings. Written with TypeORM's

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, TableIndex } from 'typeorm';
 
 /** Re-imports find an article by its source URL: at most one article per URL. */
 export class ArticleSourceUrl1764100000000 implements MigrationInterface {

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import fs from 'node:fs';
+import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DataSource, Logger } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';

@@ -1,4 +1,4 @@
-import { ObjectLiteral, Repository } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
 
 /**
  * Rows by integer id in the order of `ids`, with null where none exists: what a DataLoader batch

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { InstanceSetting } from './instance-setting.entity';
+import type { Repository } from 'typeorm';
+import type { InstanceSetting } from './instance-setting.entity';
 
 /**
  * The value under `key`, created from `make()` the first time. INSERT … DO NOTHING then read,

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import type { Page, PageRequest } from '../shared/pagination';
 import { keysetAfter } from './keyset';

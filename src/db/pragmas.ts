@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
  * SQLite-only settings (a server engine has its own configuration for these).

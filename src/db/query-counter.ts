@@ -1,5 +1,5 @@
-import { Logger, QueryRunner } from 'typeorm';
 import type { Logger as PinoLogger } from 'pino';
+import type { Logger, QueryRunner } from 'typeorm';
 
 /**
  * TypeORM logger that counts every SQL statement the gateway sends (tests assert how many a

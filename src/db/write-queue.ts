@@ -1,5 +1,5 @@
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Serialises every write unit of one gateway process.

@@ -1,5 +1,5 @@
-import { lexicographicSortSchema, printSchema } from 'graphql';
 import path from 'node:path';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildGatewaySchema } from './build-schema';
 
 /** Where the committed SDL lives, relative to the repository root. */

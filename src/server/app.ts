@@ -9,17 +9,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { openDatabase, openReaders } from '../db/data-source';
 import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings.service';
 import { QueryCounter } from '../db/query-counter';
 import { seedIfNeeded } from '../db/seed/seed.service';
-import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { WriteQueue } from '../db/write-queue';
+import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
-import { createContext, GatewayContext } from './context';
+import { createContext, type GatewayContext } from './context';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
@@ -67,7 +67,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
   let readers: DataSource[] = [];
   try {
     const writes = new WriteQueue(dataSource);
-    if (config.seed && (await seedIfNeeded(dataSource, writes))) log.info('loaded the seed article into the new database');
+    if (config.seed && (await seedIfNeeded(writes))) log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     // Requests take turns over the reader connections; every write goes through the one writer.
     readers = await openReaders(config.database, config.readConnections, queryCounter);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hashVoter, VOTER_HEADER, voterKey } from '../modules/rating/voter';
 import { Deadline } from './deadline';
-import { createLoaders, Loaders } from './loaders';
+import { createLoaders, type Loaders } from './loaders';
 import type { Services } from './services';
 
 export interface Viewer {

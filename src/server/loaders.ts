@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Article } from '../modules/article/article.entity';
-import type { PersonCount, PersonMention } from '../modules/person/person.service';
 import type { Person } from '../modules/person/person.entity';
+import type { PersonCount, PersonMention } from '../modules/person/person.service';
 import type { Quote } from '../modules/quote/quote.entity';
 import type { Rating } from '../modules/rating/rating.type';
 import type { Page, PageRequest } from '../shared/pagination';

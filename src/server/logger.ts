@@ -1,4 +1,4 @@
-import pino, { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
 /** JSON logs on stdout, one line an event. */

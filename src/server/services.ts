@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
-import { WriteQueue } from '../db/write-queue';
+import type { DataSource } from 'typeorm';
+import type { WriteQueue } from '../db/write-queue';
+import { ArticleWriter } from '../modules/article/article-writer.service';
 import { Article } from '../modules/article/article.entity';
 import { ArticleService } from '../modules/article/article.service';
-import { ArticleWriter } from '../modules/article/article-writer.service';
 import { ImportService } from '../modules/import/import.service';
 import { Mention } from '../modules/person/mention.entity';
 import { Person } from '../modules/person/person.entity';
@@ -11,9 +11,9 @@ import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
 import { RatingService } from '../modules/rating/rating.service';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
-import { SearchService } from '../modules/search/search.service';
-import { SqliteFtsIndex } from '../modules/search/search-index';
 import { Vote } from '../modules/rating/vote.entity';
+import { SqliteFtsIndex } from '../modules/search/search-index';
+import { SearchService } from '../modules/search/search.service';
 
 /** The application's services, built once per process from one DataSource. */
 export interface Services {

@@ -1,7 +1,7 @@
-import { encodeGlobalId } from '../../src/shared/global-id';
 import { ArticleWriter } from '../../src/modules/article/article-writer.service';
+import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * Filters, orders, pagination, search and the people/quote queries on a generated archive of

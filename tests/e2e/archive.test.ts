@@ -1,6 +1,6 @@
-import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
 import { ArticleWriter } from '../../src/modules/article/article-writer.service';
+import { loadArchive } from '../support/archive';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** Pagination, relations and SQL statement counts on a generated archive of 80 articles plus the seed. */
 describe('an archive of articles', () => {

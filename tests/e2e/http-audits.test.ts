@@ -1,5 +1,5 @@
-import { AuditResult, serverAudits } from 'graphql-http';
-import { GraphQLResponse, startTestGateway, TestGateway } from '../support/test-gateway';
+import { type AuditResult, serverAudits } from 'graphql-http';
+import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** What failed, one line each, for the assertion message. */
 function describeFailures(results: AuditResult[]): string {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import {
   getNamedType,
-  GraphQLArgument,
-  GraphQLField,
-  GraphQLInputType,
-  GraphQLNamedType,
-  GraphQLObjectType,
-  GraphQLOutputType,
-  GraphQLSchema,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -20,7 +20,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
-import { EDITOR_KEY, GraphQLResponse, startTestGateway, TestGateway } from '../support/test-gateway';
+import { EDITOR_KEY, type GraphQLResponse, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * Schema-driven fuzzing over HTTP: a few thousand operations built by walking the executable
@@ -928,7 +928,7 @@ function describeOutcome(outcome: Outcome): string {
 
 async function send(url: string, request: FuzzRequest): Promise<Outcome> {
   let status = 0;
-  let text = '';
+  let text: string;
   try {
     const response = await fetch(url + (request.search ?? ''), {
       method: request.method,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EDITOR_KEY, errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { EDITOR_KEY, errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, `${name}.txt`), 'utf8');

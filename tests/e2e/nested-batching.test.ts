@@ -2,7 +2,7 @@ import { ArticleWriter } from '../../src/modules/article/article-writer.service'
 import { Person } from '../../src/modules/person/person.entity';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * Lists under a list (a person's articles, quotes and quotesAbout; coMentioned; relatedArticles)
@@ -38,7 +38,8 @@ describe('nested lists, batched', () => {
       await manager.getRepository(Person).insert({ slug: 'nora-nobody', name: 'Nora Nobody', normalizedName: 'nora nobody', description: null, createdAt: new Date() });
     });
     const { people: all } = await server.data('{ people(first: 50, orderBy: NAME_ASC) { totalCount edges { node { id slug } } } }');
-    expect(all.totalCount).toBeLessThan(50);
+    // Every person fits in one page: the tests below compare against all of them.
+    if (all.totalCount >= 50) throw new Error(`expected fewer than 50 people, got ${all.totalCount}`);
     people = all.edges.map((edge: any) => edge.node);
   }, 60_000);
   afterAll(() => server.close());

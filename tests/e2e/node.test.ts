@@ -1,5 +1,5 @@
 import { encodeGlobalId } from '../../src/shared/global-id';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 describe('node(id) and lookups', () => {
   let server: TestGateway;

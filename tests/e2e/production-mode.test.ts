@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { startGateway } from '../../src/server/app';
-import { EDITOR_KEY, startTestGateway, TestGateway } from '../support/test-gateway';
+import { EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** A gateway in production mode whose log lines (at trace, the most talkative level) land in `lines`. */
 async function productionGateway(overrides: Parameters<typeof startTestGateway>[0] = {}) {

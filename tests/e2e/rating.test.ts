@@ -1,5 +1,5 @@
 import { encodeGlobalId } from '../../src/shared/global-id';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const RATE = `mutation($input: RateArticleInput!) {
   rateArticle(input: $input) { article { id slug } rating { votes average histogram viewerStars } }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { EDITOR_KEY, startTestGateway, TestGateway } from '../support/test-gateway';
+import { EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const DEFAULTS = loadConfig({ NODE_ENV: 'production' }).limits;
 

@@ -1,8 +1,8 @@
+import type { ArticleDraft } from '../../src/modules/article/article-draft';
 import { ArticleWriter } from '../../src/modules/article/article-writer.service';
 import { Article } from '../../src/modules/article/article.entity';
-import type { ArticleDraft } from '../../src/modules/article/article-draft';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const SEARCH = `query($query: String!, $first: Int, $after: String, $types: [SearchType!]) {
   search(query: $query, first: $first, after: $after, types: $types) {

@@ -1,4 +1,4 @@
-import { startTestGateway, TestGateway } from '../support/test-gateway';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const SEED_SLUG = 'russia-invites-ukraine-president-zelensky-for-peace-talks';
 

@@ -1,9 +1,9 @@
 import http from 'node:http';
-import { AppConfig, loadConfig } from '../../src/config';
+import { type AppConfig, loadConfig } from '../../src/config';
 import { hashVoter, voterKey } from '../../src/modules/rating/voter';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive, seededRandom } from '../support/archive';
-import { errorCode, GraphQLResponse, startTestGateway, TestGateway } from '../support/test-gateway';
+import { errorCode, type GraphQLResponse, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const RATE = `mutation($input: RateArticleInput!) {
   rateArticle(input: $input) { rating { votes histogram viewerStars } }

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
-import { ArticleDraft, PersonDraft, QuoteDraft } from '../../src/modules/article/article-draft';
+import type { DataSource } from 'typeorm';
+import type { ArticleDraft, PersonDraft, QuoteDraft } from '../../src/modules/article/article-draft';
 import { ArticleWriter } from '../../src/modules/article/article-writer.service';
-import { Article } from '../../src/modules/article/article.entity';
+import type { Article } from '../../src/modules/article/article.entity';
 import { Vote } from '../../src/modules/rating/vote.entity';
 
 /** Small deterministic PRNG (mulberry32), so every run builds the same archive. */

@@ -1,4 +1,4 @@
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const SERVER_ENTRY = path.join(__dirname, '..', '..', 'dist', 'src', 'index.js');
@@ -28,7 +28,7 @@ export function startServerProcess(env: Record<string, string>, nodeArgs: string
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited.then((code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before it was ready:\n${output}`));
     });

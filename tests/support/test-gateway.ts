@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppConfig, loadConfig } from '../../src/config';
-import { RunningGateway, startGateway } from '../../src/server/app';
+import { type AppConfig, loadConfig } from '../../src/config';
+import { type RunningGateway, startGateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 
 /** The editor key every test gateway accepts. */

@@ -5,7 +5,8 @@ import { extractArticle } from '../../src/modules/import/article-extractor';
 import { trimQuoteText } from '../../src/modules/import/quotes.extractor';
 import { loadFixtures, scoreExtraction } from '../support/extraction-score';
 
-const SEED = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'russia-invites-zelensky.txt'), 'utf8');
+// The seed copy the project ships (src/db/seed/), so the suite needs nothing outside the repository.
+const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'db', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
 
 /** A headline, then the given paragraphs. */
 const extract = (...paragraphs: string[]) => extractArticle({ text: ['Test Headline For Rules', '', ...paragraphs].join('\n\n') }).draft;
@@ -68,11 +69,23 @@ describe('extraction on the labelled fixtures', () => {
   it('reads headline, date, section, image credit and paragraph count as labelled', () => {
     for (const fixture of result.perFixture) {
       const expected = loadFixtures().find((candidate) => candidate.name === fixture.name)!.expected;
-      expect({ name: fixture.name, headline: fixture.draft.headline }).toEqual({ name: fixture.name, headline: expected.headline });
-      if (expected.publishedAt) expect(fixture.draft.publishedAt.toISOString()).toBe(expected.publishedAt);
-      if (expected.section) expect(fixture.draft.section).toBe(expected.section);
-      if (expected.imageCredit) expect(fixture.draft.image?.credit).toBe(expected.imageCredit);
-      if (expected.paragraphs) expect(fixture.draft.paragraphs).toHaveLength(expected.paragraphs);
+      // Only what the fixture labels is compared: an unlabelled field stays undefined on both sides.
+      const draft = fixture.draft;
+      expect({
+        name: fixture.name,
+        headline: draft.headline,
+        publishedAt: expected.publishedAt && draft.publishedAt.toISOString(),
+        section: expected.section && draft.section,
+        imageCredit: expected.imageCredit && draft.image?.credit,
+        paragraphs: expected.paragraphs && draft.paragraphs.length,
+      }).toEqual({
+        name: fixture.name,
+        headline: expected.headline,
+        publishedAt: expected.publishedAt,
+        section: expected.section,
+        imageCredit: expected.imageCredit,
+        paragraphs: expected.paragraphs,
+      });
     }
   });
 });

@@ -1,5 +1,5 @@
-import { slugify, uniqueSlug } from '../../src/shared/slug';
 import { normalizePersonName } from '../../src/modules/person/person-name';
+import { slugify, uniqueSlug } from '../../src/shared/slug';
 
 describe('slugify', () => {
   it.each([

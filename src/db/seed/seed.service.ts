@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
 import { ArticleWriter } from '../../modules/article/article-writer.service';
 import { Article } from '../../modules/article/article.entity';
 import { extractArticle } from '../../modules/import/article-extractor';
 import { InstanceSetting } from '../instance-setting.entity';
-import { WriteQueue } from '../write-queue';
+import type { WriteQueue } from '../write-queue';
 
 const SEEDED_KEY = 'seeded_at';
 
@@ -17,7 +16,7 @@ export const SEED_COPY_FILE = path.join(__dirname, 'russia-invites-zelensky.txt'
  * holds no articles. Remembered in instance_setting, so deleting every article later does not
  * bring it back. Returns whether it loaded anything.
  */
-export async function seedIfNeeded(dataSource: DataSource, writes: WriteQueue): Promise<boolean> {
+export async function seedIfNeeded(writes: WriteQueue): Promise<boolean> {
   return writes.transaction(async (manager) => {
     const settings = manager.getRepository(InstanceSetting);
     if (await settings.existsBy({ key: SEEDED_KEY })) return false;

@@ -17,7 +17,7 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
 
 export function countWords(text: string): number {
   // Words are runs of letters or digits, with inner apostrophes and hyphens ("didn't", "four-year").
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** At least one minute for any non-empty text, rounded up. */

@@ -1,12 +1,12 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badUserInput } from '../../server/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
 import { Mention } from '../person/mention.entity';
 import { normalizePersonName } from '../person/person-name';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
+import { type ArticleDraft, mentionRole, type PersonDraft } from './article-draft';
 import { joinParagraphs } from './article-text';
-import { ArticleDraft, mentionRole, PersonDraft } from './article-draft';
 import { Article } from './article.entity';
 
 export interface SavedArticle {

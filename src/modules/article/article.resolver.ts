@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
-import { boundedCount, pageRequest, toConnection } from '../../shared/pagination';
+import { connectionCost, firstRowsCost, listCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
+import { boundedCount, pageRequest, toConnection } from '../../shared/pagination';
 import { MentionRole } from '../person/mention-role.enum';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
@@ -13,7 +14,6 @@ import { Article } from './article.entity';
 import type { ArticleCriteria } from './article.service';
 import { ArticlesArgs } from './articles.args';
 import { SectionCount } from './section-count.type';
-import { connectionCost, firstRowsCost, listCost } from '../../shared/complexity';
 
 const MAX_RELATED = 50;
 /** Newsrooms run tens of sections, not thousands. */

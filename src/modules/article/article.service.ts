@@ -1,16 +1,16 @@
-import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { countPerParent, keysetPage, keysetPages, ListOrder, ParentBatch, rawNumber, rowsPerParent } from '../../db/keyset-page';
+import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch, rawNumber, rowsPerParent } from '../../db/keyset-page';
 import { badUserInput } from '../../server/errors';
-import { emptyPage, Page, PageRequest } from '../../shared/pagination';
+import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
 import { Mention } from '../person/mention.entity';
+import type { Person } from '../person/person.entity';
 import { sharedMentions } from '../person/shared-mentions.query';
-import { Person } from '../person/person.entity';
+import { Vote } from '../rating/vote.entity';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
-import { Vote } from '../rating/vote.entity';
 import { ArticleOrder } from './article-filter.input';
-import { Article } from './article.entity';
+import type { Article } from './article.entity';
 
 /** An ArticleFilter with IDs already decoded. */
 export interface ArticleCriteria {

@@ -23,6 +23,7 @@ export function assertImportableText(text: string): void {
   }
   if (text.trim().length === 0) throw new ImportInputError('The text is empty.');
   // NUL bytes, replacement characters from invalid UTF-8, or many control characters: not text.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   if (text.includes('\u0000') || controls > Math.max(2, text.length * 0.001)) {
     throw new ImportInputError('The input looks like binary data, not text.');

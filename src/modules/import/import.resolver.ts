@@ -3,9 +3,9 @@ import { EDITOR_ROLE } from '../../server/auth-checker';
 import type { GatewayContext } from '../../server/context';
 import { mentionRole } from '../article/article-draft';
 import type { Extraction, ImportRequest } from './article-extractor';
-import { ImportInputError } from './import-errors';
 import { ImportArticleInput } from './import-article.input';
 import { ImportArticlePayload } from './import-article.payload';
+import { ImportInputError } from './import-errors';
 import { ImportPreview } from './import-preview.type';
 
 @Resolver()

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
 import { badUserInput } from '../../server/errors';
+import { idsCost } from '../../shared/complexity';
 import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
 import { Node } from './node.interface';
-import { idsCost } from '../../shared/complexity';
 
 const MAX_NODES = 100;
 

@@ -1,16 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
+import { connectionCost, firstRowsCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { boundedCount, ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
 import { ArticleConnection } from '../article/article.connection';
 import { QuoteConnection } from '../quote/quote.connection';
 import { PeopleArgs } from './people.args';
+import { PersonCount } from './person-count.type';
 import { PersonOrder } from './person-filter.input';
 import { PersonConnection } from './person.connection';
-import { PersonCount } from './person-count.type';
 import { Person } from './person.entity';
-import { connectionCost, firstRowsCost } from '../../shared/complexity';
 
 const MAX_CO_MENTIONED = 100;
 

@@ -1,15 +1,15 @@
-import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { keysetPage, ListOrder, rawNumber, rowsPerParent, sortKeyAlias } from '../../db/keyset-page';
-import { emptyPage, Page, PageRequest } from '../../shared/pagination';
-import { Quote } from '../quote/quote.entity';
+import { keysetPage, type ListOrder, rawNumber, rowsPerParent, sortKeyAlias } from '../../db/keyset-page';
+import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
+import type { Quote } from '../quote/quote.entity';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
-import { MentionRole } from './mention-role.enum';
+import type { MentionRole } from './mention-role.enum';
 import { Mention } from './mention.entity';
 import { PersonOrder } from './person-filter.input';
+import type { Person } from './person.entity';
 import { sharedMentions } from './shared-mentions.query';
-import { Person } from './person.entity';
 
 export interface PersonMention {
   person: Person;

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Article } from '../article/article.entity';
-import { Person } from '../person/person.entity';
 import { Node } from '../node/node.interface';
+import { Person } from '../person/person.entity';
 
 @Entity({ name: 'quote' })
 @Index('idx_quote_article', ['articleId', 'position'])

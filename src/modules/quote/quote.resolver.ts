@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
+import { connectionCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { pageRequest, toConnection } from '../../shared/pagination';
-import { QuoteConnection } from './quote.connection';
-import { QuotesArgs } from './quotes.args';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
+import { QuoteConnection } from './quote.connection';
 import { Quote } from './quote.entity';
-import { connectionCost } from '../../shared/complexity';
+import { QuotesArgs } from './quotes.args';
 
 @Resolver(() => Quote)
 export class QuoteResolver {

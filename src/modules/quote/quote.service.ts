@@ -1,10 +1,10 @@
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { countPerParent, keysetPage, keysetPages, ListOrder, ParentBatch } from '../../db/keyset-page';
-import { emptyPage, Page, PageRequest } from '../../shared/pagination';
+import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch } from '../../db/keyset-page';
+import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
 import { toFtsQuery } from '../search/fts-query';
 import type { SearchIndex } from '../search/search-index';
-import { Quote } from './quote.entity';
+import type { Quote } from './quote.entity';
 
 /** A QuoteFilter with IDs decoded, plus `aboutPersonId` for quotesAbout. */
 export interface QuoteCriteria {

@@ -1,7 +1,7 @@
-import { QueryFailedError, Repository } from 'typeorm';
-import { WriteQueue } from '../../db/write-queue';
+import { QueryFailedError, type Repository } from 'typeorm';
+import type { WriteQueue } from '../../db/write-queue';
 import { badUserInput, notFound } from '../../server/errors';
-import { Article } from '../article/article.entity';
+import type { Article } from '../article/article.entity';
 import { emptyHistogram, Rating, STAR_LEVELS } from './rating.type';
 import { VoteLimiter } from './vote-limiter';
 import { Vote } from './vote.entity';

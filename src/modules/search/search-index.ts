@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { MARK_CLOSE, MARK_OPEN } from './fts-query';
 
 export type SearchKind = 'ARTICLE' | 'QUOTE' | 'PERSON';

@@ -1,12 +1,12 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../server/context';
+import { connectionCost } from '../../shared/complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../../shared/pagination';
 import type { Article } from '../article/article.entity';
 import type { Person } from '../person/person.entity';
 import type { Quote } from '../quote/quote.entity';
 import { SearchConnection, SearchType } from './search.types';
-import { connectionCost } from '../../shared/complexity';
 
 @ArgsType()
 class SearchArgs {

@@ -1,8 +1,8 @@
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionTypes } from '../../shared/pagination';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
-import { connectionTypes } from '../../shared/pagination';
 
 export enum SearchType {
   ARTICLE = 'ARTICLE',

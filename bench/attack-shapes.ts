@@ -15,7 +15,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-attacks-'));
   const child = spawn(process.execPath, ['--max-old-space-size=256', path.join(__dirname, '..', 'src', 'index.js')], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -29,7 +36,12 @@ async function main(): Promise<void> {
   });
   const post = async (body: string) => {
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
     const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     return { ms: performance.now() - started, status: response.status, code: json.errors?.[0]?.extensions?.code ?? 'none' };
   };
@@ -48,12 +60,16 @@ async function main(): Promise<void> {
       if ((await post(normal)).code === 'none') normalOk += 1;
     }
     times.sort((a, b) => a - b);
-    rows.push(`| ${shape.name} | ${(shape.body.length / 1024).toFixed(0)} kB | ${answer} | ${times[times.length >> 1].toFixed(1)} ms | ${times[times.length - 1].toFixed(1)} ms |`);
+    rows.push(
+      `| ${shape.name} | ${(shape.body.length / 1024).toFixed(0)} kB | ${answer} | ${times[times.length >> 1].toFixed(1)} ms | ${times[times.length - 1].toFixed(1)} ms |`,
+    );
   }
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   console.log('| shape | body | answer | median | max |\n| --- | --- | --- | --- | --- |');
   console.log(rows.join('\n'));
-  console.log(`\n${refused} of ${attackShapes().length * ROUNDS} attack requests refused with the expected code; ${normalOk} of ${attackShapes().length * ROUNDS} normal queries in between answered; peak RSS ${peak.toFixed(0)} MiB (heap limit 256 MB).`);
+  console.log(
+    `\n${refused} of ${attackShapes().length * ROUNDS} attack requests refused with the expected code; ${normalOk} of ${attackShapes().length * ROUNDS} normal queries in between answered; peak RSS ${peak.toFixed(0)} MiB (heap limit 256 MB).`,
+  );
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   fs.rmSync(dir, { recursive: true, force: true });

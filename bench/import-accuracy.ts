@@ -16,4 +16,6 @@ for (const fixture of result.perFixture) {
 console.log(
   `${'all'.padEnd(40)}  ${percent(result.people.precision).padStart(6)} / ${percent(result.people.recall).padEnd(6)}   ${percent(result.quotes.precision).padStart(6)} / ${percent(result.quotes.recall)}`,
 );
-console.log(`people: ${result.people.truePositives} right of ${result.people.extracted} found, ${result.people.expected} expected; quotes: ${result.quotes.truePositives} right of ${result.quotes.extracted} found, ${result.quotes.expected} expected`);
+console.log(
+  `people: ${result.people.truePositives} right of ${result.people.extracted} found, ${result.people.expected} expected; quotes: ${result.quotes.truePositives} right of ${result.quotes.extracted} found, ${result.quotes.expected} expected`,
+);

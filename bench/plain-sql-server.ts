@@ -39,7 +39,9 @@ async function page(first: number) {
     return {
       headline: article.headline,
       people: people.filter((row) => row.article_id === article.id).map((row) => ({ name: row.name })),
-      quotes: quotes.filter((row) => row.article_id === article.id).map((row) => ({ text: row.text, speaker: row.speaker ? { name: row.speaker } : null })),
+      quotes: quotes
+        .filter((row) => row.article_id === article.id)
+        .map((row) => ({ text: row.text, speaker: row.speaker ? { name: row.speaker } : null })),
       rating: { votes: rating?.votes ?? 0, average: rating?.average ?? null },
     };
   });

@@ -69,7 +69,15 @@ async function main() {
   const dataSource = await openDatabase({ type: 'sqlite', database: file });
   await loadArchive(dataSource, { articles: ARTICLES, seed: 3, maxVotes: 20 });
   await dataSource.destroy();
-  console.log(JSON.stringify({ archive: { articles: ARTICLES }, seconds: SECONDS, connections: CONNECTIONS, node: process.version, cpus: os.cpus().length }));
+  console.log(
+    JSON.stringify({
+      archive: { articles: ARTICLES },
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      node: process.version,
+      cpus: os.cpus().length,
+    }),
+  );
 
   const gatewayPort = '4811';
   const plainPort = '4812';
@@ -87,7 +95,11 @@ async function main() {
   const plain = await start(path.join(__dirname, 'plain-sql-server.js'), [file, plainPort], {});
   try {
     const graphqlUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const pageRequest = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE_QUERY }) };
+    const pageRequest = {
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: PAGE_QUERY }),
+    };
     const rssBefore = rssOf(gateway.pid!);
     const viaGateway = await measure('gateway: 20-article page with relations', { url: graphqlUrl, ...pageRequest });
     const viaPlain = await measure('baseline: same page, hand-written SQL over node:http', { url: `http://127.0.0.1:${plainPort}/` });
@@ -100,10 +112,17 @@ async function main() {
     });
     await measure('gateway: filtered list, section + minRating, RATING_DESC, 20 articles', {
       url: graphqlUrl,
-      ...query('{ articles(first: 20, filter: { section: "World", minRating: 3 }, orderBy: RATING_DESC) { totalCount edges { node { headline rating { average } } } } }'),
+      ...query(
+        '{ articles(first: 20, filter: { section: "World", minRating: 3 }, orderBy: RATING_DESC) { totalCount edges { node { headline rating { average } } } } }',
+      ),
     });
 
-    const { data } = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id rating { votes } } } } }' }) })).json()) as {
+    const { data } = (await (
+      await fetch(graphqlUrl, {
+        ...pageRequest,
+        body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id rating { votes } } } } }' }),
+      })
+    ).json()) as {
       data: { articles: { edges: { node: { id: string; rating: { votes: number } } }[] } };
     };
     const target = data.articles.edges[0].node;
@@ -131,11 +150,18 @@ async function main() {
         },
       ],
     });
-    const after = (await (await fetch(graphqlUrl, { ...pageRequest, body: JSON.stringify({ query: `{ node(id: "${target.id}") { ... on Article { rating { votes } } } }` }) })).json()) as {
+    const after = (await (
+      await fetch(graphqlUrl, {
+        ...pageRequest,
+        body: JSON.stringify({ query: `{ node(id: "${target.id}") { ... on Article { rating { votes } } } }` }),
+      })
+    ).json()) as {
       data: { node: { rating: { votes: number } } };
     };
     const stored = after.data.node.rating.votes - target.rating.votes;
-    console.log(JSON.stringify({ votesSent: votes.total2xx, votesAcknowledged: acknowledged, votesStored: stored, exact: stored === acknowledged }));
+    console.log(
+      JSON.stringify({ votesSent: votes.total2xx, votesAcknowledged: acknowledged, votesStored: stored, exact: stored === acknowledged }),
+    );
     console.log(JSON.stringify({ gatewayRssMiB: { beforeLoad: Math.round(rssBefore), afterLoad: Math.round(rssOf(gateway.pid!)) } }));
   } finally {
     gateway.removeAllListeners('exit');

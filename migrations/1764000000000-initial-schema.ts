@@ -64,8 +64,18 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         ],
         checks: [new TableCheck({ name: 'chk_mention_role', expression: `"role" IN ('QUOTED', 'MENTIONED')` })],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['article_id'], referencedTableName: 'article', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['article_id'],
+            referencedTableName: 'article',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['person_id'],
+            referencedTableName: 'person',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [new TableIndex({ name: 'idx_mention_person', columnNames: ['person_id', 'article_id'] })],
       }),
@@ -84,8 +94,18 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: 'position', type: 'integer' },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['article_id'], referencedTableName: 'article', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['speaker_id'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'SET NULL' }),
+          new TableForeignKey({
+            columnNames: ['article_id'],
+            referencedTableName: 'article',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['speaker_id'],
+            referencedTableName: 'person',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          }),
         ],
         indices: [
           new TableIndex({ name: 'idx_quote_article', columnNames: ['article_id', 'position'] }),
@@ -108,7 +128,12 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         uniques: [new TableUnique({ name: 'uq_vote_article_voter', columnNames: ['article_id', 'voter_hash'] })],
         checks: [new TableCheck({ name: 'chk_vote_stars', expression: `"stars" BETWEEN 1 AND 5` })],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['article_id'], referencedTableName: 'article', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['article_id'],
+            referencedTableName: 'article',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

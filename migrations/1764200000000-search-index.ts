@@ -23,7 +23,10 @@ export class SearchIndex1764200000000 implements MigrationInterface {
   name = 'SearchIndex1764200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('article', new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }));
+    await queryRunner.createIndex(
+      'article',
+      new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }),
+    );
     if (queryRunner.connection.options.type !== 'sqlite') return;
     for (const { table, fts, columns, values } of INDEXES) {
       const list = columns.join(', ');

@@ -124,7 +124,10 @@ export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseCo
 const MIN_EDITOR_KEY_LENGTH = 16;
 
 function editorKeys(env: Env, name: string): string[] {
-  const keys = (env[name] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  const keys = (env[name] ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   for (const key of keys) {
     if (key.length < MIN_EDITOR_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key)) {
       throw new ConfigError(name, `must be comma-separated keys of at least ${MIN_EDITOR_KEY_LENGTH} printable characters without spaces`);

@@ -67,7 +67,10 @@ function toPage<T>(rows: ListRow<T>[], request: PageRequest, order: ListOrder<T>
   return {
     nodes: page.map((row) => row.entity),
     cursors: page.map((row) =>
-      encodeCursor(order.kind, Object.fromEntries(order.keys.map((key, index) => [key.field, key.read(row.entity, row.raw, sortKeyAlias(index))]))),
+      encodeCursor(
+        order.kind,
+        Object.fromEntries(order.keys.map((key, index) => [key.field, key.read(row.entity, row.raw, sortKeyAlias(index))])),
+      ),
     ),
     hasNextPage: request.backward ? request.cursor !== null : more,
     hasPreviousPage: request.backward ? more : request.cursor !== null,
@@ -166,7 +169,9 @@ export async function keysetPages<T extends ObjectLiteral & { id: number }>(
 }
 
 /** How many rows each parent has (in the order of `parentIds`, 0 for none): one grouped COUNT. */
-export async function countPerParent<T extends ObjectLiteral>(batch: Pick<ParentBatch<T>, 'parentIds' | 'rows' | 'partition'>): Promise<number[]> {
+export async function countPerParent<T extends ObjectLiteral>(
+  batch: Pick<ParentBatch<T>, 'parentIds' | 'rows' | 'partition'>,
+): Promise<number[]> {
   if (batch.parentIds.length === 0) return [];
   const query = batch.rows();
   const rows: { batch_parent: unknown; total: unknown }[] = await query

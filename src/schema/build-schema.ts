@@ -11,7 +11,15 @@ import { RatingResolver } from '../modules/rating/rating.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { authChecker } from '../server/auth-checker';
 
-export const resolvers = [NodeResolver, ArticleResolver, PersonResolver, QuoteResolver, RatingResolver, ImportResolver, SearchResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  ArticleResolver,
+  PersonResolver,
+  QuoteResolver,
+  RatingResolver,
+  ImportResolver,
+  SearchResolver,
+] as const;
 
 let cached: GraphQLSchema | undefined;
 

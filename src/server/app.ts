@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -38,12 +41,17 @@ export const GRAPHQL_PATH = '/graphql';
 /** Refuses, before parsing, a document whose brackets nest deeper than `max` (see document-nesting.ts). */
 function refuseDeepNesting(max: number): express.RequestHandler {
   return (req, res, next) => {
-    const source = typeof req.body?.query === 'string' ? req.body.query : typeof req.query?.query === 'string' ? req.query.query : undefined;
+    const source =
+      typeof req.body?.query === 'string' ? req.body.query : typeof req.query?.query === 'string' ? req.query.query : undefined;
     if (source === undefined || bracketNesting(source, max) <= max) {
       next();
       return;
     }
-    res.status(400).json({ errors: [{ message: `The document nests brackets more than ${max} deep.`, extensions: { code: ErrorCode.QUERY_TOO_DEEP, limit: max } }] });
+    res.status(400).json({
+      errors: [
+        { message: `The document nests brackets more than ${max} deep.`, extensions: { code: ErrorCode.QUERY_TOO_DEEP, limit: max } },
+      ],
+    });
   };
 }
 

@@ -82,7 +82,11 @@ export function createContext(req: IncomingMessage, options: ContextOptions): Ga
     deadline,
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
-    loaders: createLoaders(options.services, () => viewer.voterHash(), () => deadline.check()),
+    loaders: createLoaders(
+      options.services,
+      () => viewer.voterHash(),
+      () => deadline.check(),
+    ),
     viewer,
     requireEditor: () => options.checkEditor(headerValue(req, 'authorization')),
   };

@@ -68,7 +68,8 @@ function codelessRequestError(formatted: GraphQLFormattedError, error: unknown):
 }
 
 /** What graphql-js says when an argument's value cannot be used, at execution rather than validation. */
-const ARGUMENT_COERCION = /^Argument "[_A-Za-z][_0-9A-Za-z]*" (of (required|non-null) type "[^"]+" (was not provided|must not be null|was provided the variable)|has invalid value )/;
+const ARGUMENT_COERCION =
+  /^Argument "[_A-Za-z][_0-9A-Za-z]*" (of (required|non-null) type "[^"]+" (was not provided|must not be null|was provided the variable)|has invalid value )/;
 
 /**
  * graphql-js checks some argument values only while executing, e.g. a nullable variable with a
@@ -77,8 +78,14 @@ const ARGUMENT_COERCION = /^Argument "[_A-Za-z][_0-9A-Za-z]*" (of (required|non-
  */
 function argumentCoercionError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   const original = (error as { originalError?: unknown } | undefined)?.originalError;
-  if (!(original instanceof GraphQLError) || original.extensions?.code !== undefined || !ARGUMENT_COERCION.test(original.message)) return null;
-  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (!(original instanceof GraphQLError) || original.extensions?.code !== undefined || !ARGUMENT_COERCION.test(original.message))
+    return null;
+  return {
+    message: formatted.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
+  };
 }
 
 function limitRejection(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {

@@ -29,13 +29,15 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     const status = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : 500;
-    const send = (code: number, message: string, extensions: Record<string, unknown>) => res.status(code).json({ errors: [{ message, extensions }] });
+    const send = (code: number, message: string, extensions: Record<string, unknown>) =>
+      res.status(code).json({ errors: [{ message, extensions }] });
     if (error?.type === 'entity.too.large') {
       send(413, `The request body is larger than ${error.limit} bytes.`, { code: ErrorCode.PAYLOAD_TOO_LARGE, limit: error.limit });
     } else if (error?.type === 'entity.parse.failed') {
       send(400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
     } else if (status >= 400 && status < 500) {
-      const message = error.expose && error.message ? `The request body could not be read: ${error.message}.` : 'The request could not be read.';
+      const message =
+        error.expose && error.message ? `The request body could not be read: ${error.message}.` : 'The request could not be read.';
       send(status, message, { code: 'BAD_REQUEST' });
     } else {
       log.error({ err: error, method: req.method, url: req.originalUrl }, 'unexpected error outside GraphQL');

@@ -89,7 +89,9 @@ export function createLoaders(services: Services, voterHash: () => string, befor
     };
   // totalCount does not depend on the page asked for: one count per parent and filter.
   const articleCounts = new DataLoader(sql((ids: readonly number[]) => services.articles.countsByPerson(ids)));
-  const quoteCounts = new LoadersByArguments(sql((aboutPersonId: number | null, ids: readonly number[]) => services.quotes.countsBySpeaker(ids, aboutPersonId)));
+  const quoteCounts = new LoadersByArguments(
+    sql((aboutPersonId: number | null, ids: readonly number[]) => services.quotes.countsBySpeaker(ids, aboutPersonId)),
+  );
   return {
     articleById: new DataLoader(sql((ids: readonly number[]) => services.articles.findByIds(ids))),
     personById: new DataLoader(sql((ids: readonly number[]) => services.people.findByIds(ids))),
@@ -105,14 +107,20 @@ export function createLoaders(services: Services, voterHash: () => string, befor
       sql((request: PageRequest, ids: readonly number[]) => services.articles.pagesByPerson(ids, request, (id) => articleCounts.load(id))),
     ),
     quotesBySpeaker: new LoadersByArguments(
-      sql((request: PageRequest, ids: readonly number[]) => services.quotes.pagesBySpeaker(ids, null, request, (id) => quoteCounts.load(null, id))),
+      sql((request: PageRequest, ids: readonly number[]) =>
+        services.quotes.pagesBySpeaker(ids, null, request, (id) => quoteCounts.load(null, id)),
+      ),
     ),
     quotesAboutBySpeaker: new LoadersByArguments(
       sql(({ aboutPersonId, request }: QuotesAboutArgs, ids: readonly number[]) =>
         services.quotes.pagesBySpeaker(ids, aboutPersonId, request, (id) => quoteCounts.load(aboutPersonId, id)),
       ),
     ),
-    coMentionedByPerson: new LoadersByArguments(sql((limit: number, ids: readonly number[]) => services.people.coMentionedByPersonIds(ids, limit))),
-    relatedByArticle: new LoadersByArguments(sql((limit: number, ids: readonly number[]) => services.articles.relatedByArticleIds(ids, limit))),
+    coMentionedByPerson: new LoadersByArguments(
+      sql((limit: number, ids: readonly number[]) => services.people.coMentionedByPersonIds(ids, limit)),
+    ),
+    relatedByArticle: new LoadersByArguments(
+      sql((limit: number, ids: readonly number[]) => services.articles.relatedByArticleIds(ids, limit)),
+    ),
   };
 }

@@ -10,7 +10,8 @@ import { DEFAULT_PAGE_SIZE } from './pagination';
 /** How many rows a list without a `first` argument is assumed to hold (people or quotes of one article). */
 export const PLAIN_LIST_ESTIMATE = 10;
 
-const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
+const count = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 
 /** A Relay connection: its subtree counts once per row of `first` or `last` (20 when neither is given). */
 export const connectionCost: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -21,7 +22,8 @@ export const connectionCost: ComplexityEstimator = ({ args, childComplexity }) =
 };
 
 /** A list bounded by its `first` argument. */
-export const firstRowsCost: ComplexityEstimator = ({ args, childComplexity }) => 1 + childComplexity * (count(args.first) ?? DEFAULT_PAGE_SIZE);
+export const firstRowsCost: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + childComplexity * (count(args.first) ?? DEFAULT_PAGE_SIZE);
 
 /** A list whose length no argument bounds: counted at a declared estimate. */
 export const listCost =
@@ -30,4 +32,5 @@ export const listCost =
     1 + childComplexity * estimate;
 
 /** A list of exactly the ids asked for (`nodes(ids:)`). */
-export const idsCost: ComplexityEstimator = ({ args, childComplexity }) => 1 + childComplexity * (Array.isArray(args.ids) ? args.ids.length : 1);
+export const idsCost: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + childComplexity * (Array.isArray(args.ids) ? args.ids.length : 1);

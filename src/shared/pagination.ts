@@ -33,7 +33,10 @@ export class ConnectionArgs {
   @IsOptional()
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Page backwards: the last rows (before \`before\`, if given). At most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backwards: the last rows (before \`before\`, if given). At most ${MAX_PAGE_SIZE}.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -61,7 +64,8 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
 
 /** A plain `first` argument checked against its bound: outside 0..max is the caller's error. */
 export function boundedCount(first: number, max: number, argumentName = 'first'): number {
-  if (!Number.isInteger(first) || first < 0 || first > max) throw badUserInput(`${argumentName} must be from 0 to ${max}.`, { argumentName });
+  if (!Number.isInteger(first) || first < 0 || first > max)
+    throw badUserInput(`${argumentName} must be from 0 to ${max}.`, { argumentName });
   return first;
 }
 

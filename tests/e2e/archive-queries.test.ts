@@ -9,9 +9,29 @@ import { errorCode, startTestGateway, type TestGateway } from '../support/test-g
  */
 const ARCHIVE_SIZE = 2000;
 
-interface ArticleRow { id: number; section: string; publishedAt: string; text: string; average: number | null; votes: number; people: Set<number> }
-interface QuoteRow { id: number; articleId: number; speakerId: number | null; position: number; text: string }
-interface PersonRow { id: number; slug: string; normalizedName: string; name: string; description: string | null }
+interface ArticleRow {
+  id: number;
+  section: string;
+  publishedAt: string;
+  text: string;
+  average: number | null;
+  votes: number;
+  people: Set<number>;
+}
+interface QuoteRow {
+  id: number;
+  articleId: number;
+  speakerId: number | null;
+  position: number;
+  text: string;
+}
+interface PersonRow {
+  id: number;
+  slug: string;
+  normalizedName: string;
+  name: string;
+  description: string | null;
+}
 
 describe('querying a 2,000-article archive', () => {
   let server: TestGateway;
@@ -39,10 +59,18 @@ describe('querying a 2,000-article archive', () => {
       };
     });
     quotes = (await db.query('SELECT id, article_id, speaker_id, position, text FROM quote')).map((row: any) => ({
-      id: row.id, articleId: row.article_id, speakerId: row.speaker_id, position: row.position, text: row.text,
+      id: row.id,
+      articleId: row.article_id,
+      speakerId: row.speaker_id,
+      position: row.position,
+      text: row.text,
     }));
     people = (await db.query('SELECT id, slug, normalized_name, name, description FROM person')).map((row: any) => ({
-      id: row.id, slug: row.slug, normalizedName: row.normalized_name, name: row.name, description: row.description,
+      id: row.id,
+      slug: row.slug,
+      normalizedName: row.normalized_name,
+      name: row.name,
+      description: row.description,
     }));
   }, 120_000);
   afterAll(() => server.close());
@@ -60,7 +88,9 @@ describe('querying a 2,000-article archive', () => {
     let total = -1;
     for (let page = 0; page < 500; page += 1) {
       const paging = backward ? `last: ${pageSize}, before: $cursor` : `first: ${pageSize}, after: $cursor`;
-      const declared = Object.keys(variables).map((name) => `, $${name}: ${typeOf(name)}`).join('');
+      const declared = Object.keys(variables)
+        .map((name) => `, $${name}: ${typeOf(name)}`)
+        .join('');
       const data: any = await server.data(
         `query($cursor: String${declared}) { result: ${field}(${paging}${args ? `, ${args}` : ''}) {
           totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
@@ -78,14 +108,24 @@ describe('querying a 2,000-article archive', () => {
     return { ids, total };
   }
   const typeOf = (name: string) =>
-    ({ filter: 'ArticleFilter', orderBy: 'ArticleOrder', personFilter: 'PersonFilter', personOrder: 'PersonOrder', quoteFilter: 'QuoteFilter' })[name] ?? 'String';
+    ({
+      filter: 'ArticleFilter',
+      orderBy: 'ArticleOrder',
+      personFilter: 'PersonFilter',
+      personOrder: 'PersonOrder',
+      quoteFilter: 'QuoteFilter',
+    })[name] ?? 'String';
 
   const someSlug = () => people.find((person) => articles.filter((article) => article.people.has(person.id)).length > 20)!;
 
   const cases: { name: string; filter: Record<string, unknown>; keep: (article: ArticleRow) => boolean }[] = [
     { name: 'no filter', filter: {}, keep: () => true },
     { name: 'section', filter: { section: 'Politics' }, keep: (article) => article.section === 'Politics' },
-    { name: 'published between', filter: { publishedAfter: '2025-01-01T10:00:00.000Z', publishedBefore: '2025-01-02T02:00:00.000Z' }, keep: (article) => article.publishedAt >= '2025-01-01T10:00:00.000Z' && article.publishedAt < '2025-01-02T02:00:00.000Z' },
+    {
+      name: 'published between',
+      filter: { publishedAfter: '2025-01-01T10:00:00.000Z', publishedBefore: '2025-01-02T02:00:00.000Z' },
+      keep: (article) => article.publishedAt >= '2025-01-01T10:00:00.000Z' && article.publishedAt < '2025-01-02T02:00:00.000Z',
+    },
     { name: 'minimum rating', filter: { minRating: 3.5 }, keep: (article) => article.average !== null && article.average >= 3.5 },
     { name: 'text query', filter: { query: 'Okafor' }, keep: (article) => hasWord(article.text, 'Okafor') },
   ];
@@ -96,7 +136,10 @@ describe('querying a 2,000-article archive', () => {
       ['PUBLISHED_AT_ASC', oldestFirst],
       ['RATING_DESC', bestRated],
     ] as const)('ordered %s, forwards and backwards, match the in-memory result', async (orderBy, compare) => {
-      const expected = articles.filter(keep).sort(compare).map((article) => gid('Article', article.id));
+      const expected = articles
+        .filter(keep)
+        .sort(compare)
+        .map((article) => gid('Article', article.id));
       expect(expected.length).toBeGreaterThan(0);
       const forwards = await walk('articles', 'filter: $filter, orderBy: $orderBy', { filter, orderBy }, 100);
       expect(forwards.total).toBe(expected.length);
@@ -118,8 +161,12 @@ describe('querying a 2,000-article archive', () => {
 
   it('combines filters with AND, including a person by id or slug', async () => {
     const person = someSlug();
-    const keep = (article: ArticleRow) => article.people.has(person.id) && article.section === 'World' && article.votes > 0 && article.average! >= 2;
-    const expected = articles.filter(keep).sort(newestFirst).map((article) => gid('Article', article.id));
+    const keep = (article: ArticleRow) =>
+      article.people.has(person.id) && article.section === 'World' && article.votes > 0 && article.average! >= 2;
+    const expected = articles
+      .filter(keep)
+      .sort(newestFirst)
+      .map((article) => gid('Article', article.id));
     for (const filter of [
       { personId: gid('Person', person.id), section: 'World', minRating: 2 },
       { personSlug: person.slug, section: 'World', minRating: 2 },
@@ -181,15 +228,24 @@ describe('querying a 2,000-article archive', () => {
     const counts = new Map<string, number>();
     const current = await server.gateway.dataSource.query('SELECT section FROM article');
     for (const row of current) counts.set(row.section, (counts.get(row.section) ?? 0) + 1);
-    const expected = [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const expected = [...counts.entries()]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     expect(sections).toEqual(expected);
   });
 
   it('lists people by mentions or by name, with counts and filters', async () => {
     const mentionCount = (person: PersonRow) => articles.filter((article) => article.people.has(person.id)).length;
-    const byMentions = [...people].sort((a, b) => mentionCount(b) - mentionCount(a) || a.id - b.id).map((person) => gid('Person', person.id));
-    expect(await walk('people', 'orderBy: $personOrder', { personOrder: 'MENTIONS_DESC' }, 5)).toEqual({ ids: byMentions, total: people.length });
-    const byName = [...people].sort((a, b) => (a.normalizedName < b.normalizedName ? -1 : a.normalizedName > b.normalizedName ? 1 : a.id - b.id)).map((person) => gid('Person', person.id));
+    const byMentions = [...people]
+      .sort((a, b) => mentionCount(b) - mentionCount(a) || a.id - b.id)
+      .map((person) => gid('Person', person.id));
+    expect(await walk('people', 'orderBy: $personOrder', { personOrder: 'MENTIONS_DESC' }, 5)).toEqual({
+      ids: byMentions,
+      total: people.length,
+    });
+    const byName = [...people]
+      .sort((a, b) => (a.normalizedName < b.normalizedName ? -1 : a.normalizedName > b.normalizedName ? 1 : a.id - b.id))
+      .map((person) => gid('Person', person.id));
     expect((await walk('people', 'orderBy: $personOrder', { personOrder: 'NAME_ASC' }, 5, true)).ids).toEqual(byName);
 
     const article = articles[17];
@@ -212,12 +268,19 @@ describe('querying a 2,000-article archive', () => {
       .sort((a, b) => newestFirst(byId(a.articleId), byId(b.articleId)) || a.position - b.position)
       .map((quote) => gid('Quote', quote.id));
     expect(expected.length).toBeGreaterThan(0);
-    expect(await walk('quotes', 'filter: $quoteFilter', { quoteFilter: { speakerId: gid('Person', person.id), publishedAfter: after } }, 9)).toEqual({
+    expect(
+      await walk('quotes', 'filter: $quoteFilter', { quoteFilter: { speakerId: gid('Person', person.id), publishedAfter: after } }, 9),
+    ).toEqual({
       ids: expected,
       total: expected.length,
     });
-    const inArticle = quotes.filter((quote) => quote.articleId === articles[3].id).sort((a, b) => a.position - b.position).map((quote) => gid('Quote', quote.id));
-    expect((await walk('quotes', 'filter: $quoteFilter', { quoteFilter: { articleId: gid('Article', articles[3].id) } }, 10)).ids).toEqual(inArticle);
+    const inArticle = quotes
+      .filter((quote) => quote.articleId === articles[3].id)
+      .sort((a, b) => a.position - b.position)
+      .map((quote) => gid('Quote', quote.id));
+    expect((await walk('quotes', 'filter: $quoteFilter', { quoteFilter: { articleId: gid('Article', articles[3].id) } }, 10)).ids).toEqual(
+      inArticle,
+    );
   });
 
   it('answers who appears with whom, what X said in articles about Y, and related articles', async () => {
@@ -227,8 +290,13 @@ describe('querying a 2,000-article archive', () => {
       if (!article.people.has(person.id)) continue;
       for (const other of article.people) if (other !== person.id) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
-    const expectedCo = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([id, count]) => ({ person: { id: gid('Person', id) }, count }));
-    const { person: found } = await server.data(`query($id: ID!) { person(id: $id) { coMentioned { person { id } count } } }`, { id: gid('Person', person.id) });
+    const expectedCo = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 10)
+      .map(([id, count]) => ({ person: { id: gid('Person', id) }, count }));
+    const { person: found } = await server.data(`query($id: ID!) { person(id: $id) { coMentioned { person { id } count } } }`, {
+      id: gid('Person', person.id),
+    });
     expect(found.coMentioned).toEqual(expectedCo);
 
     const about = expectedCo[0].person.id;
@@ -252,7 +320,9 @@ describe('querying a 2,000-article archive', () => {
       .sort((a, b) => b.count - a.count || newestFirst(a.other, b.other))
       .slice(0, 5)
       .map((entry) => gid('Article', entry.other.id));
-    const { article } = await server.data(`query($id: ID!) { article(id: $id) { relatedArticles { id } } }`, { id: gid('Article', subject.id) });
+    const { article } = await server.data(`query($id: ID!) { article(id: $id) { relatedArticles { id } } }`, {
+      id: gid('Article', subject.id),
+    });
     expect(article.relatedArticles.map((related: any) => related.id)).toEqual(overlap);
   });
 
@@ -260,7 +330,9 @@ describe('querying a 2,000-article archive', () => {
     const ids = [gid('Quote', quotes[0].id), gid('Article', articles[5].id), gid('Person', 999999), gid('Person', people[0].id)];
     const { nodes } = await server.data(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
     expect(nodes).toEqual([{ id: ids[0] }, { id: ids[1] }, null, { id: ids[3] }]);
-    expect(errorCode(await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array(101).fill(ids[0]) }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array(101).fill(ids[0]) }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses RELEVANCE without a query, both after and before, and bounds on first', async () => {
@@ -270,6 +342,8 @@ describe('querying a 2,000-article archive', () => {
     expect(errorCode(await server.gql(`{ articles(after: "${cursor}", before: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await server.gql(`{ articles(orderBy: RATING_DESC, after: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await server.gql('{ articles(last: 101) { totalCount } }'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql('{ people(first: 1) { edges { node { coMentioned(first: 101) { count } } } } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.gql('{ people(first: 1) { edges { node { coMentioned(first: 101) { count } } } } }'))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

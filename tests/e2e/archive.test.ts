@@ -86,13 +86,16 @@ describe('an archive of articles', () => {
   });
 
   it("pages through a person's articles and quotes", async () => {
-    const { articles } = await server.data('{ articles(first: 100) { edges { node { id people { slug } quotes { id speaker { slug } } } } } }');
+    const { articles } = await server.data(
+      '{ articles(first: 100) { edges { node { id people { slug } quotes { id speaker { slug } } } } } }',
+    );
     // The person named in the most articles.
     const mentions = new Map<string, string[]>();
     const quotes = new Map<string, string[]>();
     for (const { node } of articles.edges) {
       for (const person of node.people) mentions.set(person.slug, [...(mentions.get(person.slug) ?? []), node.id]);
-      for (const quote of node.quotes) if (quote.speaker) quotes.set(quote.speaker.slug, [...(quotes.get(quote.speaker.slug) ?? []), quote.id]);
+      for (const quote of node.quotes)
+        if (quote.speaker) quotes.set(quote.speaker.slug, [...(quotes.get(quote.speaker.slug) ?? []), quote.id]);
     }
     const [slug, articleIds] = [...mentions.entries()].sort((a, b) => b[1].length - a[1].length)[0];
     expect(articleIds.length).toBeGreaterThan(5);

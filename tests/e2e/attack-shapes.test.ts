@@ -55,7 +55,9 @@ describe('attack shapes against the production server with a small heap', () => 
 
   it('stays small and keeps answering after all of them', async () => {
     await Promise.all(
-      attackShapes().map((shape) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: shape.body }).then((r) => r.text())),
+      attackShapes().map((shape) =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: shape.body }).then((r) => r.text()),
+      ),
     );
     const after = await normalQuery();
     expect(after.errors).toBeUndefined();

@@ -3,7 +3,9 @@ import { type GraphQLResponse, startTestGateway, type TestGateway } from '../sup
 
 /** What failed, one line each, for the assertion message. */
 function describeFailures(results: AuditResult[]): string {
-  return results.map((result) => `${result.status.toUpperCase()} ${result.name} (${result.id}): ${'reason' in result ? result.reason : ''}`).join('\n');
+  return results
+    .map((result) => `${result.status.toUpperCase()} ${result.name} (${result.id}): ${'reason' in result ? result.reason : ''}`)
+    .join('\n');
 }
 
 describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
@@ -33,7 +35,10 @@ describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
     const requestErrors: [string, unknown][] = [
       ['a parse error', { query: '{ articles(' }],
       ['a validation error', { query: '{ noSuchField }' }],
-      ['variables that do not coerce', { query: 'query($first: Int) { articles(first: $first) { totalCount } }', variables: { first: 'ten' } }],
+      [
+        'variables that do not coerce',
+        { query: 'query($first: Int) { articles(first: $first) { totalCount } }', variables: { first: 'ten' } },
+      ],
     ];
 
     it.each(requestErrors)('%s: 200 for Accept: application/json', async (_name, body) => {
@@ -47,9 +52,14 @@ describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
 
     it.each(
       requestErrors.flatMap(([name, body]) =>
-        [undefined, '*/*', 'application/*', 'application/graphql-response+json', 'application/json, application/graphql-response+json', 'application/json;q=0.5, */*'].map(
-          (accept) => [name, accept ?? '(none)', body, accept] as const,
-        ),
+        [
+          undefined,
+          '*/*',
+          'application/*',
+          'application/graphql-response+json',
+          'application/json, application/graphql-response+json',
+          'application/json;q=0.5, */*',
+        ].map((accept) => [name, accept ?? '(none)', body, accept] as const),
       ),
     )('%s: 400 for Accept: %s', async (_name, _shown, body, accept) => {
       const response = await post(body, accept);

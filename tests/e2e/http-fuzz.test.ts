@@ -196,7 +196,31 @@ const NASTY_DATES = [
   '',
   '\u0000',
 ];
-const NASTY_NUMBERS = [0, -1, 1, 2, 3, 5, 6, 100, 101, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53 + 2, -(2 ** 53) - 2, 1e308, -1e308, 5e-324, 1.5, -0.5, Infinity, -Infinity, NaN];
+const NASTY_NUMBERS = [
+  0,
+  -1,
+  1,
+  2,
+  3,
+  5,
+  6,
+  100,
+  101,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  -(2 ** 53) - 2,
+  1e308,
+  -1e308,
+  5e-324,
+  1.5,
+  -0.5,
+  Infinity,
+  -Infinity,
+  NaN,
+];
 
 class ValueMaker {
   /** Characters still allowed in long strings for the operation being built. */
@@ -225,7 +249,18 @@ class ValueMaker {
   }
 
   garbageJson(): string {
-    return this.rng.pick(['{', '[]', 'null', '5', '"x"', '{"k":1}', '{"k":null,"id":-1}', '{"__proto__":{"x":1}}', '{"k":"article:newest","p":1e999}', '\u0000']);
+    return this.rng.pick([
+      '{',
+      '[]',
+      'null',
+      '5',
+      '"x"',
+      '{"k":1}',
+      '{"k":null,"id":-1}',
+      '{"__proto__":{"x":1}}',
+      '{"k":"article:newest","p":1e999}',
+      '\u0000',
+    ]);
   }
 
   /** A cursor-shaped token: harvested ones, mutated, re-keyed or rebuilt with hostile fields. */
@@ -251,7 +286,21 @@ class ValueMaker {
           const decoded = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as Record<string, unknown>;
           const keys = Object.keys(decoded);
           const key = rng.chance(0.2) ? '__proto__' : rng.pick(keys);
-          const replacement = rng.pick<unknown>([null, -1, 2 ** 53 + 2, 1.5, 'x', '', [], {}, '9999-99-99', '2026-01-30T07:10:00Z', 'article:newest', true, 1e308]);
+          const replacement = rng.pick<unknown>([
+            null,
+            -1,
+            2 ** 53 + 2,
+            1.5,
+            'x',
+            '',
+            [],
+            {},
+            '9999-99-99',
+            '2026-01-30T07:10:00Z',
+            'article:newest',
+            true,
+            1e308,
+          ]);
           return b64(JSON.stringify({ ...decoded, [key]: replacement }));
         } catch {
           return real;
@@ -272,7 +321,9 @@ class ValueMaker {
       case 1:
         return this.harvest.ids.length > 0 ? rng.pick(this.harvest.ids) : b64('Article:1');
       case 2:
-        return b64(`${rng.pick([...this.nodeTypes, 'Rating', 'Vote', 'article', ''])}:${rng.pick(['1', '2', '0', '-1', '99999999', '2147483648', '9007199254740993', '1.5', 'abc', '', '1 ', '01'])}`);
+        return b64(
+          `${rng.pick([...this.nodeTypes, 'Rating', 'Vote', 'article', ''])}:${rng.pick(['1', '2', '0', '-1', '99999999', '2147483648', '9007199254740993', '1.5', 'abc', '', '1 ', '01'])}`,
+        );
       case 3:
         return b64(this.garbageJson());
       case 4:
@@ -548,7 +599,8 @@ class DocumentBuilder {
       }
     } else if (isUnionType(named)) {
       parts.push('__typename');
-      for (const possible of rng.some(named.getTypes(), 1 + rng.int(2))) parts.push(`... on ${possible.name} ${this.selection(possible, depth)}`);
+      for (const possible of rng.some(named.getTypes(), 1 + rng.int(2)))
+        parts.push(`... on ${possible.name} ${this.selection(possible, depth)}`);
     }
     if (this.flags.unknownField && rng.chance(0.5)) {
       parts.push(`noSuchField${rng.int(10)}`);
@@ -578,10 +630,20 @@ interface FuzzRequest {
   body?: string | Buffer;
 }
 
-const ACCEPTS = [undefined, undefined, '*/*', 'application/json', 'application/graphql-response+json', 'application/graphql-response+json, application/json;q=0.9'];
+const ACCEPTS = [
+  undefined,
+  undefined,
+  '*/*',
+  'application/json',
+  'application/graphql-response+json',
+  'application/graphql-response+json, application/json;q=0.9',
+];
 
 function graphqlBody(built: BuiltOperation, operationName?: string): string {
-  const variables = built.variables.length > 0 ? `,"variables":{${built.variables.map(([name, value]) => `${JSON.stringify(name)}:${json(value)}`).join(',')}}` : '';
+  const variables =
+    built.variables.length > 0
+      ? `,"variables":{${built.variables.map(([name, value]) => `${JSON.stringify(name)}:${json(value)}`).join(',')}}`
+      : '';
   const name = operationName === undefined ? '' : `,"operationName":${JSON.stringify(operationName)}`;
   return `{"query":${JSON.stringify(built.query)}${variables}${name}}`;
 }
@@ -604,7 +666,10 @@ class RequestMaker {
       this.values.longBudget = this.rng.chance(0.3) ? 60_000 : 2_000;
       const request = this.attempt(index);
       // Node refuses request heads over 16 kB itself (431, no body): GET stays well below.
-      const fits = request.body === undefined ? Buffer.byteLength(request.search ?? '') <= MAX_URL_BYTES : Buffer.byteLength(request.body) <= MAX_BODY_BYTES;
+      const fits =
+        request.body === undefined
+          ? Buffer.byteLength(request.search ?? '') <= MAX_URL_BYTES
+          : Buffer.byteLength(request.body) <= MAX_BODY_BYTES;
       if (fits) return request;
     }
   }
@@ -620,12 +685,33 @@ class RequestMaker {
       roll < 0.3
         ? undefined
         : roll < 0.6
-          ? rng.pick(['Bearer wrong-key', 'Bearer ', 'Basic dXNlcjpwYXNz', 'bearer test-editor-key-012345678', `Bearer ${'k'.repeat(3000)}`, 'Bearer a b', EDITOR_KEY, 'null'])
+          ? rng.pick([
+              'Bearer wrong-key',
+              'Bearer ',
+              'Basic dXNlcjpwYXNz',
+              'bearer test-editor-key-012345678',
+              `Bearer ${'k'.repeat(3000)}`,
+              'Bearer a b',
+              EDITOR_KEY,
+              'null',
+            ])
           : roll < (rootKind === 'mutation' ? 0.85 : 0.7)
             ? `Bearer ${EDITOR_KEY}`
             : undefined;
     if (authorization !== undefined) headers.authorization = authorization;
-    if (rng.chance(0.2)) headers['x-voter-id'] = rng.pick(['fuzz-voter-0001', '', 'x', 'a'.repeat(5000), '\u00ff\u00fe', 'null', '../', '0', '  spaced  ', '{"a":1}']);
+    if (rng.chance(0.2))
+      headers['x-voter-id'] = rng.pick([
+        'fuzz-voter-0001',
+        '',
+        'x',
+        'a'.repeat(5000),
+        '\u00ff\u00fe',
+        'null',
+        '../',
+        '0',
+        '  spaced  ',
+        '{"a":1}',
+      ]);
     if (rng.chance(0.1)) headers['x-forwarded-for'] = rng.pick(['1.2.3.4', 'garbage', ', , ,', '::1, 10.0.0.1', '999.999.999.999']);
     if (rng.chance(0.1)) headers['x-query-cost'] = rng.pick(['true', 'false', 'yes', '']);
     return headers;
@@ -688,7 +774,32 @@ class RequestMaker {
         () => {
           const built = this.built();
           const at = rng.int(built.query.length);
-          const insert = rng.pick(['{', '}', '(', ')', '$', '@', '!', '...', '&', '|', '=', ':', '[', ']', '\u0000', '\uD800', '\uFEFF', '#', '1.', '0x1', '-', '"', 'null', '…']);
+          const insert = rng.pick([
+            '{',
+            '}',
+            '(',
+            ')',
+            '$',
+            '@',
+            '!',
+            '...',
+            '&',
+            '|',
+            '=',
+            ':',
+            '[',
+            ']',
+            '\u0000',
+            '\uD800',
+            '\uFEFF',
+            '#',
+            '1.',
+            '0x1',
+            '-',
+            '"',
+            'null',
+            '…',
+          ]);
           return this.post(index, 'stray-token', { ...built, query: built.query.slice(0, at) + insert + built.query.slice(at) });
         },
       ],
@@ -710,7 +821,9 @@ class RequestMaker {
             '{ __typename @deprecated }',
             `{ __typename ${'@include(if: true) '.repeat(60)}}`,
             `{ ${Array.from({ length: 40 }, (_, n) => `a${n}: __typename`).join(' ')} }`,
-            `{ ${Array.from({ length: 25 }, (_, n) => `a${n}: sections { name }`).slice(0, 25).join(' ')} }`,
+            `{ ${Array.from({ length: 25 }, (_, n) => `a${n}: sections { name }`)
+              .slice(0, 25)
+              .join(' ')} }`,
             `query($unused: Int) { __typename }`,
             `query($a: Int, $a: Int) { __typename }`,
             '{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }',
@@ -766,19 +879,47 @@ class RequestMaker {
     const body = graphqlBody(built);
     const headers = this.headers(built.rootKind);
     const variants: (() => FuzzRequest)[] = [
-      () => ({ index, kind: 'random-bytes', method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.from(Array.from({ length: rng.int(2000) }, () => rng.int(256))) }),
+      () => ({
+        index,
+        kind: 'random-bytes',
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: Buffer.from(Array.from({ length: rng.int(2000) }, () => rng.int(256))),
+      }),
       () => {
         // Invalid UTF-8 (overlong, lone continuation, encoded surrogate, 0xFF) inside a JSON string.
         const bad = Buffer.from(rng.pick([[0xc0, 0x80], [0x80], [0xed, 0xa0, 0x80], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]));
         const [head, tail] = [Buffer.from('{"query":"{ search(query: \\"'), Buffer.from('\\") { totalCount } }"}')];
-        return { index, kind: 'invalid-utf8', method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.concat([head, bad, tail]) };
+        return {
+          index,
+          kind: 'invalid-utf8',
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: Buffer.concat([head, bad, tail]),
+        };
       },
       () => ({
         index,
         kind: 'not-json',
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: rng.pick([built.query, `${body.slice(0, -1)},}`, `{'query': '{ __typename }'}`, '{"query": "{ __typename }", "variables": NaN}', body.slice(0, rng.int(body.length)), '\uFEFF' + body, '', ' ', 'null', 'true', '5', '"query"', '[]', `[${body}]`, `[${body},${body}]`]),
+        body: rng.pick([
+          built.query,
+          `${body.slice(0, -1)},}`,
+          `{'query': '{ __typename }'}`,
+          '{"query": "{ __typename }", "variables": NaN}',
+          body.slice(0, rng.int(body.length)),
+          '\uFEFF' + body,
+          '',
+          ' ',
+          'null',
+          'true',
+          '5',
+          '"query"',
+          '[]',
+          `[${body}]`,
+          `[${body},${body}]`,
+        ]),
       }),
       () => ({
         index,
@@ -831,7 +972,12 @@ class RequestMaker {
             ';;;',
           ]),
         },
-        body: rng.pick([body, built.query, new URLSearchParams({ query: built.query }).toString(), '--xyz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--xyz--']),
+        body: rng.pick([
+          body,
+          built.query,
+          new URLSearchParams({ query: built.query }).toString(),
+          '--xyz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--xyz--',
+        ]),
       }),
       () => {
         const { 'content-type': _dropped, ...rest } = headers;
@@ -841,7 +987,11 @@ class RequestMaker {
         index,
         kind: 'content-encoding',
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-encoding': rng.pick(['gzip', 'deflate', 'br', 'identity', 'nope', 'gzip, gzip']) },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-encoding': rng.pick(['gzip', 'deflate', 'br', 'identity', 'nope', 'gzip, gzip']),
+        },
         body: rng.chance(0.5) ? body : Buffer.from(Array.from({ length: 64 }, () => rng.int(256))),
       }),
       () => {
@@ -850,7 +1000,8 @@ class RequestMaker {
         const query = rng.chance(0.5) ? built.query : mutation.query;
         const params = new URLSearchParams();
         params.set('query', query);
-        if (built.variables.length > 0 && rng.chance(0.7)) params.set('variables', `{${built.variables.map(([name, value]) => `${JSON.stringify(name)}:${json(value)}`).join(',')}}`);
+        if (built.variables.length > 0 && rng.chance(0.7))
+          params.set('variables', `{${built.variables.map(([name, value]) => `${JSON.stringify(name)}:${json(value)}`).join(',')}}`);
         if (rng.chance(0.1)) params.set('variables', rng.pick(['{', '[]', '5', 'null', '"x"']));
         if (rng.chance(0.1)) params.set('extensions', rng.pick(['{', '[]', '{"persistedQuery":{"version":1,"sha256Hash":"x"}}']));
         if (rng.chance(0.1)) params.append('query', '{ __typename }');
@@ -860,8 +1011,28 @@ class RequestMaker {
         if (rng.chance(0.1)) getHeaders['content-type'] = rng.pick(['application/json', 'text/plain', 'application/json; charset=utf-8']);
         return { index, kind: 'get', method: 'GET', headers: getHeaders, search: `?${params.toString()}` };
       },
-      () => ({ index, kind: 'get-garbage', method: 'GET', headers: { ...headers, 'apollo-require-preflight': 'true' }, search: rng.pick(['?query', '?query=', '?query=%7B', '?query=%ZZ', '?variables=%7B%7D', '?query=%7B__typename%7D&variables=%7B', '?' + 'a=1&'.repeat(500)]) }),
-      () => ({ index, kind: 'other-method', method: rng.pick(['PUT', 'PATCH', 'DELETE']), headers: { ...headers, 'content-type': 'application/json' }, body }),
+      () => ({
+        index,
+        kind: 'get-garbage',
+        method: 'GET',
+        headers: { ...headers, 'apollo-require-preflight': 'true' },
+        search: rng.pick([
+          '?query',
+          '?query=',
+          '?query=%7B',
+          '?query=%ZZ',
+          '?variables=%7B%7D',
+          '?query=%7B__typename%7D&variables=%7B',
+          '?' + 'a=1&'.repeat(500),
+        ]),
+      }),
+      () => ({
+        index,
+        kind: 'other-method',
+        method: rng.pick(['PUT', 'PATCH', 'DELETE']),
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      }),
     ];
     return rng.pick(variants)();
   }
@@ -883,10 +1054,15 @@ function regressionCorpus(): FuzzRequest[] {
   return [
     // DataLoader turned the BAD_USER_INPUT that voterHash() throws into a TypeError.
     ...['x', '', '\u00ff\u00fe', 'abc\u00e9defghij'].map((voter) =>
-      post('malformed-voter-id+viewerStars', query('{ articles(first: 1) { edges { node { rating { viewerStars } } } } }'), { 'x-voter-id': voter }),
+      post('malformed-voter-id+viewerStars', query('{ articles(first: 1) { edges { node { rating { viewerStars } } } } }'), {
+        'x-voter-id': voter,
+      }),
     ),
     // A nullable variable with a default may fill a non-null argument; an explicit null then fails at execution, without a code.
-    post('explicit-null-for-defaulted-variable', JSON.stringify({ query: 'query($id: ID = "QXJ0aWNsZTox") { node(id: $id) { id } }', variables: { id: null } })),
+    post(
+      'explicit-null-for-defaulted-variable',
+      JSON.stringify({ query: 'query($id: ID = "QXJ0aWNsZTox") { node(id: $id) { id } }', variables: { id: null } }),
+    ),
     // Apollo's persisted-query errors carry an HTTP 400 but no code.
     post('apq-version', '{"query":"{ __typename }","extensions":{"persistedQuery":{"version":2}}}'),
     post('apq-hash-mismatch', '{"query":"{ __typename }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}'),
@@ -961,7 +1137,11 @@ async function harvestTokens(server: TestGateway, schema: GraphQLSchema): Promis
   const selectAll = (type: GraphQLOutputType, depth: number): string => {
     const named = getNamedType(type);
     if (isLeafType(named)) return '';
-    if (isUnionType(named)) return `{ __typename ${named.getTypes().map((member) => `... on ${member.name} ${selectAll(member, depth)}`).join(' ')} }`;
+    if (isUnionType(named))
+      return `{ __typename ${named
+        .getTypes()
+        .map((member) => `... on ${member.name} ${selectAll(member, depth)}`)
+        .join(' ')} }`;
     if (!isObjectType(named) && !isInterfaceType(named)) return '';
     const parts = Object.values(named.getFields())
       .filter((field) => isLeafType(getNamedType(field.type)) || depth < 4)
@@ -1037,7 +1217,9 @@ describe('HTTP fuzzing from the schema', () => {
       kinds[outcome.request.kind] = (kinds[outcome.request.kind] ?? 0) + 1;
     }
     if (process.env.FUZZ_VERBOSE) {
-      process.stdout.write(`fuzz: ${outcomes.length} requests in ${elapsed} ms\nstatuses ${JSON.stringify(statuses)}\ncodes ${JSON.stringify(codes)}\nkinds ${JSON.stringify(kinds)}\n`);
+      process.stdout.write(
+        `fuzz: ${outcomes.length} requests in ${elapsed} ms\nstatuses ${JSON.stringify(statuses)}\ncodes ${JSON.stringify(codes)}\nkinds ${JSON.stringify(kinds)}\n`,
+      );
     }
 
     const failures = outcomes.filter((outcome) => outcome.problem).sort((a, b) => a.request.index - b.request.index);
@@ -1049,8 +1231,27 @@ describe('HTTP fuzzing from the schema', () => {
       seen.add(key);
       return true;
     });
-    const report = [...firstOfEach, ...failures.filter((outcome) => !firstOfEach.includes(outcome))].slice(0, 12).map(describeOutcome).join('\n\n');
-    if (process.env.FUZZ_ALL) fs.writeFileSync(process.env.FUZZ_ALL, outcomes.map((o) => JSON.stringify({ i: o.request.index, kind: o.request.kind, status: o.status, codes: o.codes, body: typeof o.request.body === 'string' ? o.request.body.slice(0, 600) : o.request.search?.slice(0, 600), auth: o.request.headers.authorization?.slice(0, 40), text: o.text.slice(0, 400) })).join('\n'));
+    const report = [...firstOfEach, ...failures.filter((outcome) => !firstOfEach.includes(outcome))]
+      .slice(0, 12)
+      .map(describeOutcome)
+      .join('\n\n');
+    if (process.env.FUZZ_ALL)
+      fs.writeFileSync(
+        process.env.FUZZ_ALL,
+        outcomes
+          .map((o) =>
+            JSON.stringify({
+              i: o.request.index,
+              kind: o.request.kind,
+              status: o.status,
+              codes: o.codes,
+              body: typeof o.request.body === 'string' ? o.request.body.slice(0, 600) : o.request.search?.slice(0, 600),
+              auth: o.request.headers.authorization?.slice(0, 40),
+              text: o.text.slice(0, 400),
+            }),
+          )
+          .join('\n'),
+      );
     if (process.env.FUZZ_DUMP) fs.writeFileSync(process.env.FUZZ_DUMP, failures.map(describeOutcome).join('\n\n'));
     expect({ failures: failures.length, report }).toEqual({ failures: 0, report: '' });
     expect(outcomes).toHaveLength(requests.length);

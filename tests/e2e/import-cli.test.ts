@@ -9,7 +9,9 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
 
 function runImport(args: string[], databaseFile: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${databaseFile}` } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${databaseFile}` },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -60,7 +62,10 @@ describe('the import CLI', () => {
     expect(result.stderr).toContain(`failed   ${path.join(folder, 'b-broken.txt')}: `);
     expect(result.stderr).toMatch(/b-broken\.txt: .*(binary|UTF-8)/);
     expect(result.stdout).toContain('2 imported (2 created, 0 updated), 1 failed');
-    expect(await articleSlugs()).toEqual(['man-jailed-for-12-years-over-riverside-stabbing', 'study-finds-coral-reefs-recovering-faster-than-expected-in-eastern-pacific']);
+    expect(await articleSlugs()).toEqual([
+      'man-jailed-for-12-years-over-riverside-stabbing',
+      'study-finds-coral-reefs-recovering-faster-than-expected-in-eastern-pacific',
+    ]);
   });
 
   it('reads standard input with "-" and updates on re-import', async () => {

@@ -9,9 +9,31 @@ const ARTICLES = 60;
 /** Kill the import once this many articles are committed (of 60, ~10 ms apiece): well inside the run. */
 const KILL_AFTER = 5;
 
-const TOWNS = ['Ashford', 'Brampton', 'Carlow', 'Dunmore', 'Elmwood', 'Fairhaven', 'Glenrock', 'Harwick', 'Ivybridge', 'Jarrow', 'Kelso', 'Linfield'];
+const TOWNS = [
+  'Ashford',
+  'Brampton',
+  'Carlow',
+  'Dunmore',
+  'Elmwood',
+  'Fairhaven',
+  'Glenrock',
+  'Harwick',
+  'Ivybridge',
+  'Jarrow',
+  'Kelso',
+  'Linfield',
+];
 const PLANS = ['Flood Defence', 'Bus Network', 'Library', 'Housing', 'Harbour', 'School Meals'];
-const OFFICIALS = ['Teresa Okonkwo', 'Malcolm Reyes', 'Dana Whitfield', 'Priya Raman', 'Graham Ashworth', 'Fiona McAllister', 'Samuel Oduya', 'Margaret Ellis'];
+const OFFICIALS = [
+  'Teresa Okonkwo',
+  'Malcolm Reyes',
+  'Dana Whitfield',
+  'Priya Raman',
+  'Graham Ashworth',
+  'Fiona McAllister',
+  'Samuel Oduya',
+  'Margaret Ellis',
+];
 const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June'];
 
 /** Wire-style copy for article `index`: a distinct headline, a date line, people and attributed quotes. */
@@ -31,8 +53,13 @@ function generatedCopy(index: number): string {
     `The council will publish the full budget for item ${index} next month, and a public meeting is planned for the spring.`,
   ];
   // Every other article has a third speaker, so articles differ in how many rows they own.
-  if (index % 2 === 1) paragraphs.push(`${resident}, who has lived in ${town} for ${20 + index} years, said: "This is the best news we have had in a decade."`);
-  paragraphs.push(`${surname(mayor)} said the council would "listen to every resident who comes forward" before the first contracts are signed.`);
+  if (index % 2 === 1)
+    paragraphs.push(
+      `${resident}, who has lived in ${town} for ${20 + index} years, said: "This is the best news we have had in a decade."`,
+    );
+  paragraphs.push(
+    `${surname(mayor)} said the council would "listen to every resident who comes forward" before the first contracts are signed.`,
+  );
   return paragraphs.join('\n\n');
 }
 
@@ -68,7 +95,10 @@ async function articlesBySlug(file: string): Promise<Map<string, unknown>> {
   const db = await open(file);
   try {
     const articles = await all(db, 'SELECT id, slug, headline, section, body, published_at FROM article ORDER BY id');
-    const mentions = await all(db, 'SELECT m.article_id, p.name, m.role, m.position FROM mention m JOIN person p ON p.id = m.person_id ORDER BY m.article_id, m.position');
+    const mentions = await all(
+      db,
+      'SELECT m.article_id, p.name, m.role, m.position FROM mention m JOIN person p ON p.id = m.person_id ORDER BY m.article_id, m.position',
+    );
     const quotes = await all(
       db,
       'SELECT q.article_id, q.text, s.name AS speaker, q.attribution, q.paragraph_index, q.position FROM quote q LEFT JOIN person s ON s.id = q.speaker_id ORDER BY q.article_id, q.position',
@@ -96,7 +126,8 @@ describe('an import killed mid-way', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-import-crash-'));
     folder = path.join(dir, 'copy');
     fs.mkdirSync(folder);
-    for (let index = 0; index < ARTICLES; index += 1) fs.writeFileSync(path.join(folder, `story-${String(index).padStart(3, '0')}.txt`), generatedCopy(index));
+    for (let index = 0; index < ARTICLES; index += 1)
+      fs.writeFileSync(path.join(folder, `story-${String(index).padStart(3, '0')}.txt`), generatedCopy(index));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

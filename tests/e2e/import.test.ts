@@ -28,7 +28,12 @@ describe('importArticle and previewImport', () => {
   afterEach(() => server.close());
 
   const count = async (table: string) => (await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n as number;
-  const counts = async () => ({ article: await count('article'), person: await count('person'), quote: await count('quote'), mention: await count('mention') });
+  const counts = async () => ({
+    article: await count('article'),
+    person: await count('person'),
+    quote: await count('quote'),
+    mention: await count('mention'),
+  });
 
   it('imports copy as an article with its people and attributed quotes', async () => {
     const { importArticle } = await server.data(IMPORT, { input: { text: fixture('wire-port-strike') } }, asEditor);
@@ -38,12 +43,26 @@ describe('importArticle and previewImport', () => {
       section: 'News',
       publishedAt: '2026-01-30T12:10:00.000Z',
     });
-    expect(importArticle.article.people.map((person: any) => person.name)).toEqual(['Teresa Okonkwo', 'Malcolm Reyes', 'Dana Whitfield', 'Priya Raman']);
+    expect(importArticle.article.people.map((person: any) => person.name)).toEqual([
+      'Teresa Okonkwo',
+      'Malcolm Reyes',
+      'Dana Whitfield',
+      'Priya Raman',
+    ]);
     expect(importArticle.article.quotes).toHaveLength(6);
-    expect(importArticle.article.quotes[2]).toEqual({ text: 'That offer is the most generous in the history of this port', speaker: { name: 'Malcolm Reyes' } });
+    expect(importArticle.article.quotes[2]).toEqual({
+      text: 'That offer is the most generous in the history of this port',
+      speaker: { name: 'Malcolm Reyes' },
+    });
     // Queryable at once, "who said what" included.
-    const { person } = await server.data('{ person(slug: "teresa-okonkwo") { description quotes { totalCount } articles { totalCount } } }');
-    expect(person).toEqual({ description: 'president of the International Dock Workers Local 333', quotes: { totalCount: 2 }, articles: { totalCount: 1 } });
+    const { person } = await server.data(
+      '{ person(slug: "teresa-okonkwo") { description quotes { totalCount } articles { totalCount } } }',
+    );
+    expect(person).toEqual({
+      description: 'president of the International Dock Workers Local 333',
+      quotes: { totalCount: 2 },
+      articles: { totalCount: 1 },
+    });
   });
 
   it('files the article under the section given, else the copy’s, else "News"', async () => {
@@ -69,7 +88,11 @@ describe('importArticle and previewImport', () => {
     const text = fixture('several-speakers-football');
     const first = await server.data(IMPORT, { input: { text } }, asEditor);
     const articleId = first.importArticle.article.id;
-    await server.data('mutation($id: ID!) { rateArticle(input: { articleId: $id, stars: 5 }) { rating { votes } } }', { id: articleId }, { 'x-voter-id': 'loyal-reader-1' });
+    await server.data(
+      'mutation($id: ID!) { rateArticle(input: { articleId: $id, stars: 5 }) { rating { votes } } }',
+      { id: articleId },
+      { 'x-voter-id': 'loyal-reader-1' },
+    );
     const before = await counts();
 
     const again = await server.data(IMPORT, { input: { text } }, asEditor);
@@ -91,13 +114,31 @@ describe('importArticle and previewImport', () => {
   });
 
   it('keeps one Person per name across articles and adds a description where none was known', async () => {
-    await server.data(IMPORT, { input: { text: 'Talks Continue\n\nRamzan Kadyrov was seen in Grozny. "We are ready," Kadyrov said.' } }, asEditor);
-    const { person } = await server.data('{ person(slug: "ramzan-kadyrov") { description articles { totalCount } quotes { totalCount } } }');
+    await server.data(
+      IMPORT,
+      { input: { text: 'Talks Continue\n\nRamzan Kadyrov was seen in Grozny. "We are ready," Kadyrov said.' } },
+      asEditor,
+    );
+    const { person } = await server.data(
+      '{ person(slug: "ramzan-kadyrov") { description articles { totalCount } quotes { totalCount } } }',
+    );
     expect(person).toEqual({ description: 'leader of Chechnya', articles: { totalCount: 2 }, quotes: { totalCount: 3 } });
-    expect((await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM person WHERE normalized_name = 'ramzan kadyrov'`))[0].n).toBe(1);
+    expect((await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM person WHERE normalized_name = 'ramzan kadyrov'`))[0].n).toBe(
+      1,
+    );
 
-    await server.data(IMPORT, { input: { text: 'New Envoy Named\n\nThe government named Ilse Brandt, a former diplomat, as envoy. "I am honoured," Brandt said.' } }, asEditor);
-    await server.data(IMPORT, { input: { text: 'Envoy Arrives\n\nIlse Brandt arrived on Monday. "Let us begin," Brandt said.' } }, asEditor);
+    await server.data(
+      IMPORT,
+      {
+        input: { text: 'New Envoy Named\n\nThe government named Ilse Brandt, a former diplomat, as envoy. "I am honoured," Brandt said.' },
+      },
+      asEditor,
+    );
+    await server.data(
+      IMPORT,
+      { input: { text: 'Envoy Arrives\n\nIlse Brandt arrived on Monday. "Let us begin," Brandt said.' } },
+      asEditor,
+    );
     const { person: brandt } = await server.data('{ person(slug: "ilse-brandt") { description articles { totalCount } } }');
     expect(brandt).toEqual({ description: 'former diplomat', articles: { totalCount: 2 } });
   });
@@ -131,7 +172,9 @@ describe('importArticle and previewImport', () => {
     expect(errorCode(await server.gql(PREVIEW, { input }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await server.gql(PREVIEW, { input }, { authorization: `Bearer ${EDITOR_KEY}x` }))).toBe('FORBIDDEN');
     // Authentication is checked before the input: a bad input without a key still says UNAUTHENTICATED.
-    expect(errorCode(await server.gql(IMPORT, { input: { text: fixture('wire-port-strike'), sourceUrl: 'nope' } }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(IMPORT, { input: { text: fixture('wire-port-strike'), sourceUrl: 'nope' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -154,11 +197,16 @@ describe('importArticle and previewImport', () => {
   });
 
   it('imports concurrently without failing or losing an article', async () => {
-    const texts = Array.from({ length: 12 }, (_, index) => `Concurrent Story ${index}\n\nReporter Ana Lima wrote story ${index}. "Number ${index} is in," Lima said.`);
+    const texts = Array.from(
+      { length: 12 },
+      (_, index) => `Concurrent Story ${index}\n\nReporter Ana Lima wrote story ${index}. "Number ${index} is in," Lima said.`,
+    );
     const results = await Promise.all(texts.map((text) => server.gql(IMPORT, { input: { text } }, asEditor)));
     expect(results.filter((result) => result.errors)).toEqual([]);
     expect(await count('article')).toBe(13);
-    const { person } = await server.data('{ person(slug: "ana-lima") { articles(first: 50) { totalCount } quotes(first: 50) { totalCount } } }');
+    const { person } = await server.data(
+      '{ person(slug: "ana-lima") { articles(first: 50) { totalCount } quotes(first: 50) { totalCount } } }',
+    );
     expect(person).toEqual({ articles: { totalCount: 12 }, quotes: { totalCount: 12 } });
   });
 });

@@ -35,7 +35,9 @@ describe('nested lists, batched', () => {
       await writer.create(manager, story('Pair story one', 33, ['Pat Pair']));
       await writer.create(manager, story('Pair story two', 55, ['Pat Pair']));
       // Nora Nobody: named in no article at all.
-      await manager.getRepository(Person).insert({ slug: 'nora-nobody', name: 'Nora Nobody', normalizedName: 'nora nobody', description: null, createdAt: new Date() });
+      await manager
+        .getRepository(Person)
+        .insert({ slug: 'nora-nobody', name: 'Nora Nobody', normalizedName: 'nora nobody', description: null, createdAt: new Date() });
     });
     const { people: all } = await server.data('{ people(first: 50, orderBy: NAME_ASC) { totalCount edges { node { id slug } } } }');
     // Every person fits in one page: the tests below compare against all of them.
@@ -70,19 +72,34 @@ describe('nested lists, batched', () => {
       return five.statements;
     }
 
-    it("Person.articles under articles -> people: page, people, one batch; totalCount one grouped count more", async () => {
-      expect(await sameFor5And50('query($n: Int) { articles(first: $n) { edges { node { people { articles(first: 2) { edges { node { id } } } } } } } }')).toBe(3);
+    it('Person.articles under articles -> people: page, people, one batch; totalCount one grouped count more', async () => {
       expect(
-        await sameFor5And50(`query($n: Int) { articles(first: $n) { edges { node { people { articles(first: 2) { ${PAGE_FIELDS} } } } } } }`),
+        await sameFor5And50(
+          'query($n: Int) { articles(first: $n) { edges { node { people { articles(first: 2) { edges { node { id } } } } } } } }',
+        ),
+      ).toBe(3);
+      expect(
+        await sameFor5And50(
+          `query($n: Int) { articles(first: $n) { edges { node { people { articles(first: 2) { ${PAGE_FIELDS} } } } } } }`,
+        ),
       ).toBe(4);
     });
 
     it('Person.quotes and Person.quotesAbout under a list', async () => {
-      expect(await sameFor5And50('query($n: Int) { articles(first: $n) { edges { node { people { quotes(first: 2) { edges { node { id text } } } } } } } }')).toBe(3);
-      expect(await sameFor5And50(`query($n: Int) { articles(first: $n) { edges { node { people { quotes(first: 2) { ${PAGE_FIELDS} } } } } } }`)).toBe(4);
+      expect(
+        await sameFor5And50(
+          'query($n: Int) { articles(first: $n) { edges { node { people { quotes(first: 2) { edges { node { id text } } } } } } } }',
+        ),
+      ).toBe(3);
+      expect(
+        await sameFor5And50(`query($n: Int) { articles(first: $n) { edges { node { people { quotes(first: 2) { ${PAGE_FIELDS} } } } } } }`),
+      ).toBe(4);
       const about = { about: aboutId() };
       expect(
-        await sameFor5And50('query($n: Int, $about: ID!) { people(first: $n) { edges { node { quotesAbout(personId: $about, first: 2) { edges { node { id } } } } } } }', about),
+        await sameFor5And50(
+          'query($n: Int, $about: ID!) { people(first: $n) { edges { node { quotesAbout(personId: $about, first: 2) { edges { node { id } } } } } } }',
+          about,
+        ),
       ).toBe(2);
       expect(
         await sameFor5And50(
@@ -93,8 +110,14 @@ describe('nested lists, batched', () => {
     });
 
     it('coMentioned and relatedArticles under a list', async () => {
-      expect(await sameFor5And50('query($n: Int) { articles(first: $n) { edges { node { people { coMentioned(first: 3) { count person { name } } } } } } }')).toBe(3);
-      expect(await sameFor5And50('query($n: Int) { articles(first: $n) { edges { node { relatedArticles(first: 3) { id headline } } } } }')).toBe(2);
+      expect(
+        await sameFor5And50(
+          'query($n: Int) { articles(first: $n) { edges { node { people { coMentioned(first: 3) { count person { name } } } } } } }',
+        ),
+      ).toBe(3);
+      expect(
+        await sameFor5And50('query($n: Int) { articles(first: $n) { edges { node { relatedArticles(first: 3) { id headline } } } } }'),
+      ).toBe(2);
     });
 
     it('one statement per level, however deep', async () => {
@@ -143,21 +166,31 @@ describe('nested lists, batched', () => {
       { first: 30 },
     ];
 
-    it("Person.articles: equals person(slug) { articles } and the root articles(filter: { personId }), cursors included", async () => {
+    it('Person.articles: equals person(slug) { articles } and the root articles(filter: { personId }), cursors included', async () => {
       const cursor = await middleCursor('articles', 40);
       const sizes = new Set<number>();
       for (const paging of pagings(cursor)) {
         const batched = await nested('articles', paging);
         for (const person of people) {
-          const single = await server.data(`query($slug: String!, ${PAGING}) { person(slug: $slug) { articles(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`, {
-            slug: person.slug,
-            ...paging,
+          const single = await server.data(
+            `query($slug: String!, ${PAGING}) { person(slug: $slug) { articles(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
+            {
+              slug: person.slug,
+              ...paging,
+            },
+          );
+          const root = await server.data(
+            `query($id: ID!, ${PAGING}) { articles(filter: { personId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
+            {
+              id: person.id,
+              ...paging,
+            },
+          );
+          expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({
+            person: person.slug,
+            paging,
+            page: root.articles,
           });
-          const root = await server.data(`query($id: ID!, ${PAGING}) { articles(filter: { personId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`, {
-            id: person.id,
-            ...paging,
-          });
-          expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({ person: person.slug, paging, page: root.articles });
           expect(single.person.articles).toEqual(root.articles);
           if (paging.first === 2 && !paging.after) sizes.add(Math.min(root.articles.totalCount, 3));
         }
@@ -169,10 +202,13 @@ describe('nested lists, batched', () => {
     it('Person.articles: a cursor from the nested list pages the root list and the other way round', async () => {
       const pat = people.find((person) => person.slug === 'pat-pair')!;
       const first = (await nested('articles', { first: 1 })).get('pat-pair');
-      const rest = await server.data(`query($id: ID!, $after: String) { articles(filter: { personId: $id }, after: $after) { ${PAGE_FIELDS} } }`, {
-        id: pat.id,
-        after: first.pageInfo.endCursor,
-      });
+      const rest = await server.data(
+        `query($id: ID!, $after: String) { articles(filter: { personId: $id }, after: $after) { ${PAGE_FIELDS} } }`,
+        {
+          id: pat.id,
+          after: first.pageInfo.endCursor,
+        },
+      );
       expect(rest.articles.edges).toHaveLength(1);
       expect(rest.articles.pageInfo.hasNextPage).toBe(false);
       const back = (await nested('articles', { last: 5, before: rest.articles.pageInfo.endCursor })).get('pat-pair');
@@ -180,21 +216,31 @@ describe('nested lists, batched', () => {
       expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     });
 
-    it("Person.quotes: equals person(slug) { quotes } and the root quotes(filter: { speakerId })", async () => {
+    it('Person.quotes: equals person(slug) { quotes } and the root quotes(filter: { speakerId })', async () => {
       const cursor = await middleCursor('quotes', 60);
       const sizes = new Set<number>();
       for (const paging of pagings(cursor)) {
         const batched = await nested('quotes', paging);
         for (const person of people) {
-          const single = await server.data(`query($slug: String!, ${PAGING}) { person(slug: $slug) { quotes(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`, {
-            slug: person.slug,
-            ...paging,
+          const single = await server.data(
+            `query($slug: String!, ${PAGING}) { person(slug: $slug) { quotes(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
+            {
+              slug: person.slug,
+              ...paging,
+            },
+          );
+          const root = await server.data(
+            `query($id: ID!, ${PAGING}) { quotes(filter: { speakerId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
+            {
+              id: person.id,
+              ...paging,
+            },
+          );
+          expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({
+            person: person.slug,
+            paging,
+            page: root.quotes,
           });
-          const root = await server.data(`query($id: ID!, ${PAGING}) { quotes(filter: { speakerId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`, {
-            id: person.id,
-            ...paging,
-          });
-          expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({ person: person.slug, paging, page: root.quotes });
           expect(single.person.quotes).toEqual(root.quotes);
           if (paging.first === 2 && !paging.after) sizes.add(Math.min(root.quotes.totalCount, 3));
         }
@@ -202,7 +248,7 @@ describe('nested lists, batched', () => {
       expect([...sizes].sort()).toEqual([0, 1, 2, 3]);
     });
 
-    it('Person.quotesAbout: equals person(slug) { quotesAbout } and the speaker\'s quotes in articles naming the person', async () => {
+    it("Person.quotesAbout: equals person(slug) { quotesAbout } and the speaker's quotes in articles naming the person", async () => {
       const cursor = await middleCursor('quotes', 60);
       // The roster person named in the most articles, so that many speakers have quotes about them.
       const { people: top } = await server.data('{ people(first: 1) { edges { node { id } } } }');
@@ -226,9 +272,12 @@ describe('nested lists, batched', () => {
 
     /** The page of quotesAbout built from the speaker's whole root quote list (old, unbatched path), filtered to articles naming `about`. */
     async function expectedQuotesAbout(speaker: string, about: string, paging: Paging) {
-      const { quotes } = await server.data(`query($id: ID!) { quotes(filter: { speakerId: $id }, first: 100) { totalCount edges { cursor node { id article { people { id } } } } } }`, {
-        id: speaker,
-      });
+      const { quotes } = await server.data(
+        `query($id: ID!) { quotes(filter: { speakerId: $id }, first: 100) { totalCount edges { cursor node { id article { people { id } } } } } }`,
+        {
+          id: speaker,
+        },
+      );
       expect(quotes.edges).toHaveLength(quotes.totalCount);
       const items = quotes.edges
         .filter((edge: any) => edge.node.article.people.some((person: any) => person.id === about))
@@ -246,7 +295,11 @@ describe('nested lists, batched', () => {
         );
         for (const { node } of page.edges) {
           const want = (expected.get(node.id) ?? []).slice(0, first);
-          expect({ slug: node.slug, first, list: node.coMentioned.map((entry: any) => ({ id: entry.person.id, count: entry.count })) }).toEqual({
+          expect({
+            slug: node.slug,
+            first,
+            list: node.coMentioned.map((entry: any) => ({ id: entry.person.id, count: entry.count })),
+          }).toEqual({
             slug: node.slug,
             first,
             list: want,
@@ -254,10 +307,13 @@ describe('nested lists, batched', () => {
           if (first === 3) lengths.add(node.coMentioned.length);
         }
         const sample = page.edges[0].node;
-        const { person } = await server.data(`query($id: ID!, $first: Int!) { person(id: $id) { coMentioned(first: $first) { count person { id name } } } }`, {
-          id: sample.id,
-          first,
-        });
+        const { person } = await server.data(
+          `query($id: ID!, $first: Int!) { person(id: $id) { coMentioned(first: $first) { count person { id name } } } }`,
+          {
+            id: sample.id,
+            first,
+          },
+        );
         expect(person.coMentioned).toEqual(sample.coMentioned);
       }
       expect([...lengths].sort()).toEqual([0, 1, 3]);
@@ -267,9 +323,12 @@ describe('nested lists, batched', () => {
       const expected = await relatedOracle();
       const lengths = new Set<number>();
       for (const first of [0, 1, 5, 50]) {
-        const { articles } = await server.data(`query($first: Int!) { articles(first: 100) { totalCount edges { node { id relatedArticles(first: $first) { id headline } } } } }`, {
-          first,
-        });
+        const { articles } = await server.data(
+          `query($first: Int!) { articles(first: 100) { totalCount edges { node { id relatedArticles(first: $first) { id headline } } } } }`,
+          {
+            first,
+          },
+        );
         expect(articles.edges).toHaveLength(articles.totalCount);
         for (const { node } of articles.edges) {
           expect({ id: node.id, first, list: node.relatedArticles.map((related: any) => related.id) }).toEqual({
@@ -280,10 +339,13 @@ describe('nested lists, batched', () => {
           if (first === 5) lengths.add(Math.min(node.relatedArticles.length, 2));
         }
         const sample = articles.edges[1].node;
-        const { article } = await server.data(`query($id: ID!, $first: Int!) { article(id: $id) { relatedArticles(first: $first) { id headline } } }`, {
-          id: sample.id,
-          first,
-        });
+        const { article } = await server.data(
+          `query($id: ID!, $first: Int!) { article(id: $id) { relatedArticles(first: $first) { id headline } } }`,
+          {
+            id: sample.id,
+            first,
+          },
+        );
         expect(article.relatedArticles).toEqual(sample.relatedArticles);
       }
       expect([...lengths].sort()).toEqual([0, 1, 2]);
@@ -291,7 +353,9 @@ describe('nested lists, batched', () => {
 
     /** For each person, the others named in the same articles, most shared first, then by id. */
     async function coMentionedOracle() {
-      const mentions: { article_id: number; person_id: number }[] = await server.gateway.dataSource.query('SELECT article_id, person_id FROM mention');
+      const mentions: { article_id: number; person_id: number }[] = await server.gateway.dataSource.query(
+        'SELECT article_id, person_id FROM mention',
+      );
       const shared = new Map<number, Map<number, number>>();
       for (const mine of mentions) {
         for (const theirs of mentions) {
@@ -317,7 +381,8 @@ describe('nested lists, batched', () => {
         (await db.query('SELECT id, published_at FROM article')).map((row: any) => [row.id, String(row.published_at)] as [number, string]),
       );
       const peopleOf = new Map<number, Set<number>>();
-      for (const mention of mentions) peopleOf.set(mention.article_id, (peopleOf.get(mention.article_id) ?? new Set()).add(mention.person_id));
+      for (const mention of mentions)
+        peopleOf.set(mention.article_id, (peopleOf.get(mention.article_id) ?? new Set()).add(mention.person_id));
       const result = new Map<string, string[]>();
       for (const [article, mine] of peopleOf) {
         const related = [...peopleOf.entries()]
@@ -325,7 +390,10 @@ describe('nested lists, batched', () => {
           .map(([other, theirs]) => ({ other, count: [...theirs].filter((id) => mine.has(id)).length }))
           .filter((entry) => entry.count > 0)
           .sort((a, b) => b.count - a.count || published.get(b.other)!.localeCompare(published.get(a.other)!) || b.other - a.other);
-        result.set(gid('Article', article), related.map((entry) => gid('Article', entry.other)));
+        result.set(
+          gid('Article', article),
+          related.map((entry) => gid('Article', entry.other)),
+        );
       }
       return result;
     }
@@ -333,8 +401,12 @@ describe('nested lists, batched', () => {
 
   it('answers BAD_USER_INPUT for a broken or foreign cursor in a nested list', async () => {
     const quoteCursor = await middleCursor('quotes', 3);
-    expect(errorCode(await server.gql('{ people(first: 3) { edges { node { articles(after: "nope") { totalCount } } } } }'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql(`{ people(first: 3) { edges { node { articles(after: "${quoteCursor}") { totalCount } } } } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.gql('{ people(first: 3) { edges { node { articles(after: "nope") { totalCount } } } } }'))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(await server.gql(`{ people(first: 3) { edges { node { articles(after: "${quoteCursor}") { totalCount } } } } }`)),
+    ).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -350,7 +422,8 @@ function pageOf(items: { cursor: string; id: string }[], compare: (a: string, b:
   const backward = paging.last != null || paging.before != null;
   const count = (backward ? (paging.last ?? paging.first) : paging.first) ?? 20;
   const cursor = (backward ? paging.before : paging.after) ?? null;
-  const candidates = cursor === null ? items : items.filter((item) => (backward ? compare(item.cursor, cursor) < 0 : compare(item.cursor, cursor) > 0));
+  const candidates =
+    cursor === null ? items : items.filter((item) => (backward ? compare(item.cursor, cursor) < 0 : compare(item.cursor, cursor) > 0));
   const page = backward ? candidates.slice(Math.max(0, candidates.length - count)) : candidates.slice(0, count);
   const more = candidates.length > count;
   return {

@@ -24,7 +24,12 @@ describe('node(id) and lookups', () => {
     );
     expect(a).toEqual({ __typename: 'Article', id: ids.article, slug: 'russia-invites-ukraine-president-zelensky-for-peace-talks' });
     expect(p).toEqual({ __typename: 'Person', id: ids.person, name: 'Ramzan Kadyrov' });
-    expect(q).toEqual({ __typename: 'Quote', id: ids.quote, text: 'I think the war should reach its conclusion', speaker: { id: ids.person } });
+    expect(q).toEqual({
+      __typename: 'Quote',
+      id: ids.quote,
+      text: 'I think the war should reach its conclusion',
+      speaker: { id: ids.person },
+    });
   });
 
   it('gives opaque IDs that differ between types with the same key', async () => {
@@ -65,7 +70,9 @@ describe('node(id) and lookups', () => {
   });
 
   it('resolves quote(id) with its article and speaker', async () => {
-    const data = await server.data(`query($q: ID!) { quote(id: $q) { text attribution paragraphIndex article { id } speaker { name } } }`, { q: ids.quote });
+    const data = await server.data(`query($q: ID!) { quote(id: $q) { text attribution paragraphIndex article { id } speaker { name } } }`, {
+      q: ids.quote,
+    });
     expect(data.quote).toEqual({
       text: 'I think the war should reach its conclusion',
       attribution: 'Kadyrov stated',
@@ -95,7 +102,9 @@ describe('node(id) and lookups', () => {
     const post = (body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const broken = await post('{"query": ');
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await broken.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
     const huge = await post(JSON.stringify({ query: '{ articles { totalCount } }', variables: { pad: 'x'.repeat(4 * 1024 * 1024) } }));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');

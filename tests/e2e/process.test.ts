@@ -55,7 +55,10 @@ describe('the server process', () => {
         sent += 1;
         try {
           const response = await post(
-            { query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }', variables: { input: { articleId, stars: 1 + (index % 5) } } },
+            {
+              query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }',
+              variables: { input: { articleId, stars: 1 + (index % 5) } },
+            },
             { 'x-voter-id': `crash-voter-${worker}-${index}` },
           );
           const body = (await response.json()) as any;
@@ -76,7 +79,9 @@ describe('the server process', () => {
     try {
       const [{ integrity_check: integrity }] = await reopened.gateway.dataSource.query('PRAGMA integrity_check');
       expect(integrity).toBe('ok');
-      const { node } = await reopened.data(`query($id: ID!) { node(id: $id) { ... on Article { rating { votes histogram } } } }`, { id: articleId });
+      const { node } = await reopened.data(`query($id: ID!) { node(id: $id) { ... on Article { rating { votes histogram } } } }`, {
+        id: articleId,
+      });
       expect(node.rating.votes).toBeGreaterThanOrEqual(acknowledged);
       expect(node.rating.votes).toBeLessThanOrEqual(sent);
       expect(node.rating.histogram.reduce((sum: number, count: number) => sum + count, 0)).toBe(node.rating.votes);
@@ -108,4 +113,3 @@ describe('the server process', () => {
     stalled.destroy();
   });
 });
-

@@ -29,7 +29,11 @@ async function productionGateway(overrides: Parameters<typeof startTestGateway>[
   };
   const gateway = await startGateway(config, log);
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
   return {
@@ -102,20 +106,35 @@ describe('production mode', () => {
     const articleId = first.data.articles.edges[0].node.id;
     const responses = [
       await server.post(
-        { query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes viewerStars } } }', variables: { input: { articleId, stars: 4 } } },
+        {
+          query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes viewerStars } } }',
+          variables: { input: { articleId, stars: 4 } },
+        },
         { 'x-voter-id': voterId, 'x-forwarded-for': address },
       ),
       await server.post(
-        { query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }', variables: { input: { articleId, stars: 9 } } },
+        {
+          query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }',
+          variables: { input: { articleId, stars: 9 } },
+        },
         { 'x-voter-id': voterId, 'x-forwarded-for': address },
       ),
-      await server.post({ query: 'mutation { rateArticle(input: { articleId: "x", stars: 1 }) { rating { votes } } }' }, { 'x-voter-id': 'bad id!' }),
       await server.post(
-        { query: 'query($input: ImportArticleInput!) { previewImport(input: $input) { headline } }', variables: { input: { text: 'A Headline\n\nA paragraph.' } } },
+        { query: 'mutation { rateArticle(input: { articleId: "x", stars: 1 }) { rating { votes } } }' },
+        { 'x-voter-id': 'bad id!' },
+      ),
+      await server.post(
+        {
+          query: 'query($input: ImportArticleInput!) { previewImport(input: $input) { headline } }',
+          variables: { input: { text: 'A Headline\n\nA paragraph.' } },
+        },
         { authorization: `Bearer ${wrongKey}`, 'x-forwarded-for': address },
       ),
       await server.post(
-        { query: 'query($input: ImportArticleInput!) { previewImport(input: $input) { headline } }', variables: { input: { text: 'A Headline\n\nA paragraph.' } } },
+        {
+          query: 'query($input: ImportArticleInput!) { previewImport(input: $input) { headline } }',
+          variables: { input: { text: 'A Headline\n\nA paragraph.' } },
+        },
         { authorization: `Bearer ${EDITOR_KEY}`, 'x-forwarded-for': address },
       ),
     ];

@@ -18,8 +18,7 @@ describe('rateArticle', () => {
   afterEach(() => server.close());
 
   const voter = (token: string) => ({ 'x-voter-id': token });
-  const voteCount = async () =>
-    (await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM vote'))[0].n as number;
+  const voteCount = async () => (await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM vote'))[0].n as number;
 
   it('records a vote and returns the new tally with the caller’s own stars', async () => {
     const { rateArticle } = await server.data(RATE, { input: { articleId, stars: 4 } }, voter('reader-one-1'));

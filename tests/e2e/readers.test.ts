@@ -13,7 +13,9 @@ describe('reader connections', () => {
     try {
       await writer.query(`INSERT INTO instance_setting (key, value) VALUES ('probe', 'one')`);
       expect(await reader.query(`SELECT value FROM instance_setting WHERE key = 'probe'`)).toEqual([{ value: 'one' }]);
-      await expect(reader.query(`INSERT INTO instance_setting (key, value) VALUES ('sneaky', 'write')`)).rejects.toThrow(/readonly|read-only|query_only/i);
+      await expect(reader.query(`INSERT INTO instance_setting (key, value) VALUES ('sneaky', 'write')`)).rejects.toThrow(
+        /readonly|read-only|query_only/i,
+      );
       expect(await writer.query(`SELECT COUNT(*) AS n FROM instance_setting WHERE key = 'sneaky'`)).toEqual([{ n: 0 }]);
     } finally {
       await reader.destroy();

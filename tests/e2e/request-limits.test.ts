@@ -102,7 +102,11 @@ describe('request limits, with the documented defaults', () => {
     expect(inline.status).toBe(400);
     expect(inline.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
 
-    const asked = await post(server.url, { query: '{ articles(first: 5) { edges { node { headline people { name } } } } }' }, { 'x-query-cost': 'true' });
+    const asked = await post(
+      server.url,
+      { query: '{ articles(first: 5) { edges { node { headline people { name } } } } }' },
+      { 'x-query-cost': 'true' },
+    );
     expect(asked.status).toBe(200);
     expect(asked.body.extensions.cost).toEqual({ requested: 1 + 5 * (1 + 1 * (1 + 1 + (1 + 10 * 1))), limit: DEFAULTS.maxCost });
     const notAsked = await post(server.url, { query: '{ articles(first: 5) { edges { node { headline } } } }' });
@@ -141,10 +145,17 @@ describe('request limits, with the documented defaults', () => {
     expect(large.status).toBe(413);
     expect(large.body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limit: DEFAULTS.maxBodyBytes });
 
-    const wrongKey = await post(server.url, { query: '{ __typename }', variables: { padding } }, { authorization: 'Bearer not-an-editor-key-000' });
+    const wrongKey = await post(
+      server.url,
+      { query: '{ __typename }', variables: { padding } },
+      { authorization: 'Bearer not-an-editor-key-000' },
+    );
     expect(wrongKey.status).toBe(413);
 
-    const paragraphs = Array.from({ length: 1200 }, (_, i) => `Paragraph ${i} of a long report on the harbour works, which the council approved on Monday.`);
+    const paragraphs = Array.from(
+      { length: 1200 },
+      (_, i) => `Paragraph ${i} of a long report on the harbour works, which the council approved on Monday.`,
+    );
     const text = `Harbour Works Approved After Long Debate\n\nJan. 30, 2026\n\n${paragraphs.join('\n\n')}`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(DEFAULTS.maxBodyBytes);
     const editor = await post(

@@ -25,7 +25,8 @@ const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDra
 describe('search', () => {
   let server: TestGateway;
   const store = (article: ArticleDraft) => server.gateway.dataSource.transaction((manager) => new ArticleWriter().create(manager, article));
-  const search = async (query: string, extra: Record<string, unknown> = {}) => (await server.data(SEARCH, { query, first: 50, ...extra })).search;
+  const search = async (query: string, extra: Record<string, unknown> = {}) =>
+    (await server.data(SEARCH, { query, first: 50, ...extra })).search;
 
   beforeAll(async () => {
     server = await startTestGateway();
@@ -35,7 +36,9 @@ describe('search', () => {
     await store(
       draft('Kyiv prepares for winter', ['Engineers in Kyiv <script>alert(1)</script> restored power & heat.'], {
         people: [{ name: 'Oksana Marchenko', description: 'energy minister' }],
-        quotes: [{ text: 'We will keep the lights on in Kyiv', speaker: 'Oksana Marchenko', attribution: 'Marchenko said', paragraphIndex: 0 }],
+        quotes: [
+          { text: 'We will keep the lights on in Kyiv', speaker: 'Oksana Marchenko', attribution: 'Marchenko said', paragraphIndex: 0 },
+        ],
       }),
     );
   }, 60_000);
@@ -43,7 +46,10 @@ describe('search', () => {
 
   it('ranks a headline match above a body-only match', async () => {
     const result = await search('zephyrine', { types: ['ARTICLE'] });
-    expect(result.edges.map((edge: any) => edge.node.hit.headline)).toEqual(['Zephyrine Harbour reopens to ships', 'Ferries return to the coast']);
+    expect(result.edges.map((edge: any) => edge.node.hit.headline)).toEqual([
+      'Zephyrine Harbour reopens to ships',
+      'Ferries return to the coast',
+    ]);
     expect(result.edges[0].node.score).toBeGreaterThan(result.edges[1].node.score);
     expect(result.totalCount).toBe(2);
   });

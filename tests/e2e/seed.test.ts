@@ -25,9 +25,12 @@ describe('the seed article on a new database', () => {
   });
 
   it('has six body paragraphs and none of the page furniture', async () => {
-    const { article } = await server.data(`query($slug: String!) {
+    const { article } = await server.data(
+      `query($slug: String!) {
       article(slug: $slug) { paragraphs body standfirst wordCount readingTimeMinutes }
-    }`, { slug: SEED_SLUG });
+    }`,
+      { slug: SEED_SLUG },
+    );
     expect(article.paragraphs).toHaveLength(6);
     expect(article.paragraphs[0]).toMatch(/^On Thursday, the Kremlin announced/);
     expect(article.paragraphs[5]).toMatch(/^"I think the war should reach its conclusion," Kadyrov stated/);
@@ -43,13 +46,16 @@ describe('the seed article on a new database', () => {
   });
 
   it('names eight people in order of first appearance, with the roles the copy gives', async () => {
-    const { article } = await server.data(`query($slug: String!) {
+    const { article } = await server.data(
+      `query($slug: String!) {
       article(slug: $slug) {
         people { name slug description }
         quoted: people(role: QUOTED) { name }
         mentioned: people(role: MENTIONED) { name }
       }
-    }`, { slug: SEED_SLUG });
+    }`,
+      { slug: SEED_SLUG },
+    );
     expect(article.people.map((person: { name: string; description: string }) => [person.name, person.description])).toEqual([
       ['Volodymyr Zelensky', 'Ukrainian President'],
       ['Vladimir Putin', 'Russian President'],
@@ -66,9 +72,12 @@ describe('the seed article on a new database', () => {
   });
 
   it('attributes four quotes, the first to an unnamed source', async () => {
-    const { article } = await server.data(`query($slug: String!) {
+    const { article } = await server.data(
+      `query($slug: String!) {
       article(slug: $slug) { quotes { text attribution paragraphIndex speaker { name } article { slug } } }
-    }`, { slug: SEED_SLUG });
+    }`,
+      { slug: SEED_SLUG },
+    );
     expect(article.quotes.map((quote: any) => [quote.text, quote.speaker?.name ?? null, quote.paragraphIndex])).toEqual([
       ['very close', null, 0],
       ['very good things', 'Donald Trump', 1],
@@ -82,9 +91,12 @@ describe('the seed article on a new database', () => {
   });
 
   it('starts with no votes', async () => {
-    const { article } = await server.data(`query($slug: String!) {
+    const { article } = await server.data(
+      `query($slug: String!) {
       article(slug: $slug) { rating { votes average histogram viewerStars } }
-    }`, { slug: SEED_SLUG });
+    }`,
+      { slug: SEED_SLUG },
+    );
     expect(article.rating).toEqual({ votes: 0, average: null, histogram: [0, 0, 0, 0, 0], viewerStars: null });
   });
 

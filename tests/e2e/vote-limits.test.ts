@@ -28,7 +28,12 @@ async function pool<T>(concurrency: number, tasks: (() => Promise<T>)[]): Promis
 }
 
 /** A POST over a given agent (so the number of connections is bounded), with the status. */
-function post(agent: http.Agent, url: string, body: object, headers: Record<string, string>): Promise<{ status: number; body: GraphQLResponse }> {
+function post(
+  agent: http.Agent,
+  url: string,
+  body: object,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: GraphQLResponse }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -144,7 +149,10 @@ describe('vote limits per client address', () => {
 
   it('switches NEW_VOTERS_PER_HOUR off with 0', async () => {
     const s = await start({ votes: { newVotersPerHour: 0, votesPerMinute: 1000 } });
-    const results = await pool(20, Array.from({ length: 100 }, (_, index) => () => rate(s, `unlimited-voter-${index}`, 3)));
+    const results = await pool(
+      20,
+      Array.from({ length: 100 }, (_, index) => () => rate(s, `unlimited-voter-${index}`, 3)),
+    );
     expect(accepted(results)).toHaveLength(100);
     expect((await s.data(RATING, { id: articleId })).article.rating.votes).toBe(100);
   });
@@ -152,7 +160,10 @@ describe('vote limits per client address', () => {
   it('switches VOTES_PER_MINUTE off with 0', async () => {
     const s = await start({ votes: { newVotersPerHour: 20, votesPerMinute: 0 } });
     // More than the default 60 a minute, from few identities.
-    const results = await pool(10, Array.from({ length: 100 }, (_, index) => () => rate(s, `steady-voter-${index % 4}`, 1 + (index % 5))));
+    const results = await pool(
+      10,
+      Array.from({ length: 100 }, (_, index) => () => rate(s, `steady-voter-${index % 4}`, 1 + (index % 5))),
+    );
     expect(accepted(results)).toHaveLength(100);
     expect((await s.data(RATING, { id: articleId })).article.rating.votes).toBe(4);
   });
@@ -213,7 +224,8 @@ describe('vote limits per client address', () => {
               { query: RATE, variables: { input: { articleId: encodeGlobalId('Article', vote.articleId), stars: vote.stars } } },
               voter(vote.token),
             );
-            if (status !== 200 || body.errors || body.data?.rateArticle.rating.viewerStars !== vote.stars) failures.push({ status, body, vote });
+            if (status !== 200 || body.errors || body.data?.rateArticle.rating.viewerStars !== vote.stars)
+              failures.push({ status, body, vote });
           }
         }),
       );
@@ -224,7 +236,8 @@ describe('vote limits per client address', () => {
 
     // What the accepted votes imply: each voter's last stars on each article.
     const last = new Map<string, { articleId: number; voterHash: string; stars: number }>();
-    for (const vote of plan) last.set(`${vote.articleId}|${vote.token}`, { articleId: vote.articleId, voterHash: hashOf(vote.token), stars: vote.stars });
+    for (const vote of plan)
+      last.set(`${vote.articleId}|${vote.token}`, { articleId: vote.articleId, voterHash: hashOf(vote.token), stars: vote.stars });
     const expectedHistograms = new Map(ids.map((id) => [id, [0, 0, 0, 0, 0]]));
     for (const vote of last.values()) expectedHistograms.get(vote.articleId)![vote.stars - 1] += 1;
 
@@ -234,7 +247,9 @@ describe('vote limits per client address', () => {
     );
     const byKey = (rows: { articleId: number; voterHash: string; stars: number }[]) =>
       rows.map((row) => `${row.articleId}|${row.voterHash}|${row.stars}`).sort();
-    expect(byKey(stored.map((row) => ({ articleId: row.article_id, voterHash: row.voter_hash, stars: row.stars })))).toEqual(byKey([...last.values()]));
+    expect(byKey(stored.map((row) => ({ articleId: row.article_id, voterHash: row.voter_hash, stars: row.stars })))).toEqual(
+      byKey([...last.values()]),
+    );
     // ...and every tally the API serves equals them.
     const { nodes } = await s.data(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { rating { votes histogram } } } }`, {
       ids: ids.map((id) => encodeGlobalId('Article', id)),

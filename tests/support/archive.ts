@@ -39,7 +39,8 @@ export function archiveDrafts({ articles, seed = 7 }: ArchiveOptions): ArticleDr
     const people: PersonDraft[] = [];
     while (people.length < peopleCount) {
       const name = pick(ROSTER);
-      if (!people.some((person) => person.name === name)) people.push({ name, description: random() < 0.7 ? `${pick(SECTIONS)} minister` : null });
+      if (!people.some((person) => person.name === name))
+        people.push({ name, description: random() < 0.7 ? `${pick(SECTIONS)} minister` : null });
     }
     const paragraphs = [
       `Paragraph one of story ${index} names ${people.map((person) => person.name).join(' and ')}.`,
@@ -51,7 +52,12 @@ export function archiveDrafts({ articles, seed = 7 }: ArchiveOptions): ArticleDr
     const quoteCount = 1 + Math.floor(random() * 3);
     for (let q = 0; q < quoteCount; q += 1) {
       const speaker = q === 0 || random() < 0.7 ? pick(people).name : null;
-      quotes.push({ text: `Quote ${q} of story ${index}`, speaker, attribution: speaker ? `${speaker} said` : 'an official said', paragraphIndex: 1 });
+      quotes.push({
+        text: `Quote ${q} of story ${index}`,
+        speaker,
+        attribution: speaker ? `${speaker} said` : 'an official said',
+        paragraphIndex: 1,
+      });
     }
     drafts.push({
       headline: `Story ${index}: ${pick(SECTIONS)} update`,

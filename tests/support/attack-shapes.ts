@@ -32,7 +32,9 @@ export function attackShapes(): AttackShape[] {
     { name: 'nested fan-out, twelve levels (articles → people → articles …)', body: json(fanOut(12)), status: 400, code: 'QUERY_TOO_DEEP' },
     {
       name: 'costly nested first: 100 chain',
-      body: json('{ articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { headline } } } } } } } } } } } }'),
+      body: json(
+        '{ articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { headline } } } } } } } } } } } }',
+      ),
       status: 400,
       code: 'QUERY_TOO_COSTLY',
     },
@@ -44,7 +46,9 @@ export function attackShapes(): AttackShape[] {
     },
     {
       name: 'fragment cycle',
-      body: json('{ articles { edges { node { ...A } } } } fragment A on Article { people { articles { edges { node { ...B } } } } } fragment B on Article { ...A }'),
+      body: json(
+        '{ articles { edges { node { ...A } } } } fragment A on Article { people { articles { edges { node { ...B } } } } } fragment B on Article { ...A }',
+      ),
       status: 400,
       code: 'GRAPHQL_VALIDATION_FAILED',
     },
@@ -62,7 +66,12 @@ export function attackShapes(): AttackShape[] {
     },
     // At two bytes a token, 50,000 tokens are over the 100 kB body limit already; 40,000 fit under it.
     { name: '50,000-token document', body: json(`{ ${repeat(50_000, () => 'a')} }`), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: '40,000-token document under the body limit', body: json(`{ ${repeat(40_000, () => 'a')} }`), status: 400, code: 'TOO_MANY_TOKENS' },
+    {
+      name: '40,000-token document under the body limit',
+      body: json(`{ ${repeat(40_000, () => 'a')} }`),
+      status: 400,
+      code: 'TOO_MANY_TOKENS',
+    },
     {
       name: '50,000 tokens nested 25,000 deep',
       body: json(`{ ${'a{'.repeat(24_999)}a${'}'.repeat(24_999)} }`),
@@ -97,11 +106,18 @@ export function attackShapes(): AttackShape[] {
     },
     {
       name: 'cost hidden in inline fragments on an interface',
-      body: json('{ nodes(ids: ["UGVyc29uOjE="]) { ... on Person { articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { id } } } } } } } } } }'),
+      body: json(
+        '{ nodes(ids: ["UGVyc29uOjE="]) { ... on Person { articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { id } } } } } } } } } }',
+      ),
       status: 400,
       code: 'QUERY_TOO_COSTLY',
     },
-    { name: 'introspection nesting (__schema { types { fields { type { fields …)', body: json(`{ __schema { types { ${introspection} } } }`), status: 400, code: 'QUERY_TOO_DEEP' },
+    {
+      name: 'introspection nesting (__schema { types { fields { type { fields …)',
+      body: json(`{ __schema { types { ${introspection} } } }`),
+      status: 400,
+      code: 'QUERY_TOO_DEEP',
+    },
     { name: '2 MB body', body: json('{ __typename }', { padding: 'x'.repeat(2_000_000) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   ];
 }

@@ -4,9 +4,10 @@ import { extractArticle } from '../../src/modules/import/article-extractor';
 import { normalizePersonName } from '../../src/modules/person/person-name';
 
 /** tests/fixtures/import, whether this runs from tests/support (jest) or dist/tests/support (npm run accuracy). */
-export const FIXTURE_DIR = [path.join(__dirname, '..', 'fixtures', 'import'), path.join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'import')].find(
-  (dir) => fs.existsSync(dir),
-) as string;
+export const FIXTURE_DIR = [
+  path.join(__dirname, '..', 'fixtures', 'import'),
+  path.join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'import'),
+].find((dir) => fs.existsSync(dir)) as string;
 
 export interface ExpectedArticle {
   headline: string;
@@ -85,8 +86,18 @@ export function scoreExtraction(fixtures: readonly Fixture[]) {
       }
     }
     people = { tp: people.tp + peopleTp, extracted: people.extracted + gotPeople.size, expected: people.expected + expectedPeople.size };
-    quotes = { tp: quotes.tp + quotesTp, extracted: quotes.extracted + gotQuotes.length, expected: quotes.expected + expectedQuotes.length };
-    return { name: fixture.name, draft, missedQuotes: remaining, people: score(peopleTp, gotPeople.size, expectedPeople.size), quotes: score(quotesTp, gotQuotes.length, expectedQuotes.length) };
+    quotes = {
+      tp: quotes.tp + quotesTp,
+      extracted: quotes.extracted + gotQuotes.length,
+      expected: quotes.expected + expectedQuotes.length,
+    };
+    return {
+      name: fixture.name,
+      draft,
+      missedQuotes: remaining,
+      people: score(peopleTp, gotPeople.size, expectedPeople.size),
+      quotes: score(quotesTp, gotQuotes.length, expectedQuotes.length),
+    };
   });
   return {
     people: score(people.tp, people.extracted, people.expected),

@@ -46,7 +46,12 @@ describe('parseCopyLayout', () => {
   });
 
   it('skips a byline and takes a photo credit in any of the usual forms', () => {
-    for (const credit of ['Photograph: Jane Roe/Reuters', 'Photo: Jane Roe/Reuters', '(Photo by Jane Roe/Reuters)', 'Image credit: Jane Roe/Reuters']) {
+    for (const credit of [
+      'Photograph: Jane Roe/Reuters',
+      'Photo: Jane Roe/Reuters',
+      '(Photo by Jane Roe/Reuters)',
+      'Image credit: Jane Roe/Reuters',
+    ]) {
       const layout = parseCopyLayout(`Storm Hits Coast\nBy Sam Writer\n${credit}\n\nWaves rose.`);
       expect(layout.imageCredit).toBe('Jane Roe/Reuters');
       expect(layout.paragraphs).toEqual(['Waves rose.']);
@@ -102,9 +107,12 @@ describe('parseDateLine', () => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });
 
-  it.each(['The talks began on January 30, 2026 in Geneva.', 'Monday', 'Peace Talks', 'Sign up for our newsletter'])('is not fooled by %p', (line) => {
-    expect(parseDateLine(line)).toBeNull();
-  });
+  it.each(['The talks began on January 30, 2026 in Geneva.', 'Monday', 'Peace Talks', 'Sign up for our newsletter'])(
+    'is not fooled by %p',
+    (line) => {
+      expect(parseDateLine(line)).toBeNull();
+    },
+  );
 
   it('reads a zone-less time as UTC whatever the machine’s time zone', () => {
     const zone = process.env.TZ;
@@ -120,14 +128,20 @@ describe('parseDateLine', () => {
 
 describe('splitGluedSection', () => {
   it.each([
-    ['Russia Invites Ukraine President Zelensky for Peace TalksTop Stories', ['Russia Invites Ukraine President Zelensky for Peace Talks', 'Top Stories']],
+    [
+      'Russia Invites Ukraine President Zelensky for Peace TalksTop Stories',
+      ['Russia Invites Ukraine President Zelensky for Peace Talks', 'Top Stories'],
+    ],
     ["Manager Hails 'Character'SPORT", ["Manager Hails 'Character'", 'SPORT']],
     ['Brightwave to Cut 1,200 Jobs as AI Spending SurgesTechnology', ['Brightwave to Cut 1,200 Jobs as AI Spending Surges', 'Technology']],
   ])('%p', (line, expected) => {
     expect(splitGluedSection(line)).toEqual(expected);
   });
 
-  it.each(['McDonald Opens New Store', 'Markets Rally as iPhone Sales Beat Forecasts', 'Ukraine Talks Resume'])('leaves %p alone', (line) => {
-    expect(splitGluedSection(line)).toBeNull();
-  });
+  it.each(['McDonald Opens New Store', 'Markets Rally as iPhone Sales Beat Forecasts', 'Ukraine Talks Resume'])(
+    'leaves %p alone',
+    (line) => {
+      expect(splitGluedSection(line)).toBeNull();
+    },
+  );
 });

@@ -117,7 +117,10 @@ describe('extraction rules', () => {
   });
 
   it('keeps unnamed sources as speaker null with the copy’s wording', () => {
-    const draft = extract('"The deal is dead," a senior official told reporters.', 'A person familiar with the talks said the sides were "far apart".');
+    const draft = extract(
+      '"The deal is dead," a senior official told reporters.',
+      'A person familiar with the talks said the sides were "far apart".',
+    );
     expect(quotesOf(draft)).toEqual([
       ['The deal is dead', null],
       ['far apart', null],

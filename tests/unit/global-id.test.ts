@@ -13,12 +13,18 @@ describe('global IDs', () => {
     expect(id).not.toMatch(/^\d+$/);
   });
 
-  it.each(['', '7', '!!!', Buffer.from('Article:').toString('base64url'), Buffer.from('Vote:1').toString('base64url'), Buffer.from('Article:0').toString('base64url'), Buffer.from('Article:-1').toString('base64url'), Buffer.from('Article:99999999999999999').toString('base64url')])(
-    'rejects %p',
-    (value) => {
-      expect(decodeGlobalId(value)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '7',
+    '!!!',
+    Buffer.from('Article:').toString('base64url'),
+    Buffer.from('Vote:1').toString('base64url'),
+    Buffer.from('Article:0').toString('base64url'),
+    Buffer.from('Article:-1').toString('base64url'),
+    Buffer.from('Article:99999999999999999').toString('base64url'),
+  ])('rejects %p', (value) => {
+    expect(decodeGlobalId(value)).toBeNull();
+  });
 
   it('expectGlobalId throws BAD_USER_INPUT for an ID of another type', () => {
     expect(expectGlobalId(encodeGlobalId('Quote', 3), 'Quote', 'id')).toBe(3);

@@ -51,7 +51,10 @@ describe('the last Express error handler', () => {
 
   it('masks anything else as a 500 without details', () => {
     const sent = respond(new Error('SQLITE_CORRUPT at /var/db'));
-    expect(sent).toEqual({ status: 500, body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } });
+    expect(sent).toEqual({
+      status: 500,
+      body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+    });
   });
 
   it('leaves a response already under way to Express', () => {

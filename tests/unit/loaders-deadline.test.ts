@@ -19,18 +19,30 @@ describe('loaders past the operation deadline', () => {
         ),
     });
     const deadline = new Deadline(5, performance.now() - 10);
-    const loaders = createLoaders(services, () => 'voter', () => deadline.check());
+    const loaders = createLoaders(
+      services,
+      () => 'voter',
+      () => deadline.check(),
+    );
     await expect(loaders.articleById.load(1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT', timeoutMs: 5 } });
-    await expect(loaders.articlesByPerson.load({ count: 2, cursor: null, backward: false }, 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    await expect(loaders.articlesByPerson.load({ count: 2, cursor: null, backward: false }, 1)).rejects.toMatchObject({
+      extensions: { code: 'TIMEOUT' },
+    });
     await expect(loaders.relatedByArticle.load(3, 1)).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
     expect(calls).toEqual([]);
   });
 
   it('query as usual before it', async () => {
     const calls: string[] = [];
-    const services = { articles: { findByIds: async (ids: readonly number[]) => (calls.push('articles.findByIds'), ids.map(() => null)) } } as unknown as Services;
+    const services = {
+      articles: { findByIds: async (ids: readonly number[]) => (calls.push('articles.findByIds'), ids.map(() => null)) },
+    } as unknown as Services;
     const deadline = new Deadline(60_000);
-    const loaders = createLoaders(services, () => 'voter', () => deadline.check());
+    const loaders = createLoaders(
+      services,
+      () => 'voter',
+      () => deadline.check(),
+    );
     await expect(loaders.articleById.load(1)).resolves.toBeNull();
     expect(calls).toEqual(['articles.findByIds']);
   });

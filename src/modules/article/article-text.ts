@@ -12,7 +12,10 @@ export function splitParagraphs(body: string): string[] {
 }
 
 export function joinParagraphs(paragraphs: readonly string[]): string {
-  return paragraphs.map((paragraph) => paragraph.trim()).filter(Boolean).join(PARAGRAPH_SEPARATOR);
+  return paragraphs
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .join(PARAGRAPH_SEPARATOR);
 }
 
 export function countWords(text: string): number {

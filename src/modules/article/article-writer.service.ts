@@ -59,7 +59,9 @@ export class ArticleWriter {
     for (const [position, personDraft] of draft.people.entries()) {
       const person = await this.findOrCreatePerson(manager, personDraft, now);
       peopleByName.set(personDraft.name, person);
-      await manager.getRepository(Mention).insert({ articleId, personId: person.id, role: mentionRole(personDraft, draft.quotes), position });
+      await manager
+        .getRepository(Mention)
+        .insert({ articleId, personId: person.id, role: mentionRole(personDraft, draft.quotes), position });
     }
     if (draft.quotes.length === 0) return;
     await manager.getRepository(Quote).insert(

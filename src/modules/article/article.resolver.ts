@@ -23,7 +23,12 @@ const SECTIONS_ESTIMATE = 30;
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'An article by id or slug (give exactly one); null when there is none.' })
   article(@Args() args: IdOrSlugArgs, @Ctx() { services }: GatewayContext): Promise<Article | null> {
-    return findByIdOrSlug(args, 'Article', (id) => services.articles.findById(id), (slug) => services.articles.findBySlug(slug));
+    return findByIdOrSlug(
+      args,
+      'Article',
+      (id) => services.articles.findById(id),
+      (slug) => services.articles.findBySlug(slug),
+    );
   }
 
   @Query(() => ArticleConnection, { complexity: connectionCost, description: 'Articles, filtered and ordered (newest first by default).' })
@@ -32,7 +37,10 @@ export class ArticleResolver {
     return toConnection(page);
   }
 
-  @Query(() => [SectionCount], { complexity: listCost(SECTIONS_ESTIMATE), description: 'Every section with its number of articles, largest first.' })
+  @Query(() => [SectionCount], {
+    complexity: listCost(SECTIONS_ESTIMATE),
+    description: 'Every section with its number of articles, largest first.',
+  })
   sections(@Ctx() { services }: GatewayContext): Promise<SectionCount[]> {
     return services.articles.sections();
   }
@@ -57,7 +65,10 @@ export class ArticleResolver {
     return loaders.ratingByArticle.load(article.id);
   }
 
-  @FieldResolver(() => [Article], { complexity: firstRowsCost, description: 'Other articles ranked by how many people they share with this one, then newest first.' })
+  @FieldResolver(() => [Article], {
+    complexity: firstRowsCost,
+    description: 'Other articles ranked by how many people they share with this one, then newest first.',
+  })
   relatedArticles(
     @Root() article: Article,
     @Ctx() { loaders }: GatewayContext,

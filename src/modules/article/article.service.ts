@@ -138,7 +138,11 @@ export class ArticleService {
    * Person.articles for many people at once: each person's page of the articles that name them,
    * newest first (the order, and so the cursors, of `list` with `personId`); one statement.
    */
-  pagesByPerson(personIds: readonly number[], request: PageRequest, totalCount: (personId: number) => Promise<number>): Promise<Page<Article>[]> {
+  pagesByPerson(
+    personIds: readonly number[],
+    request: PageRequest,
+    totalCount: (personId: number) => Promise<number>,
+  ): Promise<Page<Article>[]> {
     return keysetPages(this.byPerson(personIds), request, ORDERS[ArticleOrder.PUBLISHED_AT_DESC], totalCount);
   }
 
@@ -152,7 +156,10 @@ export class ArticleService {
     const rows = await rowsPerParent(
       {
         parentIds: articleIds,
-        rows: () => this.articles.createQueryBuilder('article').innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
+        rows: () =>
+          this.articles
+            .createQueryBuilder('article')
+            .innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
         partition: 'overlap.owner',
         entities: () => this.articles.createQueryBuilder('article'),
       },
@@ -180,18 +187,26 @@ export class ArticleService {
   private applyCriteria(query: SelectQueryBuilder<Article>, criteria: ArticleCriteria, personIds: number[], joinRank: boolean): boolean {
     if (criteria.section != null) query.andWhere('article.section = :section', { section: criteria.section });
     for (const [index, personId] of personIds.entries()) {
-      query.andWhere(`EXISTS (SELECT 1 FROM mention m${index} WHERE m${index}.article_id = article.id AND m${index}.person_id = :person${index})`, {
-        [`person${index}`]: personId,
-      });
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM mention m${index} WHERE m${index}.article_id = article.id AND m${index}.person_id = :person${index})`,
+        {
+          [`person${index}`]: personId,
+        },
+      );
     }
-    if (criteria.publishedAfter != null) query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
-    if (criteria.publishedBefore != null) query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
+    if (criteria.publishedAfter != null)
+      query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
+    if (criteria.publishedBefore != null)
+      query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
     if (criteria.minRating != null) query.andWhere('rating.average >= :minRating', { minRating: criteria.minRating });
     if (criteria.query != null) {
       const fts = toFtsQuery(criteria.query);
       if (fts === null) return false;
       if (joinRank) query.innerJoin(`(${this.search.articleMatches('fts')})`, 'fts', 'fts.id = article.id', { fts });
-      else query.andWhere(new Brackets((where) => where.where(`article.id IN (SELECT id FROM (${this.search.articleMatches('fts')}))`, { fts })));
+      else
+        query.andWhere(
+          new Brackets((where) => where.where(`article.id IN (SELECT id FROM (${this.search.articleMatches('fts')}))`, { fts })),
+        );
     }
     return true;
   }

@@ -15,10 +15,48 @@ export interface CopyLayout {
 
 const KNOWN_SECTIONS = new Set(
   [
-    'news', 'top stories', 'world', 'world news', 'politics', 'business', 'economy', 'markets', 'money', 'sport', 'sports',
-    'opinion', 'comment', 'technology', 'tech', 'science', 'health', 'entertainment', 'culture', 'arts', 'lifestyle',
-    'travel', 'education', 'environment', 'climate', 'africa', 'europe', 'asia', 'americas', 'middle east', 'us', 'uk',
-    'local', 'national', 'international', 'breaking news', 'latest', 'features', 'analysis', 'media', 'law', 'crime',
+    'news',
+    'top stories',
+    'world',
+    'world news',
+    'politics',
+    'business',
+    'economy',
+    'markets',
+    'money',
+    'sport',
+    'sports',
+    'opinion',
+    'comment',
+    'technology',
+    'tech',
+    'science',
+    'health',
+    'entertainment',
+    'culture',
+    'arts',
+    'lifestyle',
+    'travel',
+    'education',
+    'environment',
+    'climate',
+    'africa',
+    'europe',
+    'asia',
+    'americas',
+    'middle east',
+    'us',
+    'uk',
+    'local',
+    'national',
+    'international',
+    'breaking news',
+    'latest',
+    'features',
+    'analysis',
+    'media',
+    'law',
+    'crime',
   ].map((name) => name.toLowerCase()),
 );
 
@@ -154,7 +192,9 @@ export function parseCopyLayout(raw: string): CopyLayout {
 
   const first = lines[0].text;
   if (wordCount(first) > MAX_HEADLINE_WORDS) {
-    throw new ImportInputError(`The copy has no headline: its first line has ${wordCount(first)} words (a headline has at most ${MAX_HEADLINE_WORDS}).`);
+    throw new ImportInputError(
+      `The copy has no headline: its first line has ${wordCount(first)} words (a headline has at most ${MAX_HEADLINE_WORDS}).`,
+    );
   }
 
   let headline = first;

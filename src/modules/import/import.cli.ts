@@ -38,7 +38,10 @@ function parseArguments(args: string[]): Options {
     } else if (!fs.existsSync(arg)) {
       options.problems.push({ label: arg, problem: 'no such file or folder' });
     } else if (fs.statSync(arg).isDirectory()) {
-      const files = fs.readdirSync(arg).filter((name) => name.toLowerCase().endsWith('.txt')).sort();
+      const files = fs
+        .readdirSync(arg)
+        .filter((name) => name.toLowerCase().endsWith('.txt'))
+        .sort();
       if (files.length === 0) options.problems.push({ label: arg, problem: 'the folder has no .txt files' });
       for (const name of files) options.sources.push(fileSource(path.join(arg, name)));
     } else {
@@ -115,7 +118,9 @@ async function main(): Promise<number> {
         if (result.created) created += 1;
         else updated += 1;
         const { people, quotes } = result.extraction.draft;
-        print(`${result.created ? 'created' : 'updated'}  ${result.article.slug}  (${count(people.length, 'person', 'people')}, ${count(quotes.length, 'quote', 'quotes')})  ${source.label}`);
+        print(
+          `${result.created ? 'created' : 'updated'}  ${result.article.slug}  (${count(people.length, 'person', 'people')}, ${count(quotes.length, 'quote', 'quotes')})  ${source.label}`,
+        );
       } catch (error) {
         if (!(error instanceof ImportInputError)) throw error;
         failures.push({ label: source.label, problem: error.problem });

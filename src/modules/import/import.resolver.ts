@@ -47,8 +47,17 @@ function toPreview({ draft, warnings }: Extraction): ImportPreview {
     publishedAt: draft.publishedAt,
     imageCredit: draft.image?.credit ?? null,
     paragraphs: draft.paragraphs,
-    people: draft.people.map((person) => ({ name: person.name, description: person.description ?? null, role: mentionRole(person, draft.quotes) })),
-    quotes: draft.quotes.map((quote) => ({ text: quote.text, speakerName: quote.speaker, attribution: quote.attribution, paragraphIndex: quote.paragraphIndex })),
+    people: draft.people.map((person) => ({
+      name: person.name,
+      description: person.description ?? null,
+      role: mentionRole(person, draft.quotes),
+    })),
+    quotes: draft.quotes.map((quote) => ({
+      text: quote.text,
+      speakerName: quote.speaker,
+      attribution: quote.attribution,
+      paragraphIndex: quote.paragraphIndex,
+    })),
     warnings,
   };
 }

@@ -3,7 +3,13 @@
  * person, place or story.
  */
 
-const words = (text: string) => new Set(text.trim().split(/\s+/).map((word) => word.toLowerCase()));
+const words = (text: string) =>
+  new Set(
+    text
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.toLowerCase()),
+  );
 
 /** Nouns that say what someone is: "Kremlin spokesperson", "a logistics analyst". */
 export const ROLE_NOUNS = words(`
@@ -83,7 +89,9 @@ export const SPEECH_VERBS = words(`
 `);
 
 /** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
-export const INVERTED_SPEECH_VERBS = words('said says added asked wrote continued explained recalled insisted noted replied argued warned writes adds asks');
+export const INVERTED_SPEECH_VERBS = words(
+  'said says added asked wrote continued explained recalled insisted noted replied argued warned writes adds asks',
+);
 
 /** Nouns that make a phrase an unnamed source: "a US official", "a person familiar with the matter". */
 export const SOURCE_NOUNS = new Set([

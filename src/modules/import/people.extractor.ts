@@ -81,7 +81,8 @@ function appositiveAfter(text: string): string | null {
 
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 function appositiveBefore(text: string): string | null {
-  const match = /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”()]{2,80}),\s*$/iu.exec(text);
+  const match =
+    /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”()]{2,80}),\s*$/iu.exec(text);
   if (!match) return null;
   const phrase = cutClause(match[1]);
   return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 6 ? phrase : null;
@@ -134,7 +135,8 @@ function rolePhraseBefore(text: string, titled: boolean): string[] {
       phrase.unshift(word);
       continue;
     }
-    const isModifier = /^\p{Ll}[\p{L}-]*$/u.test(word) && !/(?:ed|ing|ly)$/u.test(word) && !LEADING_FUNCTION_WORDS.has(bare) && !SPEECH_VERBS.has(bare);
+    const isModifier =
+      /^\p{Ll}[\p{L}-]*$/u.test(word) && !/(?:ed|ing|ly)$/u.test(word) && !LEADING_FUNCTION_WORDS.has(bare) && !SPEECH_VERBS.has(bare);
     if (isModifier && modifiers < 3) {
       modifiers += 1;
       phrase.unshift(word);
@@ -188,7 +190,10 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
     // "Mr Doyle's mother, Joan Doyle, said": a name in commas may have its verb after the comma.
     const inCommas = /,\s*$/u.test(before) && /^,\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.test(after);
     const spoke =
-      SPEECH_AFTER.test(after) || (inCommas && SPEECH_AFTER.test(after.slice(1))) || INVERTED_BEFORE.test(before) || ACCORDING_TO_BEFORE.test(before);
+      SPEECH_AFTER.test(after) ||
+      (inCommas && SPEECH_AFTER.test(after.slice(1))) ||
+      INVERTED_BEFORE.test(before) ||
+      ACCORDING_TO_BEFORE.test(before);
     const titled = titleTokens.length > 0 || rolePhrase.length > 0;
     candidates.push({
       tokens: nameTokens,
@@ -219,7 +224,8 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   const taggedPeople = peopleTaggedByCompromise(paragraphs);
   const keyOf = (candidate: Candidate) => normalizePersonName(candidate.tokens.join(' '));
   const fullNames = candidates.filter((candidate) => candidate.tokens.length >= 2);
-  const hasEvidence = (key: string) => taggedPeople.has(key) || fullNames.some((candidate) => candidate.evidence && keyOf(candidate) === key);
+  const hasEvidence = (key: string) =>
+    taggedPeople.has(key) || fullNames.some((candidate) => candidate.evidence && keyOf(candidate) === key);
 
   // People: full names with evidence somewhere in the copy, keyed by normalised name.
   const people = new Map<string, ExtractedPerson & { key: string; aliases: string[] }>();
@@ -234,7 +240,8 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
     }
   };
   for (const candidate of fullNames) {
-    if (people.has(keyOf(candidate)) || hasEvidence(keyOf(candidate))) addPerson(candidate, [lower(candidate.tokens[candidate.tokens.length - 1])]);
+    if (people.has(keyOf(candidate)) || hasEvidence(keyOf(candidate)))
+      addPerson(candidate, [lower(candidate.tokens[candidate.tokens.length - 1])]);
   }
 
   // "Kadyrov said", "says Ms Chen": a single name with a title or speech verb is evidence for the
@@ -243,7 +250,9 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   for (const candidate of candidates) {
     if (candidate.tokens.length !== 1 || !candidate.evidence) continue;
     const single = lower(candidate.tokens[0]);
-    const owners = fullNames.filter((full) => [full.tokens[0], full.tokens[full.tokens.length - 1]].some((token) => lower(token) === single));
+    const owners = fullNames.filter((full) =>
+      [full.tokens[0], full.tokens[full.tokens.length - 1]].some((token) => lower(token) === single),
+    );
     if (owners.length > 0) {
       for (const owner of owners) if (!people.has(keyOf(owner))) addPerson(owner, [single]);
       for (const owner of owners) people.get(keyOf(owner))?.aliases.push(single);
@@ -294,5 +303,8 @@ function peopleTaggedByCompromise(paragraphs: readonly string[]): Set<string> {
 }
 
 function tidyDescription(description: string): string {
-  return description.replace(/\s+/g, ' ').replace(/[\s,;:]+$/u, '').trim();
+  return description
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:]+$/u, '')
+    .trim();
 }

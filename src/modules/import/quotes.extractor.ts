@@ -52,7 +52,11 @@ function span(paragraph: string, paragraphIndex: number, open: number, close: nu
 
 /** Trailing commas, full stops, colons and semicolons inside the marks are the sentence's, not the speaker's. */
 export function trimQuoteText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\s,.;:]+$/u, '').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s,.;:]+$/u, '')
+    .trim();
 }
 
 /** Start offsets of the sentences of a paragraph, ignoring full stops inside quotes and after abbreviations. */
@@ -107,7 +111,9 @@ export function extractQuotes(
     const words = phrase.trim().toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
     if (words[0] !== 'the' || words.length > 4 || !ROLE_NOUNS.has(head)) return null;
-    const earlier = narrativeMentions.filter((mention) => mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset));
+    const earlier = narrativeMentions.filter(
+      (mention) => mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset),
+    );
     for (const mention of earlier.reverse()) {
       if (descriptions.get(mention.person)?.includes(head)) return mention.person;
     }
@@ -210,7 +216,10 @@ function attributionAfter(
   const pronoun = new RegExp(`^(${PRONOUN})\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'u').exec(after);
   if (pronoun) return { speaker: resolve(pronoun[1], at), attribution: pronoun[0] };
   // "the Belgian said", "the 29-year-old added": a description standing for the person just named.
-  const epithet = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'u').exec(after);
+  const epithet = new RegExp(
+    `^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`,
+    'u',
+  ).exec(after);
   if (epithet) return { speaker: resolve('he', at), attribution: epithet[0] };
   const source = new RegExp(`^(${SOURCE_PHRASE})\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu').exec(after);
   if (source && !(endsSentence && /^\p{Lu}/u.test(after))) return { speaker: resolve(source[1], at), attribution: source[0] };
@@ -222,7 +231,8 @@ function attributionAfter(
     if (subject) return { speaker: subject.person, attribution: paragraph.slice(at, subject.end).trim() };
     const subjectText = paragraph.slice(subjectAt);
     const pronounSubject = new RegExp(`^${PRONOUN}\\b`, 'iu').exec(subjectText);
-    if (pronounSubject) return { speaker: resolve(pronounSubject[0], subjectAt), attribution: paragraph.slice(at, subjectAt + pronounSubject[0].length) };
+    if (pronounSubject)
+      return { speaker: resolve(pronounSubject[0], subjectAt), attribution: paragraph.slice(at, subjectAt + pronounSubject[0].length) };
     const sourceSubject = new RegExp(`^${SOURCE_PHRASE}`, 'iu').exec(subjectText);
     if (sourceSubject) return { speaker: null, attribution: paragraph.slice(at, subjectAt + sourceSubject[0].length) };
   }
@@ -239,7 +249,9 @@ function attributionBefore(
   mentions: readonly PersonMention[],
 ): Attribution | null {
   const before = paragraph.slice(from, quote.open);
-  const inSentence = mentions.filter((mention) => mention.paragraph === paragraphIndex && mention.start >= from && mention.end <= quote.open);
+  const inSentence = mentions.filter(
+    (mention) => mention.paragraph === paragraphIndex && mention.start >= from && mention.end <= quote.open,
+  );
 
   const according = /\baccording to\s+/iu.exec(before);
   if (according) {
@@ -272,7 +284,10 @@ function attributionBefore(
     const source = new RegExp(SOURCE_PHRASE, 'iu').exec(paragraph.slice(from, verbAt));
     if (source) {
       // The copy's own words from the source to the verb, unless a long clause sits between them.
-      const whole = paragraph.slice(from + (source.index ?? 0), verbEnd).replace(/\s+/g, ' ').trim();
+      const whole = paragraph
+        .slice(from + (source.index ?? 0), verbEnd)
+        .replace(/\s+/g, ' ')
+        .trim();
       return {
         speaker: resolve(source[0], from + (source.index ?? 0)),
         attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${source[0]} ${verb[0]}`,

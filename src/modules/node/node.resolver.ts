@@ -24,7 +24,11 @@ export class NodeResolver {
     }
   }
 
-  @Query(() => [Node], { nullable: 'items', complexity: idsCost, description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    complexity: idsCost,
+    description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.`,
+  })
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: GatewayContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badUserInput(`ids may hold at most ${MAX_NODES} IDs.`, { argumentName: 'ids' });
     // Through the request's DataLoaders: one query per type, however many IDs.

@@ -18,10 +18,18 @@ const MAX_CO_MENTIONED = 100;
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by id or slug (give exactly one); null when there is none.' })
   person(@Args() args: IdOrSlugArgs, @Ctx() { services }: GatewayContext): Promise<Person | null> {
-    return findByIdOrSlug(args, 'Person', (id) => services.people.findById(id), (slug) => services.people.findBySlug(slug));
+    return findByIdOrSlug(
+      args,
+      'Person',
+      (id) => services.people.findById(id),
+      (slug) => services.people.findBySlug(slug),
+    );
   }
 
-  @Query(() => PersonConnection, { complexity: connectionCost, description: 'People, filtered and ordered (most mentioned first by default).' })
+  @Query(() => PersonConnection, {
+    complexity: connectionCost,
+    description: 'People, filtered and ordered (most mentioned first by default).',
+  })
   async people(@Args() args: PeopleArgs, @Ctx() { services }: GatewayContext) {
     const criteria = {
       query: args.filter?.query,
@@ -65,7 +73,10 @@ export class PersonResolver {
     return toConnection(await loaders.quotesAboutBySpeaker.load({ aboutPersonId, request: pageRequest(args) }, person.id));
   }
 
-  @FieldResolver(() => [PersonCount], { complexity: firstRowsCost, description: 'People named in the same articles, with how many articles they share; most shared first.' })
+  @FieldResolver(() => [PersonCount], {
+    complexity: firstRowsCost,
+    description: 'People named in the same articles, with how many articles they share; most shared first.',
+  })
   coMentioned(
     @Root() person: Person,
     @Ctx() { loaders }: GatewayContext,

@@ -103,7 +103,12 @@ export class PersonService {
       const query = this.people.createQueryBuilder('person');
       if (!forCount && order === PersonOrder.MENTIONS_DESC) {
         query.leftJoin(
-          (sub) => sub.from(Mention, 'mention').select('mention.person_id', 'person_id').addSelect('COUNT(*)', 'total').groupBy('mention.person_id'),
+          (sub) =>
+            sub
+              .from(Mention, 'mention')
+              .select('mention.person_id', 'person_id')
+              .addSelect('COUNT(*)', 'total')
+              .groupBy('mention.person_id'),
           'mentions',
           'mentions.person_id = person.id',
         );
@@ -130,7 +135,8 @@ export class PersonService {
     const rows = await rowsPerParent(
       {
         parentIds: personIds,
-        rows: () => this.people.createQueryBuilder('person').innerJoin(sharedMentions('person', personIds), 'overlap', 'overlap.id = person.id'),
+        rows: () =>
+          this.people.createQueryBuilder('person').innerJoin(sharedMentions('person', personIds), 'overlap', 'overlap.id = person.id'),
         partition: 'overlap.owner',
         entities: () => this.people.createQueryBuilder('person'),
       },

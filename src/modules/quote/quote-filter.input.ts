@@ -16,7 +16,7 @@ export class QuoteFilter {
   @Length(1, 500)
   query?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "The article was published at or after this time." })
+  @Field(() => Date, { nullable: true, description: 'The article was published at or after this time.' })
   @IsOptional()
   publishedAfter?: Date | null;
 

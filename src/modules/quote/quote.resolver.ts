@@ -16,7 +16,10 @@ export class QuoteResolver {
     return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
   }
 
-  @Query(() => QuoteConnection, { complexity: connectionCost, description: 'Quotes, filtered; newest article first, in order of appearance within an article.' })
+  @Query(() => QuoteConnection, {
+    complexity: connectionCost,
+    description: 'Quotes, filtered; newest article first, in order of appearance within an article.',
+  })
   async quotes(@Args() { filter, ...args }: QuotesArgs, @Ctx() { services }: GatewayContext) {
     const criteria = {
       speakerId: filter?.speakerId != null ? expectGlobalId(filter.speakerId, 'Person', 'filter.speakerId') : null,

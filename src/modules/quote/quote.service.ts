@@ -23,14 +23,21 @@ type QuoteWithDate = Quote & { article?: { publishedAt: Date } };
 const NEWEST_FIRST: ListOrder<QuoteWithDate> = {
   kind: 'quote:newest',
   keys: [
-    { expression: 'article.publishedAt', direction: 'DESC', field: 'p', type: 'date', read: (quote) => quote.article!.publishedAt.toISOString() },
+    {
+      expression: 'article.publishedAt',
+      direction: 'DESC',
+      field: 'p',
+      type: 'date',
+      read: (quote) => quote.article!.publishedAt.toISOString(),
+    },
     { expression: 'quote.articleId', direction: 'DESC', field: 'a', type: 'number', read: (quote) => quote.articleId },
     { expression: 'quote.position', direction: 'ASC', field: 'pos', type: 'number', read: (quote) => quote.position },
   ],
 };
 
 /** Only quotes in articles that name `:aboutPersonId`. */
-const IN_ARTICLES_NAMING = 'EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)';
+const IN_ARTICLES_NAMING =
+  'EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)';
 
 export class QuoteService {
   constructor(
@@ -67,8 +74,10 @@ export class QuoteService {
       if (criteria.speakerId != null) query.andWhere('quote.speakerId = :speakerId', { speakerId: criteria.speakerId });
       if (criteria.articleId != null) query.andWhere('quote.articleId = :articleId', { articleId: criteria.articleId });
       if (criteria.aboutPersonId != null) query.andWhere(IN_ARTICLES_NAMING, { aboutPersonId: criteria.aboutPersonId });
-      if (criteria.publishedAfter != null) query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
-      if (criteria.publishedBefore != null) query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
+      if (criteria.publishedAfter != null)
+        query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
+      if (criteria.publishedBefore != null)
+        query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
       if (criteria.query != null) {
         const fts = toFtsQuery(criteria.query);
         if (fts === null) return null;
@@ -114,6 +123,9 @@ export class QuoteService {
 
   /** Quotes with their article's publication time, which the order reads. */
   private withDates() {
-    return this.quotes.createQueryBuilder('quote').innerJoin('quote.article', 'article').addSelect('article.publishedAt') as SelectQueryBuilder<QuoteWithDate>;
+    return this.quotes
+      .createQueryBuilder('quote')
+      .innerJoin('quote.article', 'article')
+      .addSelect('article.publishedAt') as SelectQueryBuilder<QuoteWithDate>;
   }
 }

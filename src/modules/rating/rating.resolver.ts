@@ -8,13 +8,19 @@ import { Rating } from './rating.type';
 
 @Resolver(() => Rating)
 export class RatingResolver {
-  @FieldResolver(() => Int, { nullable: true, description: "The caller's own stars (X-Voter-Id, else address and user agent); null if none." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "The caller's own stars (X-Voter-Id, else address and user agent); null if none.",
+  })
   viewerStars(@Root() rating: Rating, @Ctx() { loaders }: GatewayContext): Promise<number | null> {
     return loaders.viewerStarsByArticle.load(rating.articleId);
   }
 
   @Mutation(() => RateArticlePayload, { description: 'Rate an article 1-5 stars: one vote per reader, a new vote replaces the old.' })
-  async rateArticle(@Arg('input') input: RateArticleInput, @Ctx() { services, loaders, viewer }: GatewayContext): Promise<RateArticlePayload> {
+  async rateArticle(
+    @Arg('input') input: RateArticleInput,
+    @Ctx() { services, loaders, viewer }: GatewayContext,
+  ): Promise<RateArticlePayload> {
     const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
     await services.ratings.rate(articleId, { hash: viewer.voterHash(), address: viewer.address() }, input.stars);
     // Anything this request loaded before the vote is stale now.

@@ -35,7 +35,8 @@ export class VoteLimiter {
 
   constructor(limits: VoteLimits, options: VoteLimiterOptions = {}) {
     this.perMinute = limits.votesPerMinute > 0 ? new RateLimiterMemory({ points: limits.votesPerMinute, duration: MINUTE_SECONDS }) : null;
-    this.newVoters = limits.newVotersPerHour > 0 ? new RateLimiterMemory({ points: limits.newVotersPerHour, duration: HOUR_SECONDS }) : null;
+    this.newVoters =
+      limits.newVotersPerHour > 0 ? new RateLimiterMemory({ points: limits.newVotersPerHour, duration: HOUR_SECONDS }) : null;
     this.seen =
       limits.newVotersPerHour > 0
         ? new LRUCache<string, true>({ max: options.maxTrackedVoters ?? DEFAULT_MAX_TRACKED_VOTERS, ttl: HOUR_SECONDS * 1000 })

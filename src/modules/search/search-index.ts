@@ -64,10 +64,17 @@ export class SqliteFtsIndex implements SearchIndex {
     return `SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :${parameter}`;
   }
 
-  async search(ftsQuery: string, kinds: readonly SearchKind[], limit: number, after: { score: number; kind: SearchKind; id: number } | null) {
+  async search(
+    ftsQuery: string,
+    kinds: readonly SearchKind[],
+    limit: number,
+    after: { score: number; kind: SearchKind; id: number } | null,
+  ) {
     const union = kinds.map((kind) => BRANCHES[kind]).join(' UNION ALL ');
     // Best score first, then kind and id so that the order is total and cursors are exact.
-    const seek = after ? 'WHERE (score < :score) OR (score = :score AND kind > :kind) OR (score = :score AND kind = :kind AND id > :id)' : '';
+    const seek = after
+      ? 'WHERE (score < :score) OR (score = :score AND kind > :kind) OR (score = :score AND kind = :kind AND id > :id)'
+      : '';
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT kind, id, score, snippet FROM (${union}) ${seek} ORDER BY score DESC, kind ASC, id ASC LIMIT :limit`,
       { q: ftsQuery, limit, ...(after ?? {}) },

@@ -31,8 +31,13 @@ export class SearchService {
       request.cursor === null
         ? null
         : (() => {
-            const key = decodeCursor<{ s: number; t: string; id: number }>(request.cursor, CURSOR_KIND, { s: 'float', t: 'string', id: 'number' });
-            if (!ALL_KINDS.includes(key.t as SearchKind)) throw badUserInput('"after" is not a valid cursor for search.', { argumentName: 'after' });
+            const key = decodeCursor<{ s: number; t: string; id: number }>(request.cursor, CURSOR_KIND, {
+              s: 'float',
+              t: 'string',
+              id: 'number',
+            });
+            if (!ALL_KINDS.includes(key.t as SearchKind))
+              throw badUserInput('"after" is not a valid cursor for search.', { argumentName: 'after' });
             return { score: key.s, kind: key.t as SearchKind, id: key.id };
           })();
     const rows = await this.index.search(fts, wanted, request.count + 1, after);

@@ -63,9 +63,12 @@ export function queryCostPlugin<TContext extends CostContext>(maxCost: number): 
           }
           contextValue.cost = cost;
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} is over the limit of ${maxCost}: ask for fewer rows (first/last) or fewer nested lists.`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit: maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Query cost ${cost} is over the limit of ${maxCost}: ask for fewer rows (first/last) or fewer nested lists.`,
+              {
+                extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit: maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {

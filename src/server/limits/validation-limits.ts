@@ -32,7 +32,11 @@ export function shapeLimitRules(limits: RequestLimits): ValidationRule[] {
       propagateOnRejection: false,
       onReject: [reject(ErrorCode.QUERY_TOO_DEEP, limits.maxDepth)],
     }),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reject(ErrorCode.TOO_MANY_ALIASES, limits.maxAliases)] }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [reject(ErrorCode.TOO_MANY_ALIASES, limits.maxAliases)],
+    }),
     maxDirectivesRule({
       n: limits.maxDirectives,
       propagateOnRejection: false,

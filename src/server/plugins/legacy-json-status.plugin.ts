@@ -45,7 +45,13 @@ export function qualityOf(ranges: MediaRange[], mediaType: string): number {
   let best = { specificity: -1, q: 0 };
   for (const range of ranges) {
     const specificity =
-      range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1;
+      range.type === type && range.subtype === subtype
+        ? 2
+        : range.type === type && range.subtype === '*'
+          ? 1
+          : range.type === '*' && range.subtype === '*'
+            ? 0
+            : -1;
     // Among equally specific ranges (a repeated type) the highest q-value counts.
     if (specificity > best.specificity || (specificity === best.specificity && specificity >= 0 && range.q > best.q)) {
       best = { specificity, q: range.q };

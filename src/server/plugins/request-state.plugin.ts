@@ -44,7 +44,12 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
             const timeoutMs = contextValue.deadline.timeoutMs;
             response.body.singleResult = {
               data: null,
-              errors: [{ message: `The operation ran past its ${timeoutMs} ms deadline and was stopped.`, extensions: { code: ErrorCode.TIMEOUT, timeoutMs } }],
+              errors: [
+                {
+                  message: `The operation ran past its ${timeoutMs} ms deadline and was stopped.`,
+                  extensions: { code: ErrorCode.TIMEOUT, timeoutMs },
+                },
+              ],
             };
             response.http.status = 503;
             return;
@@ -53,7 +58,10 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
           result.errors = result.errors.map((error, index) => {
             if (error.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return error;
             const original = raw[index];
-            log.error({ err: original ? unwrapResolverError(original) : error, path: error.path, operationName, requestId: contextValue.requestId }, 'unexpected error');
+            log.error(
+              { err: original ? unwrapResolverError(original) : error, path: error.path, operationName, requestId: contextValue.requestId },
+              'unexpected error',
+            );
             return { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } };
           });
         },

@@ -91,4 +91,17 @@ describe('the import CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Usage: npm run import/);
   });
+
+  it.each([
+    [['--sectoin', 'World', 'story.txt'], /Unknown option '--sectoin'/],
+    [['--section'], /--section/],
+    [['--section', ' ', 'story.txt'], /--section needs a name/],
+    [[], /name at least one file, folder or -/],
+  ])('refuses the arguments %j with a usage message and exit code 2', async (args, message) => {
+    const result = await runImport(args, databaseFile);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/Usage: npm run import/);
+    expect(fs.existsSync(databaseFile)).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '../../config';
 import { openDatabase } from '../../db/data-source';
@@ -25,16 +26,19 @@ interface Options {
 }
 
 function parseArguments(args: string[]): Options {
-  const options: Options = { section: null, sources: [], problems: [] };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg === '--section') {
-      options.section = args[++index] ?? null;
-      if (!options.section) throw new UsageError('--section needs a name');
-    } else if (arg === '-') {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { section: { type: 'string' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs names the option: "Unknown option '--sectoin'", "Option '--section <value>' argument missing".
+    throw new UsageError(error instanceof Error ? error.message.split('.')[0] : String(error));
+  }
+  const section = parsed.values.section;
+  if (section !== undefined && section.trim() === '') throw new UsageError('--section needs a name');
+  const options: Options = { section: section ?? null, sources: [], problems: [] };
+  for (const arg of parsed.positionals) {
+    if (arg === '-') {
       options.sources.push({ label: '<stdin>', read: readStdin });
-    } else if (arg.startsWith('--')) {
-      throw new UsageError(`unknown option ${arg}`);
     } else if (!fs.existsSync(arg)) {
       options.problems.push({ label: arg, problem: 'no such file or folder' });
     } else if (fs.statSync(arg).isDirectory()) {

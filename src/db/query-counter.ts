@@ -24,12 +24,13 @@ export class QueryCounter implements Logger {
     this.appLog?.trace({ query, parameters }, 'sql');
   }
 
-  logQueryError(error: string | Error, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.appLog?.warn({ err: error, query, parameters }, 'sql error');
+  // Parameters stay out of warnings (logged at the default level): they hold voter hashes and imported copy.
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.appLog?.warn({ err: error, query }, 'sql error');
   }
 
-  logQuerySlow(time: number, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.appLog?.warn({ time, query, parameters }, 'slow sql');
+  logQuerySlow(time: number, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.appLog?.warn({ time, query }, 'slow sql');
   }
 
   logSchemaBuild(message: string, _queryRunner?: QueryRunner): void {

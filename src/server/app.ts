@@ -23,6 +23,7 @@ import { WriteQueue } from '../db/write-queue';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { createContext, type GatewayContext } from './context';
+import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
@@ -91,8 +92,12 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
 
     const app = express();
     const httpServer = http.createServer(app);
+    // A client that sends its headers or body slowly holds a connection without ever reaching the
+    // operation deadline (which starts once the body is read): Node's defaults allow 60 s and 300 s.
+    httpServer.headersTimeout = 10_000;
+    httpServer.requestTimeout = 30_000;
     const apollo = new ApolloServer<GatewayContext>({
-      schema: buildGatewaySchema(),
+      schema: checkDeadlineAtRootFields(buildGatewaySchema()),
       formatError: createFormatError({ hideSuggestions: production }),
       // From the parsed configuration rather than Apollo's own reading of process.env.
       introspection: config.introspection,

@@ -53,8 +53,9 @@ export function clientAddress(req: IncomingMessage, hops: number): string | unde
       .map((entry) => entry.trim())
       .filter(Boolean);
     if (entries.length >= hops) return entries[entries.length - hops];
-    // Fewer entries than proxies: the request skipped a proxy; the farthest known hop is the best guess.
-    if (entries.length > 0) return entries[0];
+    // Fewer entries than proxies: the request skipped one. Only the rightmost entry is known to
+    // come from our own nearest proxy; anything left of it may be the client's own writing.
+    if (entries.length > 0) return entries[entries.length - 1];
   }
   return req.socket.remoteAddress;
 }

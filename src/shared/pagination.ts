@@ -1,9 +1,10 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../server/errors';
+import { totalCountCost } from './complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -113,7 +114,7 @@ export function connectionTypes<T extends object>(name: string, nodeType: ClassT
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Rows in the whole list, not just this page.' })
+    @Field(() => Int, { description: 'Rows in the whole list, not just this page.', complexity: totalCountCost })
     totalCount: Promise<number>;
   }
 

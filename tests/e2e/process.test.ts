@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runServerToExit, startServerProcess } from '../support/server-process';
+import { hashVoter, voterKey } from '../../src/modules/rating/voter';
 import { startTestGateway } from '../support/test-gateway';
 
 /** The compiled server as its own process: start-up checks, shutdown, and a crash mid-vote. */
@@ -41,7 +42,13 @@ describe('the server process', () => {
   it('keeps every acknowledged vote, and no half-written one, when killed mid-load', async () => {
     const file = path.join(dir, 'newsgate.sqlite');
     // Thousands of voter ids from one address: the per-address vote limits are switched off here (see vote-limits.test.ts).
-    const server = await startServerProcess({ DATABASE_URL: `sqlite:${file}`, NEW_VOTERS_PER_HOUR: '0', VOTES_PER_MINUTE: '0' });
+    const salt = 'process-test-salt-0123456789';
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${file}`,
+      NEW_VOTERS_PER_HOUR: '0',
+      VOTES_PER_MINUTE: '0',
+      VOTER_SALT: salt,
+    });
     const post = (body: object, headers: Record<string, string> = {}) =>
       fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const first = (await (await post({ query: '{ articles(first: 1) { edges { node { id } } } }' })).json()) as any;
@@ -49,6 +56,7 @@ describe('the server process', () => {
 
     let sent = 0;
     let acknowledged = 0;
+    const acknowledgedVoters: { voter: string; stars: number }[] = [];
     let killed = false;
     const voteLoop = async (worker: number) => {
       for (let index = 0; !killed && index < 2000; index += 1) {
@@ -62,7 +70,10 @@ describe('the server process', () => {
             { 'x-voter-id': `crash-voter-${worker}-${index}` },
           );
           const body = (await response.json()) as any;
-          if (!body.errors) acknowledged += 1;
+          if (!body.errors) {
+            acknowledged += 1;
+            acknowledgedVoters.push({ voter: `crash-voter-${worker}-${index}`, stars: 1 + (index % 5) });
+          }
         } catch {
           // The connection died with the server: this vote may or may not have been stored.
         }
@@ -85,6 +96,11 @@ describe('the server process', () => {
       expect(node.rating.votes).toBeGreaterThanOrEqual(acknowledged);
       expect(node.rating.votes).toBeLessThanOrEqual(sent);
       expect(node.rating.histogram.reduce((sum: number, count: number) => sum + count, 0)).toBe(node.rating.votes);
+      // Not just the count: every acknowledged voter's own vote is there, with the stars it sent.
+      const rows: { voter_hash: string; stars: number }[] = await reopened.gateway.dataSource.query('SELECT voter_hash, stars FROM vote');
+      const stored = new Map(rows.map((row) => [row.voter_hash, row.stars]));
+      const missing = acknowledgedVoters.filter(({ voter, stars }) => stored.get(hashVoter(salt, voterKey({ token: voter }))) !== stars);
+      expect(missing).toEqual([]);
     } finally {
       await reopened.close();
     }
@@ -111,5 +127,33 @@ describe('the server process', () => {
     expect(waitedMs).toBeGreaterThanOrEqual(900);
     expect(stalled.destroyed || stalled.readableEnded).toBe(true);
     stalled.destroy();
+  });
+
+  it('on SIGTERM lets a request already in flight finish and answer', async () => {
+    const editorKey = 'process-test-editor-key-0123';
+    const server = await startServerProcess({
+      DATABASE_URL: `sqlite:${path.join(dir, 'newsgate.sqlite')}`,
+      NEWSGATE_EDITOR_KEYS: editorKey,
+    });
+    // A preview of a long article: long enough to be in flight when the signal arrives.
+    const paragraphs = Array.from(
+      { length: 1500 },
+      (_, i) => `Paragraph ${i}: "We will rebuild the pier," said Mayor Alma Reyes, who spoke on Monday.`,
+    );
+    const text = `Pier Works Begin\n\nJan. 30, 2026\n\n${paragraphs.join('\n\n')}`;
+    const inFlight = fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${editorKey}` },
+      body: JSON.stringify({
+        query: 'query($input: ImportArticleInput!) { previewImport(input: $input) { headline } }',
+        variables: { input: { text } },
+      }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.previewImport.headline).toBe('Pier Works Begin');
+    expect(await server.exited).toBe(0);
   });
 });

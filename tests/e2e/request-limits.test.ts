@@ -113,6 +113,32 @@ describe('request limits, with the documented defaults', () => {
     expect(notAsked.body.extensions).toBeUndefined();
   });
 
+  it('refuses an operation it cannot cost instead of running it uncosted', async () => {
+    // An explicit null for a defaulted variable fails only its own field in execution: the rest
+    // (here far over the budget) would run if the cost check let it through.
+    const result = await post(server.url, {
+      query:
+        'query($id: ID = "QXJ0aWNsZTox") { bad: node(id: $id) { id } articles(first: 100) { edges { node { people { articles(first: 100) { edges { node { headline } } } } } } } }',
+      variables: { id: null },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.body.data).toBeUndefined();
+  });
+
+  it('costs first: 0 as one row and totalCount and full-text or rating scans with a surcharge', async () => {
+    const zero = await post(server.url, { query: '{ articles(first: 0) { totalCount } }' }, { 'x-query-cost': 'true' });
+    expect(zero.body.extensions.cost.requested).toBe(1 + 1 * 50);
+    const search = await post(server.url, { query: '{ search(query: "peace", first: 0) { totalCount } }' }, { 'x-query-cost': 'true' });
+    expect(search.body.extensions.cost.requested).toBe(1 + 50 + 1 * 50);
+  });
+
+  it('answers limit rejections with 400 even to clients that prefer application/json', async () => {
+    const result = await post(server.url, { query: fanOut(12) }, { accept: 'application/json' });
+    expect(result.status).toBe(400);
+    expect(result.body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
+  });
+
   it('refuses too many aliases, root fields, directives and tokens with their codes', async () => {
     const aliases = await post(server.url, {
       query: `{ articles(first: 1) { edges { node { ${repeat(DEFAULTS.maxAliases + 1, (i) => `a${i}: headline`)} } } } }`,
@@ -175,6 +201,33 @@ describe('request limits, with the documented defaults', () => {
 });
 
 describe('the operation deadline', () => {
+  it('runs a mutation that started to the end, so its answer says what it wrote', async () => {
+    const server = await startTestGateway({ limits: { ...DEFAULTS, operationTimeoutMs: 15 } });
+    try {
+      const { articles } = await server.data('{ articles(first: 1) { edges { node { id } } } }');
+      const articleId = articles.edges[0].node.id;
+      const fields = Array.from(
+        { length: 20 },
+        (_, i) => `v${i}: rateArticle(input: { articleId: "${articleId}", stars: ${1 + (i % 5)} }) { rating { votes } }`,
+      );
+      let reported = 0;
+      let timedOut = 0;
+      // Each request is one voter voting 20 times in a row; some requests run past 15 ms.
+      for (let request = 0; request < 10; request += 1) {
+        const result = await post(server.url, { query: `mutation { ${fields.join(' ')} }` }, { 'x-voter-id': `deadline-voter-${request}` });
+        const data = result.body.data ?? {};
+        if (Object.values(data).some((value) => value !== null)) reported += 1;
+        timedOut += (result.body.errors ?? []).filter((error: any) => error.extensions.code === 'TIMEOUT').length;
+      }
+      // Every voter whose vote was written is reported as written, and none that was not.
+      const { node } = await server.data('query($id: ID!) { node(id: $id) { ... on Article { rating { votes } } } }', { id: articleId });
+      expect(node.rating.votes).toBe(reported);
+      expect(reported + timedOut).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('stops an operation past OPERATION_TIMEOUT_MS: TIMEOUT, HTTP 503, and no SQL after the deadline', async () => {
     const server = await startTestGateway({ limits: { ...DEFAULTS, operationTimeoutMs: 1 } });
     try {

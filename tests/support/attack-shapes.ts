@@ -64,6 +64,12 @@ export function attackShapes(): AttackShape[] {
       status: 400,
       code: 'TOO_MANY_TOKENS',
     },
+    {
+      name: '200 directives (under the token limit)',
+      body: json(`{ articles(first: 1) { edges { node { ${repeat(100, () => 'headline @include(if: true) @skip(if: false)')} } } } }`),
+      status: 400,
+      code: 'TOO_MANY_DIRECTIVES',
+    },
     // At two bytes a token, 50,000 tokens are over the 100 kB body limit already; 40,000 fit under it.
     { name: '50,000-token document', body: json(`{ ${repeat(50_000, () => 'a')} }`), status: 413, code: 'PAYLOAD_TOO_LARGE' },
     {

@@ -1,4 +1,6 @@
-import { Deadline } from '../../src/server/deadline';
+import { execute, parse } from 'graphql';
+import { buildGatewaySchema } from '../../src/schema/build-schema';
+import { checkDeadlineAtRootFields, Deadline } from '../../src/server/deadline';
 import { createLoaders } from '../../src/server/loaders';
 import type { Services } from '../../src/server/services';
 
@@ -45,5 +47,42 @@ describe('loaders past the operation deadline', () => {
     );
     await expect(loaders.articleById.load(1)).resolves.toBeNull();
     expect(calls).toEqual(['articles.findByIds']);
+  });
+});
+
+describe('root fields past the operation deadline', () => {
+  it('start no resolver: no service is called and the operation answers TIMEOUT', async () => {
+    const calls: string[] = [];
+    const services = new Proxy({} as Services, {
+      get: (_target, service) =>
+        new Proxy(
+          {},
+          {
+            get: (_inner, method) => async () => {
+              calls.push(`${String(service)}.${String(method)}`);
+              throw new Error('no service may run past the deadline');
+            },
+          },
+        ),
+    });
+    const deadline = new Deadline(5, performance.now() - 10);
+    const schema = checkDeadlineAtRootFields(buildGatewaySchema());
+    const result = await execute({
+      schema,
+      document: parse('{ articles(first: 1) { totalCount } sections { section } person(slug: "x") { name } }'),
+      contextValue: {
+        deadline,
+        services,
+        loaders: createLoaders(
+          services,
+          () => 'voter',
+          () => deadline.check(),
+        ),
+      },
+    });
+    expect(calls).toEqual([]);
+    // The first non-null root field to fail stops the others from starting at all.
+    expect(result.data).toBeNull();
+    expect(new Set(result.errors?.map((error) => error.extensions.code))).toEqual(new Set(['TIMEOUT']));
   });
 });

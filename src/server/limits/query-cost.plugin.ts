@@ -58,8 +58,15 @@ export function queryCostPlugin<TContext extends CostContext>(maxCost: number): 
                 extensions: { code: ErrorCode.QUERY_TOO_COSTLY, limit: maxCost, http: { status: 400 } },
               });
             }
-            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before running anything.
-            return;
+            // Fail closed: an argument that does not coerce (an explicit null for a defaulted variable,
+            // say) fails only its own field in execution, while the rest of the operation would run
+            // uncosted. An operation that cannot be costed does not run.
+            throw new GraphQLError(
+              `The operation's cost could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+              {
+                extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+              },
+            );
           }
           contextValue.cost = cost;
           if (cost > maxCost) {

@@ -5,6 +5,15 @@ export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 /** Codes of requests that are not well-formed GraphQL-over-HTTP requests: those keep their 4xx. */
 const MALFORMED_REQUEST_CODES = new Set(['BAD_REQUEST']);
+/** Limit rejections stay 400 for every client: the request was refused, not merely invalid. */
+const LIMIT_CODES = new Set([
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_ROOT_FIELDS',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_TOKENS',
+]);
 
 interface MediaRange {
   type: string;
@@ -84,11 +93,9 @@ export function prefersLegacyJson(accept: string | undefined): boolean {
  * `application/graphql-response+json` (see prefersLegacyJson). Everything else keeps its status:
  *
  * - Clients sending no Accept header, `*\/*`, `application/*`, or preferring (or tying with)
- *   graphql-response+json still get 400 for every request error, including the rejections of
- *   over-limit queries (depth, cost, aliases, root fields, directives, tokens): a limit
- *   rejection is a 400 for every client that does not explicitly ask for application/json.
- *   A client that does explicitly ask for application/json gets those rejections as a 200 with
- *   the error (and its code) in the body, like any other validation failure.
+ *   graphql-response+json still get 400 for every request error.
+ * - Rejections of over-limit queries (depth, cost, aliases, root fields, directives, tokens) are
+ *   a 400 for every client, whatever it accepts: the server refused the request.
  * - Malformed HTTP requests (BAD_REQUEST: no query, variables that are not an object, ...) stay
  *   4xx for everyone, as the spec asks; most of them never reach the plugins anyway.
  * - Other statuses (401/403, 405 for GET mutations, 413, 429, 5xx, timeouts) and responses with
@@ -102,7 +109,8 @@ export function legacyJsonStatusPlugin<TContext extends object = object>(): Apol
           if (response.http.status !== 400 || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.data !== undefined || !result.errors?.length) return;
-          if (result.errors.some((error) => MALFORMED_REQUEST_CODES.has(String(error.extensions?.code)))) return;
+          const codes = result.errors.map((error) => String(error.extensions?.code));
+          if (codes.some((code) => MALFORMED_REQUEST_CODES.has(code) || LIMIT_CODES.has(code))) return;
           if (!prefersLegacyJson(request.http?.headers.get('accept'))) return;
           response.http.status = 200;
         },

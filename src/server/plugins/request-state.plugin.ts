@@ -25,22 +25,31 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
       return {
         // Root resolvers send their SQL as execution starts; nested SQL goes through the loaders,
         // which check the deadline before each batch (loaders.ts).
-        async didResolveOperation() {
+        async didResolveOperation({ operation }) {
           if (contextValue.deadline.expired) {
             const error = timeoutError(contextValue.deadline.timeoutMs);
             error.extensions.http = { status: 503 };
             throw error;
           }
+          if (operation?.operation === 'mutation') contextValue.deadline.letFinish();
         },
         async didEncounterErrors({ errors }) {
           // The formatted errors come out in the same order; only formatting knows which were unexpected.
           raw = errors;
         },
-        async willSendResponse({ response, operationName }) {
+        async willSendResponse({ response, operationName, operation }) {
+          const operationKind = operation?.operation;
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (contextValue.deadline.expired && result.errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)) {
+          // A query past its deadline answers with one TIMEOUT; a mutation keeps what its finished
+          // fields wrote and reports TIMEOUT on the fields that did not start.
+          const isMutation = operationKind === 'mutation';
+          if (
+            !isMutation &&
+            contextValue.deadline.expired &&
+            result.errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)
+          ) {
             const timeoutMs = contextValue.deadline.timeoutMs;
             response.body.singleResult = {
               data: null,

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runServerToExit, startServerProcess } from '../support/server-process';
 import { hashVoter, voterKey } from '../../src/modules/rating/voter';
+import { runServerToExit, startServerProcess } from '../support/server-process';
 import { startTestGateway } from '../support/test-gateway';
 
 /** The compiled server as its own process: start-up checks, shutdown, and a crash mid-vote. */

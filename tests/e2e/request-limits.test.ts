@@ -126,11 +126,11 @@ describe('request limits, with the documented defaults', () => {
     expect(result.body.data).toBeUndefined();
   });
 
-  it('costs first: 0 as one row and totalCount and full-text or rating scans with a surcharge', async () => {
+  it('costs first: 0 as one row, totalCount at 10 and full-text or rating scans with a surcharge of 50', async () => {
     const zero = await post(server.url, { query: '{ articles(first: 0) { totalCount } }' }, { 'x-query-cost': 'true' });
-    expect(zero.body.extensions.cost.requested).toBe(1 + 1 * 50);
+    expect(zero.body.extensions.cost.requested).toBe(1 + 1 * 10);
     const search = await post(server.url, { query: '{ search(query: "peace", first: 0) { totalCount } }' }, { 'x-query-cost': 'true' });
-    expect(search.body.extensions.cost.requested).toBe(1 + 50 + 1 * 50);
+    expect(search.body.extensions.cost.requested).toBe(1 + 50 + 1 * 10);
   });
 
   it('answers limit rejections with 400 even to clients that prefer application/json', async () => {

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/data-source';
+import { entities } from '../src/modules/entities';
 import { loadArchive } from '../tests/support/archive';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -66,7 +67,7 @@ async function measure(title: string, options: autocannon.Options) {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-bench-'));
   const file = path.join(dir, 'bench.sqlite');
-  const dataSource = await openDatabase({ type: 'sqlite', database: file });
+  const dataSource = await openDatabase({ type: 'sqlite', database: file }, entities);
   await loadArchive(dataSource, { articles: ARTICLES, seed: 3, maxVotes: 20 });
   await dataSource.destroy();
   console.log(

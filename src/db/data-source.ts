@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DataSource, type Logger } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config';
-import { entities } from './entities';
 import { applyPragmas } from './pragmas';
 
 /**
@@ -14,7 +13,13 @@ import { applyPragmas } from './pragmas';
  */
 const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
-export function createDataSource(database: DatabaseConfig, logger?: Logger): DataSource {
+/**
+ * The entity classes the data source maps. The domain modules own them, so the composition layer
+ * passes them in (`entities` in src/modules/entities.ts): the data layer imports no module.
+ */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+export function createDataSource(database: DatabaseConfig, entities: EntityList, logger?: Logger): DataSource {
   return new DataSource({
     type: database.type,
     database: database.database,
@@ -35,12 +40,12 @@ export function createDataSource(database: DatabaseConfig, logger?: Logger): Dat
  * committed data alongside each other and alongside the writer. None for an in-memory database,
  * which a second connection could not see.
  */
-export async function openReaders(database: DatabaseConfig, count: number, logger?: Logger): Promise<DataSource[]> {
+export async function openReaders(database: DatabaseConfig, entities: EntityList, count: number, logger?: Logger): Promise<DataSource[]> {
   if (database.database === ':memory:') return [];
   const readers: DataSource[] = [];
   try {
     for (let index = 0; index < count; index += 1) {
-      const reader = createDataSource(database, logger);
+      const reader = createDataSource(database, entities, logger);
       readers.push(reader);
       await reader.initialize();
       await applyPragmas(reader, { readOnly: true });
@@ -53,11 +58,11 @@ export async function openReaders(database: DatabaseConfig, count: number, logge
 }
 
 /** Opens the database (creating its folder when needed), sets pragmas and runs pending migrations. */
-export async function openDatabase(database: DatabaseConfig, logger?: Logger): Promise<DataSource> {
+export async function openDatabase(database: DatabaseConfig, entities: EntityList, logger?: Logger): Promise<DataSource> {
   if (database.database !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(database.database)), { recursive: true });
   }
-  const dataSource = createDataSource(database, logger);
+  const dataSource = createDataSource(database, entities, logger);
   await dataSource.initialize();
   try {
     await applyPragmas(dataSource);

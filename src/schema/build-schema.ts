@@ -4,19 +4,35 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { ArticleMentionsResolver } from '../modules/mention/article-mentions.resolver';
+import { PersonMentionsResolver } from '../modules/mention/person-mentions.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
+import { ArticleQuotesResolver } from '../modules/quote/article-quotes.resolver';
+import { PersonQuotesResolver } from '../modules/quote/person-quotes.resolver';
 import { QuoteResolver } from '../modules/quote/quote.resolver';
+import { ArticleRatingResolver } from '../modules/rating/article-rating.resolver';
 import { RatingResolver } from '../modules/rating/rating.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
-import { authChecker } from '../server/auth-checker';
+import { authChecker } from './auth-checker';
 
+/**
+ * Every resolver class, by module. Article and Person get their fields from several modules:
+ * each module that adds fields to them has its own `@Resolver(() => Article)` or
+ * `@Resolver(() => Person)` class (mention, quote, rating), so the modules below never import
+ * the ones above. The committed SDL is sorted (print-schema.ts), so this order does not show in it.
+ */
 export const resolvers = [
   NodeResolver,
   ArticleResolver,
   PersonResolver,
+  ArticleMentionsResolver,
+  PersonMentionsResolver,
   QuoteResolver,
+  ArticleQuotesResolver,
+  PersonQuotesResolver,
   RatingResolver,
+  ArticleRatingResolver,
   ImportResolver,
   SearchResolver,
 ] as const;

@@ -16,16 +16,17 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { openDatabase, openReaders } from '../db/data-source';
 import { InstanceSetting } from '../db/instance-setting.entity';
-import { voterSalt } from '../db/instance-settings.service';
+import { voterSalt } from '../db/instance-settings';
 import { QueryCounter } from '../db/query-counter';
-import { seedIfNeeded } from '../db/seed/seed.service';
 import { WriteQueue } from '../db/write-queue';
+import { entities } from '../modules/entities';
+import { seedIfNeeded } from '../modules/import/seed/seed';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { ErrorCode } from '../shared/errors';
 import { createContext, type GatewayContext } from './context';
 import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
-import { ErrorCode } from './errors';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
@@ -72,14 +73,14 @@ export interface RunningGateway {
  */
 export async function startGateway(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const queryCounter = new QueryCounter(log.child({ component: 'sql' }));
-  const dataSource = await openDatabase(config.database, queryCounter);
+  const dataSource = await openDatabase(config.database, entities, queryCounter);
   let readers: DataSource[] = [];
   try {
     const writes = new WriteQueue(dataSource);
     if (config.seed && (await seedIfNeeded(writes))) log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     // Requests take turns over the reader connections; every write goes through the one writer.
-    readers = await openReaders(config.database, config.readConnections, queryCounter);
+    readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
     // One set of per-address vote limits for the whole process, shared by every reader's services.
     const voteLimiter = new VoteLimiter(config.votes);
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) => createServices(reader, writes, voteLimiter));

@@ -1,22 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ArticleContext } from '../modules/article/article.context';
+import type { ImportContext } from '../modules/import/import.context';
+import type { MentionContext } from '../modules/mention/mention.context';
+import type { NodeContext } from '../modules/node/node.context';
+import type { PersonContext } from '../modules/person/person.context';
+import type { QuoteContext } from '../modules/quote/quote.context';
+import type { RatingContext, Viewer } from '../modules/rating/rating.context';
 import { hashVoter, VOTER_HEADER, voterKey } from '../modules/rating/voter';
+import type { SearchContext } from '../modules/search/search.context';
+import type { EditorCheckContext } from '../schema/auth-checker';
 import { Deadline } from './deadline';
 import { createLoaders, type Loaders } from './loaders';
 import type { Services } from './services';
 
-export interface Viewer {
-  /** Salted hash identifying the caller as a voter; throws BAD_USER_INPUT for a malformed X-Voter-Id. */
-  voterHash(): string;
-  /**
-   * The client address (see clientAddress), for the per-address vote limits. Only ever held in
-   * memory: never stored, logged or put in an error message.
-   */
-  address(): string | undefined;
-}
-
-/** Per-request state handed to every resolver. */
-export interface GatewayContext {
+/**
+ * Per-request state handed to every resolver. Each module declares the slice it reads (its
+ * `…Context` in `<module>.context.ts`); this interface extends them all, so the compiler checks
+ * that the composed services and loaders give every module what it asks for.
+ */
+export interface GatewayContext
+  extends
+    ArticleContext,
+    PersonContext,
+    MentionContext,
+    QuoteContext,
+    RatingContext,
+    SearchContext,
+    ImportContext,
+    NodeContext,
+    EditorCheckContext {
   /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
   requestId: string;
   /** Past it, no further resolver (so no further SQL) runs for this operation. */

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLError, type GraphQLObjectType, type GraphQLSchema, isObjectType } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../shared/errors';
 
 /** When one operation must be done by (OPERATION_TIMEOUT_MS from the request's arrival). */
 export class Deadline {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from '../shared/errors';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../shared/errors';
 
 /** Apollo gives every validation failure one code; the limit rules (src/server/limits/) set their own. */
 const LIMIT_CODES = new Set<string>([

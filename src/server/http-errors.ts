@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../shared/errors';
 
 interface HttpErrorLike {
   type?: string;

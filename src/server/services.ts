@@ -1,24 +1,28 @@
 import type { DataSource } from 'typeorm';
+import { SqliteFtsIndex } from '../db/search-index';
 import type { WriteQueue } from '../db/write-queue';
-import { ArticleWriter } from '../modules/article/article-writer.service';
 import { Article } from '../modules/article/article.entity';
 import { ArticleService } from '../modules/article/article.service';
+import { ArticleWriter } from '../modules/import/article-writer.service';
 import { ImportService } from '../modules/import/import.service';
-import { Mention } from '../modules/person/mention.entity';
+import { Mention } from '../modules/mention/mention.entity';
+import { mentionTally, namesPerson } from '../modules/mention/mention.query';
+import { MentionService } from '../modules/mention/mention.service';
 import { Person } from '../modules/person/person.entity';
 import { PersonService } from '../modules/person/person.service';
 import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
+import { ratingTally } from '../modules/rating/rating.query';
 import { RatingService } from '../modules/rating/rating.service';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { Vote } from '../modules/rating/vote.entity';
-import { SqliteFtsIndex } from '../modules/search/search-index';
 import { SearchService } from '../modules/search/search.service';
 
 /** The application's services, built once per process from one DataSource. */
 export interface Services {
   articles: ArticleService;
   people: PersonService;
+  mentions: MentionService;
   quotes: QuoteService;
   ratings: RatingService;
   imports: ImportService;
@@ -31,11 +35,20 @@ export interface Services {
  */
 export function createServices(dataSource: DataSource, writes: WriteQueue, voteLimiter: VoteLimiter = VoteLimiter.off()): Services {
   const repository = dataSource.getRepository.bind(dataSource);
-  // The one engine-specific piece: SQLite FTS5 (see src/modules/search/search-index.ts).
+  // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
+  // The article and people lists filter and order by mentions and votes, which modules above
+  // theirs own: handed in here, so that article and person import neither.
+  const people = new PersonService(repository(Person), searchIndex, { namesPerson, mentionTally });
+  const articles = new ArticleService(repository(Article), searchIndex, {
+    personIdBySlug: async (slug) => (await people.findBySlug(slug))?.id ?? null,
+    namesPerson,
+    ratingTally,
+  });
   return {
-    articles: new ArticleService(repository(Article), repository(Person), searchIndex),
-    people: new PersonService(repository(Person), repository(Mention), repository(Quote), searchIndex),
+    articles,
+    people,
+    mentions: new MentionService(repository(Mention), repository(Article), repository(Person)),
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
     ratings: new RatingService(repository(Vote), repository(Article), writes, voteLimiter),

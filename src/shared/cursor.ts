@@ -1,4 +1,4 @@
-import { badUserInput } from '../server/errors';
+import { badUserInput } from './errors';
 
 /**
  * Opaque keyset cursors: the sort key of the last row seen, tagged with what it orders, encoded

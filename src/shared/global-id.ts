@@ -1,4 +1,4 @@
-import { badUserInput } from '../server/errors';
+import { badUserInput } from './errors';
 
 /** The types that `node(id)` can resolve. */
 export const NODE_TYPES = ['Article', 'Person', 'Quote'] as const;

@@ -1,6 +1,6 @@
 import { IsOptional, Length } from 'class-validator';
 import { ArgsType, Field, ID } from 'type-graphql';
-import { badUserInput } from '../server/errors';
+import { badUserInput } from './errors';
 import { expectGlobalId, NodeTypeName } from './global-id';
 
 /** `article(id, slug)`, `person(id, slug)`: a record by its global ID or by its slug. */

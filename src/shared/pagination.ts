@@ -1,10 +1,8 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { badUserInput } from '../server/errors';
 import { totalCountCost } from './complexity';
+import { badUserInput } from './errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
-
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

@@ -1,4 +1,4 @@
-import { ArticleWriter } from '../../src/modules/article/article-writer.service';
+import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { loadArchive } from '../support/archive';
 import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestGateway } from '../support/test-gateway';
 
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'modules', 'import', 'import.cli.js');
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'import.cli.js');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
 
 function runImport(args: string[], databaseFile: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'modules', 'import', 'import.cli.js');
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'import.cli.js');
 const ARTICLES = 60;
 /** Kill the import once this many articles are committed (of 60, ~10 ms apiece): well inside the run. */
 const KILL_AFTER = 5;

@@ -1,4 +1,5 @@
-import { ArticleWriter } from '../../src/modules/article/article-writer.service';
+import { loadConfig } from '../../src/config';
+import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { Person } from '../../src/modules/person/person.entity';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
@@ -16,7 +17,8 @@ describe('nested lists, batched', () => {
   let people: { id: string; slug: string }[];
 
   beforeAll(async () => {
-    server = await startTestGateway();
+    // Whole-archive comparisons (50 people × 30 rows) are over the default cost budget; this suite tests batching, not limits.
+    server = await startTestGateway({ limits: { ...loadConfig({ NODE_ENV: 'test' }).limits, maxCost: 200_000 } });
     const db = server.gateway.dataSource;
     await loadArchive(db, { articles: 80, seed: 11 });
     const writer = new ArticleWriter();

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, openReaders } from '../../src/db/data-source';
+import { entities } from '../../src/modules/entities';
 import { startTestGateway } from '../support/test-gateway';
 
 describe('reader connections', () => {
   it('see what the writer commits at once, and refuse to write themselves', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-readers-'));
     const database = { type: 'sqlite' as const, database: path.join(dir, 'db.sqlite') };
-    const writer = await openDatabase(database);
-    const [reader] = await openReaders(database, 1);
+    const writer = await openDatabase(database, entities);
+    const [reader] = await openReaders(database, entities, 1);
     try {
       await writer.query(`INSERT INTO instance_setting (key, value) VALUES ('probe', 'one')`);
       expect(await reader.query(`SELECT value FROM instance_setting WHERE key = 'probe'`)).toEqual([{ value: 'one' }]);
@@ -25,7 +26,7 @@ describe('reader connections', () => {
   });
 
   it('are not opened for an in-memory database, which a second connection could not see', async () => {
-    expect(await openReaders({ type: 'sqlite', database: ':memory:' }, 3)).toEqual([]);
+    expect(await openReaders({ type: 'sqlite', database: ':memory:' }, entities, 3)).toEqual([]);
   });
 
   it('lets a gateway on sqlite::memory: serve and vote on one connection', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDataSource } from '../../src/db/data-source';
+import { entities } from '../../src/modules/entities';
 import { printGatewaySchema, SCHEMA_FILE } from '../../src/schema/print-schema';
 
 describe('schema', () => {
@@ -27,7 +28,7 @@ describe('schema', () => {
   });
 
   it('the migrations build exactly the tables the entities describe', async () => {
-    const dataSource = createDataSource({ type: 'sqlite', database: ':memory:' });
+    const dataSource = createDataSource({ type: 'sqlite', database: ':memory:' }, entities);
     await dataSource.initialize();
     try {
       await dataSource.runMigrations();

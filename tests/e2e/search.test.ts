@@ -1,6 +1,6 @@
-import type { ArticleDraft } from '../../src/modules/article/article-draft';
-import { ArticleWriter } from '../../src/modules/article/article-writer.service';
 import { Article } from '../../src/modules/article/article.entity';
+import type { ArticleDraft } from '../../src/modules/import/article-draft';
+import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { loadArchive } from '../support/archive';
 import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
 

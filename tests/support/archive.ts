@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { ArticleDraft, PersonDraft, QuoteDraft } from '../../src/modules/article/article-draft';
-import { ArticleWriter } from '../../src/modules/article/article-writer.service';
 import type { Article } from '../../src/modules/article/article.entity';
+import type { ArticleDraft, PersonDraft, QuoteDraft } from '../../src/modules/import/article-draft';
+import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { Vote } from '../../src/modules/rating/vote.entity';
 
 /** Small deterministic PRNG (mulberry32), so every run builds the same archive. */

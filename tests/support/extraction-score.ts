@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractArticle } from '../../src/modules/import/article-extractor';
+import { extractArticle } from '../../src/modules/import/article.extractor';
 import { normalizePersonName } from '../../src/modules/person/person-name';
 
 /** tests/fixtures/import, whether this runs from tests/support (jest) or dist/tests/support (npm run accuracy). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
 import { ImportInputError } from '../../src/modules/import/import-errors';
 
-// The seed copy the project ships (src/db/seed/), so the suite needs nothing outside the repository.
-const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'db', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
+// The seed copy the project ships (src/modules/import/seed/), so the suite needs nothing outside the repository.
+const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'modules', 'import', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
 
 describe('parseCopyLayout', () => {
   it('reads the seed layout: glued section, date, repeated headline, image credit, furniture', () => {

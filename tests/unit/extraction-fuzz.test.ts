@@ -1,4 +1,4 @@
-import { extractArticle } from '../../src/modules/import/article-extractor';
+import { extractArticle } from '../../src/modules/import/article.extractor';
 import { ImportInputError } from '../../src/modules/import/import-errors';
 import { seededRandom } from '../support/archive';
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mentionRole } from '../../src/modules/article/article-draft';
-import { extractArticle } from '../../src/modules/import/article-extractor';
+import { mentionRole } from '../../src/modules/import/article-draft';
+import { extractArticle } from '../../src/modules/import/article.extractor';
 import { trimQuoteText } from '../../src/modules/import/quotes.extractor';
 import { loadFixtures, scoreExtraction } from '../support/extraction-score';
 
-// The seed copy the project ships (src/db/seed/), so the suite needs nothing outside the repository.
-const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'db', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
+// The seed copy the project ships (src/modules/import/seed/), so the suite needs nothing outside the repository.
+const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'modules', 'import', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
 
 /** A headline, then the given paragraphs. */
 const extract = (...paragraphs: string[]) => extractArticle({ text: ['Test Headline For Rules', '', ...paragraphs].join('\n\n') }).draft;

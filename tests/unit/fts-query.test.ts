@@ -1,4 +1,4 @@
-import { snippetHtml, toFtsQuery, MARK_CLOSE, MARK_OPEN } from '../../src/modules/search/fts-query';
+import { snippetHtml, toFtsQuery, MARK_CLOSE, MARK_OPEN } from '../../src/db/fts-query';
 
 describe('toFtsQuery', () => {
   it.each([

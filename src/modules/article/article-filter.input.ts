@@ -1,22 +1,5 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
-import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
-
-export enum ArticleOrder {
-  PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC',
-  PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC',
-  RATING_DESC = 'RATING_DESC',
-  RELEVANCE = 'RELEVANCE',
-}
-
-registerEnumType(ArticleOrder, {
-  name: 'ArticleOrder',
-  valuesConfig: {
-    PUBLISHED_AT_DESC: { description: 'Newest first.' },
-    PUBLISHED_AT_ASC: { description: 'Oldest first.' },
-    RATING_DESC: { description: 'Highest average rating first, then most votes; unrated articles last.' },
-    RELEVANCE: { description: 'Best full-text match first; only with filter.query.' },
-  },
-});
+import { Field, Float, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Conditions an article must all meet.' })
 export class ArticleFilter {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Node } from '../node/node.interface';
+import { Node } from '../../shared/node.interface';
 import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
 import { Image } from './image.type';
 

@@ -1,16 +1,13 @@
-import { Brackets, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch, rawNumber, rowsPerParent } from '../../db/keyset-page';
-import { badUserInput } from '../../server/errors';
+import { toFtsQuery } from '../../db/fts-query';
+import { keysetPage, type ListOrder, rawNumber } from '../../db/keyset-page';
+import type { SearchIndex } from '../../db/search-index';
+import { badUserInput } from '../../shared/errors';
 import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
-import { Mention } from '../person/mention.entity';
-import type { Person } from '../person/person.entity';
-import { sharedMentions } from '../person/shared-mentions.query';
-import { Vote } from '../rating/vote.entity';
-import { toFtsQuery } from '../search/fts-query';
-import type { SearchIndex } from '../search/search-index';
-import { ArticleOrder } from './article-filter.input';
+import { ArticleOrder } from './article-order.enum';
 import type { Article } from './article.entity';
+import type { SectionCount } from './section-count.type';
 
 /** An ArticleFilter with IDs already decoded. */
 export interface ArticleCriteria {
@@ -23,9 +20,18 @@ export interface ArticleCriteria {
   minRating?: number | null;
 }
 
-export interface SectionCount {
-  name: string;
-  count: number;
+/**
+ * What the article list filters and orders by that the modules above article own: the people an
+ * article names (person and mention modules) and its votes (rating module). src/server/services.ts
+ * supplies them when it composes the services, so that article imports none of those modules.
+ */
+export interface ArticleListSources {
+  /** The id of the person with this slug (filter.personSlug); null when there is none. */
+  personIdBySlug(slug: string): Promise<number | null>;
+  /** An SQL condition: the article in `articleColumn` names the person in `personColumn`; `alias` names its subquery's table. */
+  namesPerson(articleColumn: string, personColumn: string, alias: string): string;
+  /** A subquery selecting `article_id`, `average` (mean stars) and `votes` of every article with a vote. */
+  ratingTally(sub: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral>;
 }
 
 const published = (direction: 'ASC' | 'DESC'): ListOrder<Article> => ({
@@ -56,20 +62,19 @@ const ORDERS: Record<ArticleOrder, ListOrder<Article>> = {
   },
 };
 
-/** relatedArticles: most shared people first, then newest (never paged, so never in a cursor). */
-const MOST_SHARED: ListOrder<Article> = {
-  kind: 'article:related',
-  keys: [
-    { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
-    ...published('DESC').keys,
-  ],
-};
+/**
+ * The keyset order (and so the cursor kind) of an article list. Lists of articles elsewhere
+ * (Person.articles) use the same one, so that their cursors page the root list and back.
+ */
+export function articleOrder(order: ArticleOrder): ListOrder<Article> {
+  return ORDERS[order];
+}
 
 export class ArticleService {
   constructor(
     private readonly articles: Repository<Article>,
-    private readonly people: Repository<Person>,
     private readonly search: SearchIndex,
+    private readonly sources: ArticleListSources,
   ) {}
 
   findById(id: number): Promise<Article | null> {
@@ -94,26 +99,14 @@ export class ArticleService {
     const personIds = new Set<number>();
     if (criteria.personId != null) personIds.add(criteria.personId);
     if (criteria.personSlug != null) {
-      const person = await this.people.findOneBy({ slug: criteria.personSlug });
-      if (!person) return emptyPage();
-      personIds.add(person.id);
+      const personId = await this.sources.personIdBySlug(criteria.personSlug);
+      if (personId === null) return emptyPage();
+      personIds.add(personId);
     }
     const build = (forCount: boolean) => {
       const query = this.articles.createQueryBuilder('article');
       const needsRating = criteria.minRating != null || (!forCount && order === ArticleOrder.RATING_DESC);
-      if (needsRating) {
-        query.leftJoin(
-          (sub) =>
-            sub
-              .from(Vote, 'vote')
-              .select('vote.article_id', 'article_id')
-              .addSelect('AVG(vote.stars)', 'average')
-              .addSelect('COUNT(*)', 'votes')
-              .groupBy('vote.article_id'),
-          'rating',
-          'rating.article_id = article.id',
-        );
-      }
+      if (needsRating) query.leftJoin((sub) => this.sources.ratingTally(sub), 'rating', 'rating.article_id = article.id');
       return this.applyCriteria(query, criteria, [...personIds], !forCount && order === ArticleOrder.RELEVANCE) ? query : null;
     };
     const query = build(false);
@@ -134,65 +127,11 @@ export class ArticleService {
     return rows.map((row) => ({ name: row.name, count: Number(row.count) }));
   }
 
-  /**
-   * Person.articles for many people at once: each person's page of the articles that name them,
-   * newest first (the order, and so the cursors, of `list` with `personId`); one statement.
-   */
-  pagesByPerson(
-    personIds: readonly number[],
-    request: PageRequest,
-    totalCount: (personId: number) => Promise<number>,
-  ): Promise<Page<Article>[]> {
-    return keysetPages(this.byPerson(personIds), request, ORDERS[ArticleOrder.PUBLISHED_AT_DESC], totalCount);
-  }
-
-  /** How many articles name each person (Person.articles' totalCount); one statement. */
-  countsByPerson(personIds: readonly number[]): Promise<number[]> {
-    return countPerParent(this.byPerson(personIds));
-  }
-
-  /** For each article, the other articles ranked by how many people they share with it, then newest first; one statement. */
-  async relatedByArticleIds(articleIds: readonly number[], limit: number): Promise<Article[][]> {
-    const rows = await rowsPerParent(
-      {
-        parentIds: articleIds,
-        rows: () =>
-          this.articles
-            .createQueryBuilder('article')
-            .innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
-        partition: 'overlap.owner',
-        entities: () => this.articles.createQueryBuilder('article'),
-      },
-      MOST_SHARED,
-      { count: limit, cursor: null, backward: false },
-      limit,
-    );
-    return rows.map((related) => related.map((row) => row.entity));
-  }
-
-  /** The articles that name any of these people, once under each person who is named. */
-  private byPerson(personIds: readonly number[]): ParentBatch<Article> {
-    return {
-      parentIds: personIds,
-      rows: () =>
-        this.articles
-          .createQueryBuilder('article')
-          .innerJoin(Mention, 'named', 'named.article_id = article.id AND named.person_id IN (:...namedIds)', { namedIds: [...personIds] }),
-      partition: 'named.person_id',
-      entities: () => this.articles.createQueryBuilder('article'),
-    };
-  }
-
   /** Adds the criteria as WHERE conditions; false when they cannot match anything. */
   private applyCriteria(query: SelectQueryBuilder<Article>, criteria: ArticleCriteria, personIds: number[], joinRank: boolean): boolean {
     if (criteria.section != null) query.andWhere('article.section = :section', { section: criteria.section });
     for (const [index, personId] of personIds.entries()) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM mention m${index} WHERE m${index}.article_id = article.id AND m${index}.person_id = :person${index})`,
-        {
-          [`person${index}`]: personId,
-        },
-      );
+      query.andWhere(this.sources.namesPerson('article.id', `:person${index}`, `m${index}`), { [`person${index}`]: personId });
     }
     if (criteria.publishedAfter != null)
       query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });

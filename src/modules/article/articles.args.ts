@@ -1,7 +1,8 @@
 import { ValidateNested } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../../shared/pagination';
-import { ArticleFilter, ArticleOrder } from './article-filter.input';
+import { ArticleFilter } from './article-filter.input';
+import { ArticleOrder } from './article-order.enum';
 
 @ArgsType()
 export class ArticlesArgs extends ConnectionArgs {

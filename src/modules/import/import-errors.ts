@@ -1,4 +1,4 @@
-import { badUserInput } from '../../server/errors';
+import { badUserInput } from '../../shared/errors';
 
 /** Input the importer refuses, with the problem in words an editor can act on. */
 export class ImportInputError extends Error {

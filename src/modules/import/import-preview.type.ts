@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { listCost } from '../../shared/complexity';
-import { MentionRole } from '../person/mention-role.enum';
+import { MentionRole } from '../mention/mention-role.enum';
 
 @ObjectType({ description: 'A person as the import would store them.' })
 export class ImportPreviewPerson {

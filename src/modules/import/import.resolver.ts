@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { EDITOR_ROLE } from '../../server/auth-checker';
-import type { GatewayContext } from '../../server/context';
-import { mentionRole } from '../article/article-draft';
-import type { Extraction, ImportRequest } from './article-extractor';
+import { EDITOR_ROLE } from '../../shared/roles';
+import { mentionRole } from './article-draft';
+import type { Extraction, ImportRequest } from './article.extractor';
 import { ImportArticleInput } from './import-article.input';
 import { ImportArticlePayload } from './import-article.payload';
 import { ImportInputError } from './import-errors';
 import { ImportPreview } from './import-preview.type';
+import type { ImportContext } from './import.context';
 
 @Resolver()
 export class ImportResolver {
@@ -14,14 +14,14 @@ export class ImportResolver {
     description: 'Import raw copy as an article with its people and attributed quotes. Needs an editor key (Authorization: Bearer).',
   })
   @Authorized(EDITOR_ROLE)
-  async importArticle(@Arg('input') input: ImportArticleInput, @Ctx() { services }: GatewayContext): Promise<ImportArticlePayload> {
+  async importArticle(@Arg('input') input: ImportArticleInput, @Ctx() { services }: ImportContext): Promise<ImportArticlePayload> {
     const result = await asUserInput(() => services.imports.import(toRequest(input)));
     return { article: result.article, created: result.created, warnings: result.warnings };
   }
 
   @Query(() => ImportPreview, { description: 'What importArticle would store, without storing anything. Needs an editor key.' })
   @Authorized(EDITOR_ROLE)
-  async previewImport(@Arg('input') input: ImportArticleInput, @Ctx() { services }: GatewayContext): Promise<ImportPreview> {
+  async previewImport(@Arg('input') input: ImportArticleInput, @Ctx() { services }: ImportContext): Promise<ImportPreview> {
     return toPreview(await asUserInput(async () => services.imports.preview(toRequest(input))));
   }
 }

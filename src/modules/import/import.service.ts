@@ -1,6 +1,6 @@
 import type { WriteQueue } from '../../db/write-queue';
-import type { ArticleWriter, SavedArticle } from '../article/article-writer.service';
-import { type Extraction, extractArticle, type ImportRequest } from './article-extractor';
+import type { ArticleWriter, SavedArticle } from './article-writer.service';
+import { type Extraction, extractArticle, type ImportRequest } from './article.extractor';
 
 export interface ImportResult extends SavedArticle {
   warnings: string[];

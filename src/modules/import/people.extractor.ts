@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
+import type { PersonDraft } from './article-draft';
 import {
   HONORIFICS,
   INVERTED_SPEECH_VERBS,
@@ -9,12 +10,6 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon';
-
-/** A person the copy names, with the role it gives them. */
-export interface ExtractedPerson {
-  name: string;
-  description: string | null;
-}
 
 /** Where the body refers to a person: by full name, surname or title + surname. */
 export interface PersonMention {
@@ -26,7 +21,7 @@ export interface PersonMention {
 
 export interface PeopleExtraction {
   /** In order of first appearance. */
-  people: ExtractedPerson[];
+  people: PersonDraft[];
   /** Every mention, in text order. */
   mentions: PersonMention[];
 }
@@ -228,7 +223,7 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
     taggedPeople.has(key) || fullNames.some((candidate) => candidate.evidence && keyOf(candidate) === key);
 
   // People: full names with evidence somewhere in the copy, keyed by normalised name.
-  const people = new Map<string, ExtractedPerson & { key: string; aliases: string[] }>();
+  const people = new Map<string, PersonDraft & { key: string; aliases: string[] }>();
   const addPerson = (candidate: Candidate, aliases: string[]) => {
     const key = keyOf(candidate);
     const known = people.get(key);

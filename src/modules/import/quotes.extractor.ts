@@ -1,14 +1,6 @@
+import type { PersonDraft, QuoteDraft } from './article-draft';
 import { ABBREVIATIONS, INVERTED_SPEECH_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
-import type { ExtractedPerson, PersonMention } from './people.extractor';
-
-/** A quoted span and who the copy says spoke it. */
-export interface ExtractedQuote {
-  text: string;
-  /** A person's full name from the people extraction, or null for an unnamed source. */
-  speaker: string | null;
-  attribution: string;
-  paragraphIndex: number;
-}
+import type { PersonMention } from './people.extractor';
 
 interface QuoteSpan {
   paragraph: number;
@@ -90,8 +82,8 @@ const SOURCE_PHRASE = `(?:a|an|the|one|two|three|several|many|some|its|his|her|t
 export function extractQuotes(
   paragraphs: readonly string[],
   mentions: readonly PersonMention[],
-  people: readonly ExtractedPerson[] = [],
-): ExtractedQuote[] {
+  people: readonly PersonDraft[] = [],
+): QuoteDraft[] {
   const descriptions = new Map(people.map((person) => [person.name, (person.description ?? '').toLowerCase().split(/[^\p{L}-]+/u)]));
   const spansByParagraph = paragraphs.map((paragraph, index) => findQuoteSpans(paragraph, index));
   const insideQuote = (mention: PersonMention) =>
@@ -122,7 +114,7 @@ export function extractQuotes(
   const mentionAt = (paragraph: number, offset: number) =>
     narrativeMentions.find((mention) => mention.paragraph === paragraph && mention.start === offset);
 
-  const quotes: ExtractedQuote[] = [];
+  const quotes: QuoteDraft[] = [];
   let previous: (Attribution & { paragraph: number; runsOn: boolean }) | null = null;
 
   paragraphs.forEach((paragraph, paragraphIndex) => {

@@ -1,17 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../../server/context';
-import { badUserInput } from '../../server/errors';
 import { idsCost } from '../../shared/complexity';
+import { badUserInput } from '../../shared/errors';
 import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
-import { Node } from './node.interface';
+import { Node } from '../../shared/node.interface';
+import type { NodeContext } from './node.context';
 
 const MAX_NODES = 100;
 
 @Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<object | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: NodeContext): Promise<object | null> {
     const decoded = decodeGlobalId(id);
     if (!decoded) throw badUserInput(`id is not a valid global ID: "${id}"`, { argumentName: 'id' });
     switch (decoded.type) {
@@ -29,7 +29,7 @@ export class NodeResolver {
     complexity: idsCost,
     description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.`,
   })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: GatewayContext): Promise<(object | null)[]> {
+  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: NodeContext): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badUserInput(`ids may hold at most ${MAX_NODES} IDs.`, { argumentName: 'ids' });
     // Through the request's DataLoaders: one query per type, however many IDs.
     return Promise.all(ids.map((id) => this.node(id, context)));

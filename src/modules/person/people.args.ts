@@ -1,7 +1,8 @@
 import { ValidateNested } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../../shared/pagination';
-import { PersonFilter, PersonOrder } from './person-filter.input';
+import { PersonFilter } from './person-filter.input';
+import { PersonOrder } from './person-order.enum';
 
 @ArgsType()
 export class PeopleArgs extends ConnectionArgs {

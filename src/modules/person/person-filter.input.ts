@@ -1,18 +1,5 @@
 import { IsOptional, Length } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-
-export enum PersonOrder {
-  MENTIONS_DESC = 'MENTIONS_DESC',
-  NAME_ASC = 'NAME_ASC',
-}
-
-registerEnumType(PersonOrder, {
-  name: 'PersonOrder',
-  valuesConfig: {
-    MENTIONS_DESC: { description: 'Named in the most articles first.' },
-    NAME_ASC: { description: 'Alphabetical by name, accents and case folded.' },
-  },
-});
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Conditions a person must all meet.' })
 export class PersonFilter {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Node } from '../node/node.interface';
+import { Node } from '../../shared/node.interface';
 
 @Entity({ name: 'person' })
 @Unique('uq_person_slug', ['slug'])

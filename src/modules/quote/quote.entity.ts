@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../shared/node.interface';
 import { Article } from '../article/article.entity';
-import { Node } from '../node/node.interface';
 import { Person } from '../person/person.entity';
 
 @Entity({ name: 'quote' })

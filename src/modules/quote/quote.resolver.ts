@@ -1,18 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../../server/context';
 import { connectionCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { pageRequest, toConnection } from '../../shared/pagination';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { QuoteConnection } from './quote.connection';
+import type { QuoteContext } from './quote.context';
 import { Quote } from './quote.entity';
 import { QuotesArgs } from './quotes.args';
 
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => Quote, { nullable: true, description: 'A quote by id; null when there is none.' })
-  quote(@Arg('id', () => ID) id: string, @Ctx() { services }: GatewayContext): Promise<Quote | null> {
+  quote(@Arg('id', () => ID) id: string, @Ctx() { services }: QuoteContext): Promise<Quote | null> {
     return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
   }
 
@@ -20,7 +20,7 @@ export class QuoteResolver {
     complexity: connectionCost,
     description: 'Quotes, filtered; newest article first, in order of appearance within an article.',
   })
-  async quotes(@Args() { filter, ...args }: QuotesArgs, @Ctx() { services }: GatewayContext) {
+  async quotes(@Args() { filter, ...args }: QuotesArgs, @Ctx() { services }: QuoteContext) {
     const criteria = {
       speakerId: filter?.speakerId != null ? expectGlobalId(filter.speakerId, 'Person', 'filter.speakerId') : null,
       articleId: filter?.articleId != null ? expectGlobalId(filter.articleId, 'Article', 'filter.articleId') : null,
@@ -32,12 +32,12 @@ export class QuoteResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who said it; null when the copy does not name the source.' })
-  async speaker(@Root() quote: Quote, @Ctx() { loaders }: GatewayContext): Promise<Person | null> {
+  async speaker(@Root() quote: Quote, @Ctx() { loaders }: QuoteContext): Promise<Person | null> {
     return quote.speakerId === null ? null : loaders.personById.load(quote.speakerId);
   }
 
   @FieldResolver(() => Article)
-  async article(@Root() quote: Quote, @Ctx() { loaders }: GatewayContext): Promise<Article> {
+  async article(@Root() quote: Quote, @Ctx() { loaders }: QuoteContext): Promise<Article> {
     const article = await loaders.articleById.load(quote.articleId);
     // Quotes are deleted with their article (ON DELETE CASCADE), so this cannot be missing.
     if (!article) throw new Error(`Quote ${quote.id} has no article ${quote.articleId}`);

@@ -1,9 +1,11 @@
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+import { countByIds } from '../../db/count-by-ids';
 import { findByIdsInOrder } from '../../db/find-by-ids';
+import { toFtsQuery } from '../../db/fts-query';
 import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch } from '../../db/keyset-page';
+import type { SearchIndex } from '../../db/search-index';
 import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
-import { toFtsQuery } from '../search/fts-query';
-import type { SearchIndex } from '../search/search-index';
+import { namesPerson } from '../mention/mention.query';
 import type { Quote } from './quote.entity';
 
 /** A QuoteFilter with IDs decoded, plus `aboutPersonId` for quotesAbout. */
@@ -36,8 +38,7 @@ const NEWEST_FIRST: ListOrder<QuoteWithDate> = {
 };
 
 /** Only quotes in articles that name `:aboutPersonId`. */
-const IN_ARTICLES_NAMING =
-  'EXISTS (SELECT 1 FROM mention about WHERE about.article_id = quote.article_id AND about.person_id = :aboutPersonId)';
+const IN_ARTICLES_NAMING = namesPerson('quote.article_id', ':aboutPersonId', 'about');
 
 export class QuoteService {
   constructor(
@@ -52,6 +53,11 @@ export class QuoteService {
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
   findByIds(ids: readonly number[]): Promise<(Quote | null)[]> {
     return findByIdsInOrder(this.quotes, ids);
+  }
+
+  /** How many quotes each person has; one query for all. */
+  async quoteCounts(personIds: readonly number[]): Promise<number[]> {
+    return countByIds(this.quotes.createQueryBuilder('row').select('row.speaker_id', 'id'), 'row.speaker_id', personIds);
   }
 
   /** The quotes in each article, in order of appearance; one query for all articles. */

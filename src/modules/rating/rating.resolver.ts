@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { GatewayContext } from '../../server/context';
-import { notFound } from '../../server/errors';
+import { notFound } from '../../shared/errors';
 import { expectGlobalId } from '../../shared/global-id';
 import { RateArticleInput } from './rate-article.input';
 import { RateArticlePayload } from './rate-article.payload';
+import type { RatingContext } from './rating.context';
 import { Rating } from './rating.type';
 
 @Resolver(() => Rating)
@@ -12,14 +12,14 @@ export class RatingResolver {
     nullable: true,
     description: "The caller's own stars (X-Voter-Id, else address and user agent); null if none.",
   })
-  viewerStars(@Root() rating: Rating, @Ctx() { loaders }: GatewayContext): Promise<number | null> {
+  viewerStars(@Root() rating: Rating, @Ctx() { loaders }: RatingContext): Promise<number | null> {
     return loaders.viewerStarsByArticle.load(rating.articleId);
   }
 
   @Mutation(() => RateArticlePayload, { description: 'Rate an article 1-5 stars: one vote per reader, a new vote replaces the old.' })
   async rateArticle(
     @Arg('input') input: RateArticleInput,
-    @Ctx() { services, loaders, viewer }: GatewayContext,
+    @Ctx() { services, loaders, viewer }: RatingContext,
   ): Promise<RateArticlePayload> {
     const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
     await services.ratings.rate(articleId, { hash: viewer.voterHash(), address: viewer.address() }, input.stars);

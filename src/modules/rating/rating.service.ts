@@ -1,6 +1,6 @@
 import { QueryFailedError, type Repository } from 'typeorm';
 import type { WriteQueue } from '../../db/write-queue';
-import { badUserInput, notFound } from '../../server/errors';
+import { badUserInput, notFound } from '../../shared/errors';
 import type { Article } from '../article/article.entity';
 import { emptyHistogram, Rating, STAR_LEVELS } from './rating.type';
 import { VoteLimiter } from './vote-limiter';

@@ -3,7 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { VoteLimits } from '../../config';
-import { rateLimited } from '../../server/errors';
+import { rateLimited } from '../../shared/errors';
 
 const HOUR_SECONDS = 60 * 60;
 const MINUTE_SECONDS = 60;

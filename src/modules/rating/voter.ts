@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { badUserInput } from '../../server/errors';
+import { badUserInput } from '../../shared/errors';
 
 export const VOTER_HEADER = 'x-voter-id';
 const VOTER_TOKEN = /^[A-Za-z0-9_-]{8,128}$/;

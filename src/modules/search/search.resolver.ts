@@ -1,44 +1,24 @@
-import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import type { GatewayContext } from '../../server/context';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { connectionCost } from '../../shared/complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../../shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '../../shared/page-size';
+import { toConnection } from '../../shared/pagination';
+import { SearchType } from '../../shared/search-type.enum';
 import type { Article } from '../article/article.entity';
 import type { Person } from '../person/person.entity';
 import type { Quote } from '../quote/quote.entity';
-import { SearchConnection, SearchType } from './search.types';
-
-@ArgsType()
-class SearchArgs {
-  @Field({ description: 'Words to find; "quoted phrases" match as phrases, the last word as a prefix.' })
-  @Length(0, 500)
-  query: string;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  after?: string | null;
-
-  @Field(() => [SearchType], { nullable: true, description: 'Only these kinds of hit; all when omitted.' })
-  @IsOptional()
-  types?: SearchType[] | null;
-}
+import { SearchArgs } from './search.args';
+import { SearchConnection } from './search.connection';
+import type { SearchContext } from './search.context';
 
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnection, { complexity: connectionCost, description: 'Ranked full-text search over articles, quotes and people.' })
-  async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: GatewayContext) {
+  async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: SearchContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });
     const hits = await Promise.all(
       page.rows.map((row): Promise<Article | Quote | Person | null> => {
-        if (row.kind === 'ARTICLE') return loaders.articleById.load(row.id);
-        if (row.kind === 'QUOTE') return loaders.quoteById.load(row.id);
+        if (row.kind === SearchType.ARTICLE) return loaders.articleById.load(row.id);
+        if (row.kind === SearchType.QUOTE) return loaders.quoteById.load(row.id);
         return loaders.personById.load(row.id);
       }),
     );

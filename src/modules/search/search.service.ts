@@ -1,11 +1,11 @@
-import { badUserInput } from '../../server/errors';
+import { snippetHtml, toFtsQuery } from '../../db/fts-query';
+import type { SearchIndex, SearchRow } from '../../db/search-index';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
+import { badUserInput } from '../../shared/errors';
 import type { PageRequest } from '../../shared/pagination';
-import { snippetHtml, toFtsQuery } from './fts-query';
-import type { SearchIndex, SearchKind, SearchRow } from './search-index';
+import { ALL_SEARCH_TYPES, type SearchType } from '../../shared/search-type.enum';
 
 const CURSOR_KIND = 'search';
-const ALL_KINDS: SearchKind[] = ['ARTICLE', 'QUOTE', 'PERSON'];
 
 export interface SearchPage {
   rows: (SearchRow & { cursor: string; snippetHtml: string })[];
@@ -21,10 +21,10 @@ export class SearchService {
    * Ranked hits across articles, quotes and people. Whatever the user types is searched as
    * text; only an empty query is an error. Forward paging only: ranks are not a stable order.
    */
-  async search(query: string, kinds: readonly SearchKind[] | null | undefined, request: PageRequest): Promise<SearchPage> {
+  async search(query: string, kinds: readonly SearchType[] | null | undefined, request: PageRequest): Promise<SearchPage> {
     if (!query.trim()) throw badUserInput('query must not be empty.', { argumentName: 'query' });
     if (request.backward) throw badUserInput('search pages forwards only: use first and after.', { argumentName: 'last' });
-    const wanted = kinds?.length ? [...new Set(kinds)] : ALL_KINDS;
+    const wanted = kinds?.length ? [...new Set(kinds)] : ALL_SEARCH_TYPES;
     const fts = toFtsQuery(query);
     if (fts === null) return { rows: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
     const after =
@@ -36,9 +36,9 @@ export class SearchService {
               t: 'string',
               id: 'number',
             });
-            if (!ALL_KINDS.includes(key.t as SearchKind))
+            if (!ALL_SEARCH_TYPES.includes(key.t as SearchType))
               throw badUserInput('"after" is not a valid cursor for search.', { argumentName: 'after' });
-            return { score: key.s, kind: key.t as SearchKind, id: key.id };
+            return { score: key.s, kind: key.t as SearchType, id: key.id };
           })();
     const rows = await this.index.search(fts, wanted, request.count + 1, after);
     return {

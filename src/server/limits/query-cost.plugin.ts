@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '../../shared/errors';
 
 /** Introspection lists (`types`, `fields`, `args`…) have no `first`: each counts at this many entries. */
 const INTROSPECTION_LIST_ESTIMATE = 5;

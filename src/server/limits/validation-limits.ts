@@ -5,7 +5,7 @@ import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-type
 import { GraphQLError, Kind } from 'graphql';
 import type { OperationDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 import type { RequestLimits } from '../../config';
-import { ErrorCode, type ErrorCodeName } from '../errors';
+import { ErrorCode, type ErrorCodeName } from '../../shared/errors';
 
 /** graphql-armor says "Syntax Error: Query depth limit of 15 exceeded, found 16."; keep the figures, give it a code. */
 function reject(code: ErrorCodeName, limit: number): GraphQLArmorRejectCallback {

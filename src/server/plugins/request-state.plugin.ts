@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { ErrorCode } from '../../shared/errors';
 import { type Deadline, timeoutError } from '../deadline';
-import { ErrorCode } from '../errors';
 
 export interface RequestStateContext {
   requestId: string;
@@ -24,7 +24,7 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
       let raw: readonly GraphQLError[] = [];
       return {
         // Root resolvers send their SQL as execution starts; nested SQL goes through the loaders,
-        // which check the deadline before each batch (loaders.ts).
+        // which check the deadline before each batch (BatchLoaderFactory, src/shared/batch-loader.ts).
         async didResolveOperation({ operation }) {
           if (contextValue.deadline.expired) {
             const error = timeoutError(contextValue.deadline.timeoutMs);

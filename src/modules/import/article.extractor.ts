@@ -1,4 +1,4 @@
-import type { ArticleDraft } from '../article/article-draft';
+import type { ArticleDraft } from './article-draft';
 import { parseCopyLayout } from './copy-layout.parser';
 import { extractPeople } from './people.extractor';
 import { extractQuotes } from './quotes.extractor';
@@ -41,7 +41,7 @@ export function extractArticle(request: ImportRequest, now: Date = new Date()): 
       image: layout.imageCredit ? { credit: layout.imageCredit } : null,
       sourceUrl: request.sourceUrl?.trim() || null,
       people,
-      quotes: quotes.map(({ text, speaker, attribution, paragraphIndex }) => ({ text, speaker, attribution, paragraphIndex })),
+      quotes,
     },
     warnings,
   };

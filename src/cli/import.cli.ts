@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig } from '../../config';
-import { openDatabase } from '../../db/data-source';
-import { WriteQueue } from '../../db/write-queue';
-import { ArticleWriter } from '../article/article-writer.service';
-import { ImportInputError, MAX_COPY_BYTES } from './import-errors';
-import { ImportService } from './import.service';
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase } from '../db/data-source';
+import { WriteQueue } from '../db/write-queue';
+import { entities } from '../modules/entities';
+import { ArticleWriter } from '../modules/import/article-writer.service';
+import { ImportInputError, MAX_COPY_BYTES } from '../modules/import/import-errors';
+import { ImportService } from '../modules/import/import.service';
 
 const USAGE = `Usage: npm run import -- [--section <name>] <file.txt | folder | -> ...
 Imports raw news copy into the database in DATABASE_URL (created and migrated when needed).
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
   }
   const options = parseArguments(args);
   const config = loadConfig();
-  const dataSource = await openDatabase(config.database);
+  const dataSource = await openDatabase(config.database, entities);
   const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter());
   const failures = [...options.problems];
   let created = 0;

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Article } from '../article/article.entity';
+import { Person } from '../person/person.entity';
 import { MentionRole } from './mention-role.enum';
-import { Person } from './person.entity';
 
 /** A person named in an article: the join between the two, with the role and first appearance. */
 @Entity({ name: 'mention' })

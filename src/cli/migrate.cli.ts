@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
-import { createDataSource } from './data-source';
-import { applyPragmas } from './pragmas';
+import { createDataSource } from '../db/data-source';
+import { applyPragmas } from '../db/pragmas';
+import { entities } from '../modules/entities';
 
 /** `npm run migrate`: applies pending migrations to the database in DATABASE_URL. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(config.database, entities);
   await dataSource.initialize();
   try {
     await applyPragmas(dataSource);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ArticleWriter } from '../../modules/article/article-writer.service';
-import { Article } from '../../modules/article/article.entity';
-import { extractArticle } from '../../modules/import/article-extractor';
-import { InstanceSetting } from '../instance-setting.entity';
-import type { WriteQueue } from '../write-queue';
+import { InstanceSetting } from '../../../db/instance-setting.entity';
+import type { WriteQueue } from '../../../db/write-queue';
+import { Article } from '../../article/article.entity';
+import { ArticleWriter } from '../article-writer.service';
+import { extractArticle } from '../article.extractor';
 
 const SEEDED_KEY = 'seeded_at';
 

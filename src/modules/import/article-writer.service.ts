@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { badUserInput } from '../../server/errors';
+import { badUserInput } from '../../shared/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
-import { Mention } from '../person/mention.entity';
+import { joinParagraphs } from '../article/article-text';
+import { Article } from '../article/article.entity';
+import { Mention } from '../mention/mention.entity';
 import { normalizePersonName } from '../person/person-name';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
 import { type ArticleDraft, mentionRole, type PersonDraft } from './article-draft';
-import { joinParagraphs } from './article-text';
-import { Article } from './article.entity';
 
 export interface SavedArticle {
   article: Article;

@@ -1,16 +1,7 @@
-import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionTypes } from '../../shared/pagination';
+import { createUnionType, Field, Float, ObjectType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
-
-export enum SearchType {
-  ARTICLE = 'ARTICLE',
-  QUOTE = 'QUOTE',
-  PERSON = 'PERSON',
-}
-
-registerEnumType(SearchType, { name: 'SearchType', description: 'What search looks through.' });
 
 export const SearchHit = createUnionType({
   name: 'SearchHit',
@@ -29,5 +20,3 @@ export class SearchResult {
   @Field({ description: 'The matched text, HTML-escaped, with <mark>…</mark> around the matched terms.' })
   snippet: string;
 }
-
-export const { EdgeType: SearchEdge, ConnectionType: SearchConnection } = connectionTypes('Search', SearchResult);

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Person } from './person.entity';
+import { Person } from '../person/person.entity';
 
 @ObjectType({ description: 'A person and how many articles they share with another.' })
 export class PersonCount {

@@ -1,6 +1,6 @@
-import { MentionRole } from '../person/mention-role.enum';
+import { MentionRole } from '../mention/mention-role.enum';
 
-/** A structured article ready to store: what the seed fixture (and later the importer) produce. */
+/** A structured article ready to store: what the importer extracts from raw copy, and what ArticleWriter stores. */
 export interface ArticleDraft {
   headline: string;
   section: string;
@@ -16,11 +16,13 @@ export interface ArticleDraft {
   quotes: QuoteDraft[];
 }
 
+/** A person the copy names, with the role it gives them. */
 export interface PersonDraft {
   name: string;
   description?: string | null;
 }
 
+/** A quoted span and who the copy says spoke it. */
 export interface QuoteDraft {
   text: string;
   /** The `name` of one of the draft's people, or null when the copy does not name the source. */

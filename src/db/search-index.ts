@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { SearchType } from '../shared/search-type.enum';
 import { MARK_CLOSE, MARK_OPEN } from './fts-query';
-
-export type SearchKind = 'ARTICLE' | 'QUOTE' | 'PERSON';
 
 /** One ranked hit, before its node is loaded. */
 export interface SearchRow {
-  kind: SearchKind;
+  kind: SearchType;
   id: number;
   /** Higher is better. */
   score: number;
@@ -17,7 +16,8 @@ export interface SearchRow {
  * The full-text engine behind search, the `query` filters and RELEVANCE order. This is the one
  * engine-specific part of the data layer: SqliteFtsIndex below uses SQLite FTS5 (tables and
  * triggers from the search-index migration); a server engine supplies its own implementation.
- * `ftsQuery` is always the output of toFtsQuery, never raw user input.
+ * `ftsQuery` is always the output of toFtsQuery, never raw user input. The article, person and
+ * quote services use the `…Matches` fragments for their `query` filters; the search module ranks.
  */
 export interface SearchIndex {
   /** SQL selecting `id` and `rank` (lower is better) of the articles matching `:${parameter}`. */
@@ -29,11 +29,11 @@ export interface SearchIndex {
   /** Ranked hits over the kinds asked for, best first, after an optional position in that order. */
   search(
     ftsQuery: string,
-    kinds: readonly SearchKind[],
+    kinds: readonly SearchType[],
     limit: number,
-    after: { score: number; kind: SearchKind; id: number } | null,
+    after: { score: number; kind: SearchType; id: number } | null,
   ): Promise<SearchRow[]>;
-  count(ftsQuery: string, kinds: readonly SearchKind[]): Promise<number>;
+  count(ftsQuery: string, kinds: readonly SearchType[]): Promise<number>;
 }
 
 // Headline weighted above standfirst above body; a person's name above their description.
@@ -43,10 +43,10 @@ const QUOTE_RANK = 'bm25(quote_fts)';
 const SNIPPET_WORDS = 24;
 const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
 
-const BRANCHES: Record<SearchKind, string> = {
-  ARTICLE: `SELECT 'ARTICLE' AS kind, rowid AS id, -${ARTICLE_RANK} AS score, snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM article_fts WHERE article_fts MATCH :q`,
-  QUOTE: `SELECT 'QUOTE' AS kind, rowid AS id, -${QUOTE_RANK} AS score, highlight(quote_fts, 0, ${marks}) AS snippet FROM quote_fts WHERE quote_fts MATCH :q`,
-  PERSON: `SELECT 'PERSON' AS kind, rowid AS id, -${PERSON_RANK} AS score, snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM person_fts WHERE person_fts MATCH :q`,
+const BRANCHES: Record<SearchType, string> = {
+  [SearchType.ARTICLE]: `SELECT '${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score, snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM article_fts WHERE article_fts MATCH :q`,
+  [SearchType.QUOTE]: `SELECT '${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score, highlight(quote_fts, 0, ${marks}) AS snippet FROM quote_fts WHERE quote_fts MATCH :q`,
+  [SearchType.PERSON]: `SELECT '${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score, snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM person_fts WHERE person_fts MATCH :q`,
 };
 
 export class SqliteFtsIndex implements SearchIndex {
@@ -66,9 +66,9 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async search(
     ftsQuery: string,
-    kinds: readonly SearchKind[],
+    kinds: readonly SearchType[],
     limit: number,
-    after: { score: number; kind: SearchKind; id: number } | null,
+    after: { score: number; kind: SearchType; id: number } | null,
   ) {
     const union = kinds.map((kind) => BRANCHES[kind]).join(' UNION ALL ');
     // Best score first, then kind and id so that the order is total and cursors are exact.
@@ -80,12 +80,16 @@ export class SqliteFtsIndex implements SearchIndex {
       { q: ftsQuery, limit, ...(after ?? {}) },
       {},
     );
-    const rows: { kind: SearchKind; id: number; score: number; snippet: string }[] = await this.dataSource.query(sql, parameters);
+    const rows: { kind: SearchType; id: number; score: number; snippet: string }[] = await this.dataSource.query(sql, parameters);
     return rows.map((row) => ({ kind: row.kind, id: Number(row.id), score: Number(row.score), snippet: row.snippet ?? '' }));
   }
 
-  async count(ftsQuery: string, kinds: readonly SearchKind[]): Promise<number> {
-    const tables: Record<SearchKind, string> = { ARTICLE: 'article_fts', QUOTE: 'quote_fts', PERSON: 'person_fts' };
+  async count(ftsQuery: string, kinds: readonly SearchType[]): Promise<number> {
+    const tables: Record<SearchType, string> = {
+      [SearchType.ARTICLE]: 'article_fts',
+      [SearchType.QUOTE]: 'quote_fts',
+      [SearchType.PERSON]: 'person_fts',
+    };
     const union = kinds.map((kind) => `SELECT COUNT(*) AS n FROM ${tables[kind]} WHERE ${tables[kind]} MATCH :q`).join(' UNION ALL ');
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(`SELECT SUM(n) AS n FROM (${union})`, { q: ftsQuery }, {});
     const [row] = await this.dataSource.query(sql, parameters);

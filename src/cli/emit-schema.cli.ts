@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { printGatewaySchema, SCHEMA_FILE } from './print-schema';
+import { printGatewaySchema, SCHEMA_FILE } from '../schema/print-schema';
 
 // Run from the repository root (npm run schema).
 const target = path.resolve(process.cwd(), SCHEMA_FILE);

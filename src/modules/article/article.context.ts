@@ -1,0 +1,21 @@
+import type DataLoader from 'dataloader';
+import type { BatchLoaderFactory } from '../../shared/batch-loader';
+import type { Article } from './article.entity';
+import type { ArticleService } from './article.service';
+
+/** The article module's per-request batch loaders. */
+export interface ArticleLoaders {
+  articleById: DataLoader<number, Article | null>;
+}
+
+export function createArticleLoaders(services: { articles: ArticleService }, loaders: BatchLoaderFactory): ArticleLoaders {
+  return {
+    articleById: loaders.byId((ids) => services.articles.findByIds(ids)),
+  };
+}
+
+/** What the article module's resolvers read from the per-request context (composed in src/server/context.ts). */
+export interface ArticleContext {
+  services: { articles: ArticleService };
+  loaders: ArticleLoaders;
+}

@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { firstRowsCost, listCost } from '../../shared/complexity';
+import { boundedCount } from '../../shared/pagination';
+import { Article } from '../article/article.entity';
+import { Person } from '../person/person.entity';
+import { MentionRole } from './mention-role.enum';
+import type { MentionContext } from './mention.context';
+
+const MAX_RELATED = 50;
+
+/** The fields the mention module adds to Article: who it names, and the articles that name the same people. */
+@Resolver(() => Article)
+export class ArticleMentionsResolver {
+  @FieldResolver(() => [Person], { complexity: listCost(), description: 'The people the article names, in order of first appearance.' })
+  async people(
+    @Root() article: Article,
+    @Ctx() { loaders }: MentionContext,
+    @Arg('role', () => MentionRole, { nullable: true, description: 'Only the people with this role.' }) role?: MentionRole | null,
+  ): Promise<Person[]> {
+    const mentions = await loaders.mentionsByArticle.load(article.id);
+    return mentions.filter((mention) => role == null || mention.role === role).map((mention) => mention.person);
+  }
+
+  @FieldResolver(() => [Article], {
+    complexity: firstRowsCost,
+    description: 'Other articles ranked by how many people they share with this one, then newest first.',
+  })
+  relatedArticles(
+    @Root() article: Article,
+    @Ctx() { loaders }: MentionContext,
+    @Arg('first', () => Int, { defaultValue: 5, description: `At most ${MAX_RELATED}.` }) first: number,
+  ): Promise<Article[]> {
+    return loaders.relatedByArticle.load(boundedCount(first, MAX_RELATED), article.id);
+  }
+}

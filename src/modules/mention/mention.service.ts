@@ -1,0 +1,138 @@
+import type { Repository } from 'typeorm';
+import { countByIds } from '../../db/count-by-ids';
+import {
+  countPerParent,
+  keysetPages,
+  type ListOrder,
+  type ParentBatch,
+  rawNumber,
+  rowsPerParent,
+  sortKeyAlias,
+} from '../../db/keyset-page';
+import type { Page, PageRequest } from '../../shared/pagination';
+import { ArticleOrder } from '../article/article-order.enum';
+import type { Article } from '../article/article.entity';
+import { articleOrder } from '../article/article.service';
+import type { Person } from '../person/person.entity';
+import type { MentionRole } from './mention-role.enum';
+import { Mention } from './mention.entity';
+import { sharedMentions } from './mention.query';
+import type { PersonCount } from './person-count.type';
+
+/** A person an article names, and how (Article.people). */
+export interface MentionedPerson {
+  person: Person;
+  role: MentionRole;
+}
+
+/** relatedArticles: most shared people first, then newest (never paged, so never in a cursor). */
+const MOST_SHARED_ARTICLES: ListOrder<Article> = {
+  kind: 'article:related',
+  keys: [
+    { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
+    ...articleOrder(ArticleOrder.PUBLISHED_AT_DESC).keys,
+  ],
+};
+
+/** coMentioned: most shared articles first, then by id (never paged, so never in a cursor). */
+const MOST_SHARED_PEOPLE: ListOrder<Person> = {
+  kind: 'person:co-mentioned',
+  keys: [
+    { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
+    { expression: 'person.id', direction: 'ASC', field: 'id', type: 'number', read: (person) => person.id },
+  ],
+};
+
+/** Who is named in which article: the lists and counts that read the mention table, batched per parent. */
+export class MentionService {
+  constructor(
+    private readonly mentions: Repository<Mention>,
+    private readonly articles: Repository<Article>,
+    private readonly people: Repository<Person>,
+  ) {}
+
+  /** The people each article names, in order of first appearance; one query for all articles. */
+  async mentionsByArticleIds(articleIds: readonly number[]): Promise<MentionedPerson[][]> {
+    const rows = await this.mentions
+      .createQueryBuilder('mention')
+      .innerJoinAndSelect('mention.person', 'person')
+      .where('mention.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
+      .orderBy('mention.articleId')
+      .addOrderBy('mention.position')
+      .getMany();
+    const byArticle = new Map<number, MentionedPerson[]>(articleIds.map((id) => [id, []]));
+    for (const row of rows) byArticle.get(row.articleId)?.push({ person: row.person as Person, role: row.role });
+    return articleIds.map((id) => byArticle.get(id) ?? []);
+  }
+
+  /** How many articles name each person; one query for all. */
+  async mentionCounts(personIds: readonly number[]): Promise<number[]> {
+    return countByIds(this.mentions.createQueryBuilder('row').select('row.person_id', 'id'), 'row.person_id', personIds);
+  }
+
+  /**
+   * Person.articles for many people at once: each person's page of the articles that name them,
+   * newest first (the order, and so the cursors, of the article list with `personId`); one statement.
+   */
+  articlePagesByPerson(
+    personIds: readonly number[],
+    request: PageRequest,
+    totalCount: (personId: number) => Promise<number>,
+  ): Promise<Page<Article>[]> {
+    return keysetPages(this.articlesByPerson(personIds), request, articleOrder(ArticleOrder.PUBLISHED_AT_DESC), totalCount);
+  }
+
+  /** How many articles name each person (Person.articles' totalCount); one statement. */
+  articleCountsByPerson(personIds: readonly number[]): Promise<number[]> {
+    return countPerParent(this.articlesByPerson(personIds));
+  }
+
+  /** For each article, the other articles ranked by how many people they share with it, then newest first; one statement. */
+  async relatedByArticleIds(articleIds: readonly number[], limit: number): Promise<Article[][]> {
+    const rows = await rowsPerParent(
+      {
+        parentIds: articleIds,
+        rows: () =>
+          this.articles
+            .createQueryBuilder('article')
+            .innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
+        partition: 'overlap.owner',
+        entities: () => this.articles.createQueryBuilder('article'),
+      },
+      MOST_SHARED_ARTICLES,
+      { count: limit, cursor: null, backward: false },
+      limit,
+    );
+    return rows.map((related) => related.map((row) => row.entity));
+  }
+
+  /** For each person, the people named in the same articles, with how many articles they share; one statement. */
+  async coMentionedByPersonIds(personIds: readonly number[], limit: number): Promise<PersonCount[][]> {
+    const rows = await rowsPerParent(
+      {
+        parentIds: personIds,
+        rows: () =>
+          this.people.createQueryBuilder('person').innerJoin(sharedMentions('person', personIds), 'overlap', 'overlap.id = person.id'),
+        partition: 'overlap.owner',
+        entities: () => this.people.createQueryBuilder('person'),
+      },
+      MOST_SHARED_PEOPLE,
+      { count: limit, cursor: null, backward: false },
+      limit,
+    );
+    return rows.map((people) => people.map((row) => ({ person: row.entity, count: Number(row.raw[sortKeyAlias(0)]) })));
+  }
+
+  /** The articles that name any of these people, once under each person who is named. */
+  private articlesByPerson(personIds: readonly number[]): ParentBatch<Article> {
+    return {
+      parentIds: personIds,
+      rows: () =>
+        this.articles
+          .createQueryBuilder('article')
+          .innerJoin(Mention, 'named', 'named.article_id = article.id AND named.person_id IN (:...namedIds)', { namedIds: [...personIds] }),
+      partition: 'named.person_id',
+      entities: () => this.articles.createQueryBuilder('article'),
+    };
+  }
+}

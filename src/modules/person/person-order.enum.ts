@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum PersonOrder {
+  MENTIONS_DESC = 'MENTIONS_DESC',
+  NAME_ASC = 'NAME_ASC',
+}
+
+registerEnumType(PersonOrder, {
+  name: 'PersonOrder',
+  valuesConfig: {
+    MENTIONS_DESC: { description: 'Named in the most articles first.' },
+    NAME_ASC: { description: 'Alphabetical by name, accents and case folded.' },
+  },
+});

@@ -1,0 +1,2 @@
+/** The role `@Authorized` asks for on importArticle and previewImport: a request with a valid editor key. */
+export const EDITOR_ROLE = 'EDITOR';

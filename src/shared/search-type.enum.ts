@@ -1,0 +1,16 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * The kinds of record full-text search covers: the GraphQL enum `SearchType`, and the kinds the
+ * search index (src/db/search-index.ts) ranks. The one declaration of them.
+ */
+export enum SearchType {
+  ARTICLE = 'ARTICLE',
+  QUOTE = 'QUOTE',
+  PERSON = 'PERSON',
+}
+
+registerEnumType(SearchType, { name: 'SearchType', description: 'What search looks through.' });
+
+/** Every kind, in declaration order. */
+export const ALL_SEARCH_TYPES: readonly SearchType[] = Object.values(SearchType);

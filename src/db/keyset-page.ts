@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import type { Page, PageRequest } from '../shared/pagination';
+import { emptyPage, type Page, type PageRequest } from '../shared/pagination';
 import { keysetAfter } from './keyset';
 
 /** One column of a list's order: how to sort by it and how to read it back for the cursor. */
@@ -96,6 +96,21 @@ export async function keysetPage<T extends ObjectLiteral>(
   const { entities, raw } = await query.limit(request.count + 1).getRawAndEntities();
   const rows = entities.map((entity, index) => ({ entity, raw: raw[index] as Record<string, unknown> }));
   return toPage(rows, request, order, totalCount);
+}
+
+/**
+ * The one skeleton of every filtered list: `build(false)` is the page's query (with what the
+ * order needs joined), `build(true)` the same filter for its count, only run when a client asks
+ * for totalCount; either returns null when the filter cannot match anything.
+ */
+export async function listPage<T extends ObjectLiteral>(
+  build: (forCount: boolean) => SelectQueryBuilder<T> | null,
+  request: PageRequest,
+  order: ListOrder<T>,
+): Promise<Page<T>> {
+  const query = build(false);
+  if (!query) return emptyPage();
+  return keysetPage(query, request, order, () => build(true)!.getCount());
 }
 
 /**

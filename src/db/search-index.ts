@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { Brackets, type DataSource, type WhereExpressionBuilder } from 'typeorm';
 import { SearchType } from '../shared/search-type.enum';
-import { MARK_CLOSE, MARK_OPEN } from './fts-query';
+import { MARK_CLOSE, MARK_OPEN, toFtsQuery } from './fts-query';
 
 /** One ranked hit, before its node is loaded. */
 export interface SearchRow {
@@ -34,6 +34,11 @@ export interface SearchIndex {
     after: { score: number; kind: SearchType; id: number } | null,
   ): Promise<SearchRow[]>;
   count(ftsQuery: string, kinds: readonly SearchType[]): Promise<number>;
+  /**
+   * The `query` filter of the article, person and quote lists: narrows `query` to the rows whose
+   * `idColumn` matches the words in `text`. False when `text` has nothing to search for (the list is empty).
+   */
+  whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean;
 }
 
 // Headline weighted above standfirst above body; a person's name above their description.
@@ -62,6 +67,19 @@ export class SqliteFtsIndex implements SearchIndex {
 
   quoteMatches(parameter: string): string {
     return `SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH :${parameter}`;
+  }
+
+  whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean {
+    const fts = toFtsQuery(text);
+    if (fts === null) return false;
+    const matches = {
+      [SearchType.ARTICLE]: this.articleMatches,
+      [SearchType.PERSON]: this.personMatches,
+      [SearchType.QUOTE]: this.quoteMatches,
+    }[type];
+    // Bracketed, so that it ANDs with whatever else the query says.
+    query.andWhere(new Brackets((where) => where.where(`${idColumn} IN (SELECT id FROM (${matches.call(this, 'fts')}))`, { fts })));
+    return true;
   }
 
   async search(

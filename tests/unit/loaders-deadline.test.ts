@@ -4,22 +4,27 @@ import { checkDeadlineAtRootFields, Deadline } from '../../src/server/deadline';
 import { createLoaders } from '../../src/server/loaders';
 import type { Services } from '../../src/server/services';
 
+/** Services whose every method records that it was asked to query (and returns no rows). */
+function recordingServices(): { calls: string[]; services: Services } {
+  const calls: string[] = [];
+  const services = new Proxy({} as Services, {
+    get: (_target, service) =>
+      new Proxy(
+        {},
+        {
+          get: (_inner, method) => async () => {
+            calls.push(`${String(service)}.${String(method)}`);
+            return [];
+          },
+        },
+      ),
+  });
+  return { calls, services };
+}
+
 describe('loaders past the operation deadline', () => {
   it('send no SQL and reject with TIMEOUT', async () => {
-    const calls: string[] = [];
-    // Every service method records that it was asked to query.
-    const services = new Proxy({} as Services, {
-      get: (_target, service) =>
-        new Proxy(
-          {},
-          {
-            get: (_inner, method) => async () => {
-              calls.push(`${String(service)}.${String(method)}`);
-              return [];
-            },
-          },
-        ),
-    });
+    const { calls, services } = recordingServices();
     const deadline = new Deadline(5, performance.now() - 10);
     const loaders = createLoaders(
       services,
@@ -52,19 +57,7 @@ describe('loaders past the operation deadline', () => {
 
 describe('root fields past the operation deadline', () => {
   it('start no resolver: no service is called and the operation answers TIMEOUT', async () => {
-    const calls: string[] = [];
-    const services = new Proxy({} as Services, {
-      get: (_target, service) =>
-        new Proxy(
-          {},
-          {
-            get: (_inner, method) => async () => {
-              calls.push(`${String(service)}.${String(method)}`);
-              throw new Error('no service may run past the deadline');
-            },
-          },
-        ),
-    });
+    const { calls, services } = recordingServices();
     const deadline = new Deadline(5, performance.now() - 10);
     const schema = checkDeadlineAtRootFields(buildGatewaySchema());
     const result = await execute({

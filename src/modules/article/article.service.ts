@@ -1,10 +1,11 @@
-import { Brackets, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
 import { toFtsQuery } from '../../db/fts-query';
-import { keysetPage, type ListOrder, rawNumber } from '../../db/keyset-page';
+import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import { badUserInput } from '../../shared/errors';
 import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
+import { SearchType } from '../../shared/search-type.enum';
 import { ArticleOrder } from './article-order.enum';
 import type { Article } from './article.entity';
 import type { SectionCount } from './section-count.type';
@@ -109,9 +110,7 @@ export class ArticleService {
       if (needsRating) query.leftJoin((sub) => this.sources.ratingTally(sub), 'rating', 'rating.article_id = article.id');
       return this.applyCriteria(query, criteria, [...personIds], !forCount && order === ArticleOrder.RELEVANCE) ? query : null;
     };
-    const query = build(false);
-    if (!query) return emptyPage();
-    return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
+    return listPage(build, request, ORDERS[order]);
   }
 
   /** Sections with their article counts, largest first. */
@@ -139,13 +138,11 @@ export class ArticleService {
       query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
     if (criteria.minRating != null) query.andWhere('rating.average >= :minRating', { minRating: criteria.minRating });
     if (criteria.query != null) {
+      // RELEVANCE orders by the match's rank, so it joins the matches; any other order only filters by them.
+      if (!joinRank) return this.search.whereMatches(query, SearchType.ARTICLE, 'article.id', criteria.query);
       const fts = toFtsQuery(criteria.query);
       if (fts === null) return false;
-      if (joinRank) query.innerJoin(`(${this.search.articleMatches('fts')})`, 'fts', 'fts.id = article.id', { fts });
-      else
-        query.andWhere(
-          new Brackets((where) => where.where(`article.id IN (SELECT id FROM (${this.search.articleMatches('fts')}))`, { fts })),
-        );
+      query.innerJoin(`(${this.search.articleMatches('fts')})`, 'fts', 'fts.id = article.id', { fts });
     }
     return true;
   }

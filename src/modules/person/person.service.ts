@@ -1,9 +1,9 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { toFtsQuery } from '../../db/fts-query';
-import { keysetPage, type ListOrder, rawNumber } from '../../db/keyset-page';
+import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
-import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
+import type { Page, PageRequest } from '../../shared/pagination';
+import { SearchType } from '../../shared/search-type.enum';
 import { PersonOrder } from './person-order.enum';
 import type { Person } from './person.entity';
 
@@ -71,15 +71,9 @@ export class PersonService {
       if (criteria.articleId != null) {
         query.andWhere(this.sources.namesPerson(':articleId', 'person.id', 'named'), { articleId: criteria.articleId });
       }
-      if (criteria.query != null) {
-        const fts = toFtsQuery(criteria.query);
-        if (fts === null) return null;
-        query.andWhere(`person.id IN (SELECT id FROM (${this.search.personMatches('fts')}))`, { fts });
-      }
+      if (criteria.query != null && !this.search.whereMatches(query, SearchType.PERSON, 'person.id', criteria.query)) return null;
       return query;
     };
-    const query = build(false);
-    if (!query) return emptyPage();
-    return keysetPage(query, request, ORDERS[order], () => build(true)!.getCount());
+    return listPage(build, request, ORDERS[order]);
   }
 }

@@ -1,10 +1,10 @@
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { countByIds } from '../../db/count-by-ids';
 import { findByIdsInOrder } from '../../db/find-by-ids';
-import { toFtsQuery } from '../../db/fts-query';
-import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch } from '../../db/keyset-page';
+import { countPerParent, keysetPages, listPage, type ListOrder, type ParentBatch } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
-import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
+import type { Page, PageRequest } from '../../shared/pagination';
+import { SearchType } from '../../shared/search-type.enum';
 import { namesPerson } from '../mention/mention.query';
 import type { Quote } from './quote.entity';
 
@@ -84,16 +84,10 @@ export class QuoteService {
         query.andWhere('article.publishedAt >= :publishedAfter', { publishedAfter: criteria.publishedAfter });
       if (criteria.publishedBefore != null)
         query.andWhere('article.publishedAt < :publishedBefore', { publishedBefore: criteria.publishedBefore });
-      if (criteria.query != null) {
-        const fts = toFtsQuery(criteria.query);
-        if (fts === null) return null;
-        query.andWhere(`quote.id IN (SELECT id FROM (${this.search.quoteMatches('fts')}))`, { fts });
-      }
+      if (criteria.query != null && !this.search.whereMatches(query, SearchType.QUOTE, 'quote.id', criteria.query)) return null;
       return query;
     };
-    const query = build();
-    if (!query) return emptyPage();
-    return keysetPage(query, request, NEWEST_FIRST, () => build()!.getCount());
+    return listPage(build, request, NEWEST_FIRST);
   }
 
   /**

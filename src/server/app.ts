@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type GraphQLRequest, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -11,6 +11,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { print, type TypedQueryDocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
@@ -24,7 +25,7 @@ import { seedIfNeeded } from '../modules/import/seed/seed';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { ErrorCode } from '../shared/errors';
-import { createContext, type GatewayContext } from './context';
+import { type ContextRequest, createContext, type GatewayContext } from './context';
 import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { createFormatError } from './format-error';
@@ -57,6 +58,16 @@ function refuseDeepNesting(max: number): express.RequestHandler {
   };
 }
 
+/** An operation's variables, as Apollo takes them. */
+export type OperationVariables = NonNullable<GraphQLRequest['variables']>;
+
+/** Who sends an in-process operation (RunningGateway.execute): as an HTTP request would say it. */
+export interface InProcessRequest {
+  headers?: Record<string, string>;
+  /** The socket's peer address; a loopback client's by default. */
+  remoteAddress?: string;
+}
+
 export interface RunningGateway {
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
@@ -64,6 +75,17 @@ export interface RunningGateway {
   dataSource: DataSource;
   queryCounter: QueryCounter;
   log: Logger;
+  /**
+   * Runs one operation in process through Apollo's executeOperation (resolver-level tests): the
+   * same schema, limits, plugins, services and context (loaders, deadline, request id, viewer,
+   * editor check) as an HTTP request with these headers from this address, without the transport
+   * (no socket, no JSON body, no body size limits, no bracket-nesting check before parsing).
+   */
+  execute<TData = Record<string, unknown>, TVariables extends OperationVariables = OperationVariables>(
+    query: string | TypedQueryDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    request?: InProcessRequest,
+  ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
 
@@ -125,6 +147,15 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       ],
     });
     await apollo.start();
+    // One context builder for HTTP requests and in-process operations alike.
+    const contextFor = (req: ContextRequest) =>
+      createContext(req, {
+        services: nextServices(),
+        voterSalt: salt,
+        trustProxyHops: config.trustProxyHops,
+        checkEditor,
+        operationTimeoutMs: limits.operationTimeoutMs,
+      });
 
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
@@ -138,16 +169,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       cors<cors.CorsRequest>(),
       (req, res, next) => (isEditor(req.headers.authorization) ? editorBody : readerBody)(req, res, next),
       refuseDeepNesting(Math.max(64, 3 * limits.maxDepth)),
-      expressMiddleware(apollo, {
-        context: async ({ req }) =>
-          createContext(req, {
-            services: nextServices(),
-            voterSalt: salt,
-            trustProxyHops: config.trustProxyHops,
-            checkEditor,
-            operationTimeoutMs: limits.operationTimeoutMs,
-          }),
-      }),
+      expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
     );
 
     // Bodies express.json refuses (too large, not JSON, bad encoding) get a GraphQL-shaped JSON error, not an HTML page.
@@ -168,6 +190,24 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       dataSource,
       queryCounter,
       log,
+      execute<TData, TVariables extends OperationVariables>(
+        query: string | TypedQueryDocumentNode<TData, TVariables>,
+        variables?: TVariables,
+        { headers = {}, remoteAddress = '127.0.0.1' }: InProcessRequest = {},
+      ) {
+        const source = typeof query === 'string' ? query : print(query);
+        // Header names as Node gives them (lower case) to the context, and as Apollo gives them to plugins.
+        const incoming: IncomingHttpHeaders = {};
+        const head = new HeaderMap();
+        for (const [name, value] of Object.entries(headers)) {
+          incoming[name.toLowerCase()] = value;
+          head.set(name, value);
+        }
+        return apollo.executeOperation<TData, TVariables>(
+          { query: source, variables, http: { method: 'POST', headers: head, search: '', body: { query: source, variables } } },
+          { contextValue: contextFor({ headers: incoming, socket: { remoteAddress } }) },
+        );
+      },
       close() {
         closed ??= (async () => {
           await apollo.stop();

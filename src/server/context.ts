@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ArticleContext } from '../modules/article/article.context';
 import type { ImportContext } from '../modules/import/import.context';
 import type { MentionContext } from '../modules/mention/mention.context';
@@ -45,6 +45,15 @@ export interface GatewayContext
   requireEditor(): void;
 }
 
+/**
+ * What the context reads from a request: its headers and the peer address of its socket. An
+ * express request is one; so is the stand-in RunningGateway.execute builds for in-process operations.
+ */
+export interface ContextRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string };
+}
+
 export interface ContextOptions {
   services: Services;
   voterSalt: string;
@@ -58,7 +67,7 @@ export interface ContextOptions {
  * the entry that many places from the right: entries further left were written by the client
  * itself and could be anything, so they are never trusted.
  */
-export function clientAddress(req: IncomingMessage, hops: number): string | undefined {
+export function clientAddress(req: ContextRequest, hops: number): string | undefined {
   if (hops > 0) {
     const header = req.headers['x-forwarded-for'];
     const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
@@ -73,7 +82,7 @@ export function clientAddress(req: IncomingMessage, hops: number): string | unde
   return req.socket.remoteAddress;
 }
 
-export function createContext(req: IncomingMessage, options: ContextOptions): GatewayContext {
+export function createContext(req: ContextRequest, options: ContextOptions): GatewayContext {
   let hash: string | undefined;
   const viewer: Viewer = {
     voterHash() {
@@ -106,7 +115,7 @@ export function createContext(req: IncomingMessage, options: ContextOptions): Ga
   };
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
+function headerValue(req: ContextRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

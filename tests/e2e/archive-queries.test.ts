@@ -1,7 +1,7 @@
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * Filters, orders, pagination, search and the people/quote queries on a generated archive of
@@ -33,6 +33,76 @@ interface PersonRow {
   description: string | null;
 }
 
+type ArticleOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RATING_DESC' | 'RELEVANCE';
+interface ArticleFilter {
+  section?: string;
+  publishedAfter?: string;
+  publishedBefore?: string;
+  minRating?: number;
+  query?: string;
+  personId?: string;
+  personSlug?: string;
+}
+/** The variables a walk may pass, each with its GraphQL type. */
+interface WalkVariables {
+  filter?: ArticleFilter;
+  orderBy?: ArticleOrder;
+  personFilter?: { articleId?: string; query?: string };
+  personOrder?: 'MENTIONS_DESC' | 'NAME_ASC';
+  quoteFilter?: { speakerId?: string; articleId?: string; publishedAfter?: string; publishedBefore?: string; query?: string };
+}
+const VARIABLE_TYPES: Record<keyof WalkVariables, string> = {
+  filter: 'ArticleFilter',
+  orderBy: 'ArticleOrder',
+  personFilter: 'PersonFilter',
+  personOrder: 'PersonOrder',
+  quoteFilter: 'QuoteFilter',
+};
+interface WalkPageData {
+  result: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+}
+
+interface StablePageData {
+  result: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+const STABLE_PAGE = operation<StablePageData, { cursor: string | null; orderBy: ArticleOrder }>(
+  'query($cursor: String, $orderBy: ArticleOrder) { result: articles(first: 100, after: $cursor, orderBy: $orderBy) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+);
+
+const SECTIONS = operation<{ sections: { name: string; count: number }[] }>('{ sections { name count } }');
+
+const TOP_PEOPLE = operation<{ people: { edges: { node: { id: string; mentionCount: number; quoteCount: number } }[] } }>(
+  '{ people(first: 3) { edges { node { id mentionCount quoteCount } } } }',
+);
+
+interface CoMentionedData {
+  person: { coMentioned: { person: { id: string }; count: number }[] } | null;
+}
+const CO_MENTIONED = operation<CoMentionedData, { id: string }>(
+  'query($id: ID!) { person(id: $id) { coMentioned { person { id } count } } }',
+);
+
+interface QuotesAboutData {
+  person: { quotesAbout: { totalCount: number; edges: { node: { text: string } }[] } } | null;
+}
+const QUOTES_ABOUT = operation<QuotesAboutData, { id: string; about: string }>(
+  'query($id: ID!, $about: ID!) { person(id: $id) { quotesAbout(personId: $about, first: 100) { totalCount edges { node { text } } } } }',
+);
+
+const RELATED = operation<{ article: { relatedArticles: { id: string }[] } | null }, { id: string }>(
+  'query($id: ID!) { article(id: $id) { relatedArticles { id } } }',
+);
+
+const NODES = operation<{ nodes: ({ id: string } | null)[] }, { ids: string[] }>('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+
+const FIRST_CURSOR = operation<{ articles: { pageInfo: { endCursor: string | null } } }>(
+  '{ articles(first: 1) { pageInfo { endCursor } } }',
+);
+
 describe('querying a 2,000-article archive', () => {
   let server: TestGateway;
   let articles: ArticleRow[];
@@ -46,7 +116,10 @@ describe('querying a 2,000-article archive', () => {
     const db = server.gateway.dataSource;
     const votes: { article_id: number; stars: number }[] = await db.query('SELECT article_id, stars FROM vote');
     const mentions: { article_id: number; person_id: number }[] = await db.query('SELECT article_id, person_id FROM mention');
-    articles = (await db.query('SELECT id, section, published_at, headline, body FROM article')).map((row: any) => {
+    const articleRows: { id: number; section: string; published_at: string; headline: string; body: string }[] = await db.query(
+      'SELECT id, section, published_at, headline, body FROM article',
+    );
+    articles = articleRows.map((row) => {
       const stars = votes.filter((vote) => vote.article_id === row.id).map((vote) => vote.stars);
       return {
         id: row.id,
@@ -58,14 +131,20 @@ describe('querying a 2,000-article archive', () => {
         people: new Set(mentions.filter((mention) => mention.article_id === row.id).map((mention) => mention.person_id)),
       };
     });
-    quotes = (await db.query('SELECT id, article_id, speaker_id, position, text FROM quote')).map((row: any) => ({
+    const quoteRows: { id: number; article_id: number; speaker_id: number | null; position: number; text: string }[] = await db.query(
+      'SELECT id, article_id, speaker_id, position, text FROM quote',
+    );
+    quotes = quoteRows.map((row) => ({
       id: row.id,
       articleId: row.article_id,
       speakerId: row.speaker_id,
       position: row.position,
       text: row.text,
     }));
-    people = (await db.query('SELECT id, slug, normalized_name, name, description FROM person')).map((row: any) => ({
+    const personRows: { id: number; slug: string; normalized_name: string; name: string; description: string | null }[] = await db.query(
+      'SELECT id, slug, normalized_name, name, description FROM person',
+    );
+    people = personRows.map((row) => ({
       id: row.id,
       slug: row.slug,
       normalizedName: row.normalized_name,
@@ -82,23 +161,21 @@ describe('querying a 2,000-article archive', () => {
   const hasWord = (text: string, word: string) => new RegExp(`\\b${word}`, 'i').test(text);
 
   /** Every node id of a connection, walking forwards with `first` or backwards with `last`. */
-  async function walk(field: string, args: string, variables: Record<string, unknown>, pageSize: number, backward = false) {
+  async function walk(field: 'articles' | 'people' | 'quotes', args: string, variables: WalkVariables, pageSize: number, backward = false) {
     const ids: string[] = [];
     let cursor: string | null = null;
     let total = -1;
     for (let page = 0; page < 500; page += 1) {
       const paging = backward ? `last: ${pageSize}, before: $cursor` : `first: ${pageSize}, after: $cursor`;
-      const declared = Object.keys(variables)
-        .map((name) => `, $${name}: ${typeOf(name)}`)
-        .join('');
-      const data: any = await server.data(
+      const declared = (Object.keys(variables) as (keyof WalkVariables)[]).map((name) => `, $${name}: ${VARIABLE_TYPES[name]}`).join('');
+      const document = operation<WalkPageData, WalkVariables & { cursor: string | null }>(
         `query($cursor: String${declared}) { result: ${field}(${paging}${args ? `, ${args}` : ''}) {
           totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
-        { ...variables, cursor },
       );
+      const data: WalkPageData = await server.executeData(document, { ...variables, cursor });
       const { edges, pageInfo, totalCount } = data.result;
       total = totalCount;
-      const pageIds = edges.map((edge: any) => edge.node.id);
+      const pageIds = edges.map((edge) => edge.node.id);
       if (backward) ids.unshift(...pageIds);
       else ids.push(...pageIds);
       const more = backward ? pageInfo.hasPreviousPage : pageInfo.hasNextPage;
@@ -107,18 +184,10 @@ describe('querying a 2,000-article archive', () => {
     }
     return { ids, total };
   }
-  const typeOf = (name: string) =>
-    ({
-      filter: 'ArticleFilter',
-      orderBy: 'ArticleOrder',
-      personFilter: 'PersonFilter',
-      personOrder: 'PersonOrder',
-      quoteFilter: 'QuoteFilter',
-    })[name] ?? 'String';
 
   const someSlug = () => people.find((person) => articles.filter((article) => article.people.has(person.id)).length > 20)!;
 
-  const cases: { name: string; filter: Record<string, unknown>; keep: (article: ArticleRow) => boolean }[] = [
+  const cases: { name: string; filter: ArticleFilter; keep: (article: ArticleRow) => boolean }[] = [
     { name: 'no filter', filter: {}, keep: () => true },
     { name: 'section', filter: { section: 'Politics' }, keep: (article) => article.section === 'Politics' },
     {
@@ -184,7 +253,7 @@ describe('querying a 2,000-article archive', () => {
     expect(backwards.ids).toEqual(forwards.ids);
   });
 
-  it.each(['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC', 'RATING_DESC'])(
+  it.each<ArticleOrder>(['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC', 'RATING_DESC'])(
     'keeps %s pages stable while new articles are published between pages',
     async (orderBy) => {
       const before = await walk('articles', 'orderBy: $orderBy', { orderBy }, 100);
@@ -193,11 +262,8 @@ describe('querying a 2,000-article archive', () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       for (;;) {
-        const { result }: any = await server.data(
-          'query($cursor: String, $orderBy: ArticleOrder) { result: articles(first: 100, after: $cursor, orderBy: $orderBy) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
-          { cursor, orderBy },
-        );
-        ids.push(...result.edges.map((edge: any) => edge.node.id));
+        const { result }: StablePageData = await server.executeData(STABLE_PAGE, { cursor, orderBy });
+        ids.push(...result.edges.map((edge) => edge.node.id));
         if (!result.pageInfo.hasNextPage) break;
         cursor = result.pageInfo.endCursor;
         // Newer and older articles than any in the archive, landing on both sides of the cursor.
@@ -224,9 +290,9 @@ describe('querying a 2,000-article archive', () => {
   );
 
   it('lists sections with their counts', async () => {
-    const { sections } = await server.data('{ sections { name count } }');
+    const { sections } = await server.executeData(SECTIONS);
     const counts = new Map<string, number>();
-    const current = await server.gateway.dataSource.query('SELECT section FROM article');
+    const current: { section: string }[] = await server.gateway.dataSource.query('SELECT section FROM article');
     for (const row of current) counts.set(row.section, (counts.get(row.section) ?? 0) + 1);
     const expected = [...counts.entries()]
       .map(([name, count]) => ({ name, count }))
@@ -252,7 +318,7 @@ describe('querying a 2,000-article archive', () => {
     const named = await walk('people', 'filter: $personFilter', { personFilter: { articleId: gid('Article', article.id) } }, 10);
     expect(new Set(named.ids)).toEqual(new Set([...article.people].map((id) => gid('Person', id))));
 
-    const { people: top } = await server.data('{ people(first: 3) { edges { node { id mentionCount quoteCount } } } }');
+    const { people: top } = await server.executeData(TOP_PEOPLE);
     for (const { node } of top.edges) {
       const person = people.find((candidate) => gid('Person', candidate.id) === node.id)!;
       expect(node.mentionCount).toBe(mentionCount(person));
@@ -294,10 +360,8 @@ describe('querying a 2,000-article archive', () => {
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 10)
       .map(([id, count]) => ({ person: { id: gid('Person', id) }, count }));
-    const { person: found } = await server.data(`query($id: ID!) { person(id: $id) { coMentioned { person { id } count } } }`, {
-      id: gid('Person', person.id),
-    });
-    expect(found.coMentioned).toEqual(expectedCo);
+    const { person: found } = await server.executeData(CO_MENTIONED, { id: gid('Person', person.id) });
+    expect(found?.coMentioned).toEqual(expectedCo);
 
     const about = expectedCo[0].person.id;
     const aboutId = Number(Buffer.from(about, 'base64url').toString().split(':')[1]);
@@ -305,12 +369,9 @@ describe('querying a 2,000-article archive', () => {
       .filter((quote) => quote.speakerId === person.id && byId(quote.articleId).people.has(aboutId))
       .sort((a, b) => newestFirst(byId(a.articleId), byId(b.articleId)) || a.position - b.position)
       .map((quote) => quote.text);
-    const { person: withAbout } = await server.data(
-      `query($id: ID!, $about: ID!) { person(id: $id) { quotesAbout(personId: $about, first: 100) { totalCount edges { node { text } } } } }`,
-      { id: gid('Person', person.id), about },
-    );
+    const withAbout = (await server.executeData(QUOTES_ABOUT, { id: gid('Person', person.id), about })).person!;
     expect(withAbout.quotesAbout.totalCount).toBe(expectedAbout.length);
-    expect(withAbout.quotesAbout.edges.map((edge: any) => edge.node.text)).toEqual(expectedAbout);
+    expect(withAbout.quotesAbout.edges.map((edge) => edge.node.text)).toEqual(expectedAbout);
 
     const subject = articles[42];
     const overlap = articles
@@ -320,29 +381,25 @@ describe('querying a 2,000-article archive', () => {
       .sort((a, b) => b.count - a.count || newestFirst(a.other, b.other))
       .slice(0, 5)
       .map((entry) => gid('Article', entry.other.id));
-    const { article } = await server.data(`query($id: ID!) { article(id: $id) { relatedArticles { id } } }`, {
-      id: gid('Article', subject.id),
-    });
-    expect(article.relatedArticles.map((related: any) => related.id)).toEqual(overlap);
+    const article = (await server.executeData(RELATED, { id: gid('Article', subject.id) })).article!;
+    expect(article.relatedArticles.map((related) => related.id)).toEqual(overlap);
   });
 
   it('fetches many nodes at once, in order, with null for missing ones', async () => {
     const ids = [gid('Quote', quotes[0].id), gid('Article', articles[5].id), gid('Person', 999999), gid('Person', people[0].id)];
-    const { nodes } = await server.data(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    const { nodes } = await server.executeData(NODES, { ids });
     expect(nodes).toEqual([{ id: ids[0] }, { id: ids[1] }, null, { id: ids[3] }]);
-    expect(errorCode(await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array(101).fill(ids[0]) }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(errorCode(await server.execute(NODES, { ids: Array<string>(101).fill(ids[0]) }))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses RELEVANCE without a query, both after and before, and bounds on first', async () => {
-    expect(errorCode(await server.gql('{ articles(orderBy: RELEVANCE) { totalCount } }'))).toBe('BAD_USER_INPUT');
-    const { articles: page } = await server.data('{ articles(first: 1) { pageInfo { endCursor } } }');
+    expect(errorCode(await server.execute('{ articles(orderBy: RELEVANCE) { totalCount } }'))).toBe('BAD_USER_INPUT');
+    const { articles: page } = await server.executeData(FIRST_CURSOR);
     const cursor = page.pageInfo.endCursor;
-    expect(errorCode(await server.gql(`{ articles(after: "${cursor}", before: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql(`{ articles(orderBy: RATING_DESC, after: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql('{ articles(last: 101) { totalCount } }'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql('{ people(first: 1) { edges { node { coMentioned(first: 101) { count } } } } }'))).toBe(
+    expect(errorCode(await server.execute(`{ articles(after: "${cursor}", before: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute(`{ articles(orderBy: RATING_DESC, after: "${cursor}") { totalCount } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute('{ articles(last: 101) { totalCount } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute('{ people(first: 1) { edges { node { coMentioned(first: 101) { count } } } } }'))).toBe(
       'BAD_USER_INPUT',
     );
   });

@@ -1,6 +1,72 @@
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
+
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+interface PageData {
+  articles: { totalCount: number; edges: { cursor: string; node: { id: string; publishedAt: string } }[]; pageInfo: PageInfo };
+}
+const PAGE = operation<PageData, { first?: number | null; after?: string | null }>(`query($first: Int, $after: String) {
+  articles(first: $first, after: $after) {
+    totalCount
+    edges { cursor node { id publishedAt } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`);
+
+const KADYROV_QUOTE_CURSOR = operation<{ person: { quotes: { edges: { cursor: string }[] } } | null }>(
+  '{ person(slug: "ramzan-kadyrov") { quotes(first: 1) { edges { cursor } } } }',
+);
+
+interface RelationsData {
+  articles: {
+    edges: { node: { id: string; people: { slug: string }[]; quotes: { id: string; speaker: { slug: string } | null }[] } }[];
+  };
+}
+const RELATIONS = operation<RelationsData>(
+  '{ articles(first: 100) { edges { node { id people { slug } quotes { id speaker { slug } } } } } }',
+);
+
+interface PersonPageData {
+  person: {
+    articles: {
+      totalCount: number;
+      edges: { node: { id: string; publishedAt: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    quotes: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
+}
+type PersonPageVariables = { slug: string; after: string | null; afterQuote: string | null };
+const PERSON_PAGE = operation<PersonPageData, PersonPageVariables>(`query($slug: String!, $after: String, $afterQuote: String) {
+  person(slug: $slug) {
+    articles(first: 3, after: $after) { totalCount edges { node { id publishedAt } } pageInfo { hasNextPage endCursor } }
+    quotes(first: 2, after: $afterQuote) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
+  }
+}`);
+
+interface PageWithRelationsData {
+  articles: {
+    edges: {
+      node: {
+        headline: string;
+        people: { name: string }[];
+        quotes: { text: string; speaker: { name: string } | null }[];
+        rating: { votes: number; average: number | null };
+      };
+    }[];
+  };
+}
+const PAGE_WITH_RELATIONS = operation<PageWithRelationsData, { first: number }>(`query($first: Int) {
+  articles(first: $first) {
+    edges { node { headline people { name } quotes { text speaker { name } } rating { votes average } } }
+  }
+}`);
 
 /** Pagination, relations and SQL statement counts on a generated archive of 80 articles plus the seed. */
 describe('an archive of articles', () => {
@@ -13,22 +79,14 @@ describe('an archive of articles', () => {
   });
   afterAll(() => server.close());
 
-  const PAGE = `query($first: Int, $after: String) {
-    articles(first: $first, after: $after) {
-      totalCount
-      edges { cursor node { id publishedAt } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }`;
-
   async function walk(first: number, between?: (page: number) => Promise<void>) {
     const seen: { id: string; publishedAt: string }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 1000; page += 1) {
-      const { articles }: any = await server.data(PAGE, { first, after });
+      const { articles }: PageData = await server.executeData(PAGE, { first, after });
       expect(articles.pageInfo.hasPreviousPage).toBe(after !== null);
       expect(articles.pageInfo.startCursor).toBe(articles.edges[0]?.cursor ?? null);
-      seen.push(...articles.edges.map((edge: any) => edge.node));
+      seen.push(...articles.edges.map((edge) => edge.node));
       if (!articles.pageInfo.hasNextPage) break;
       after = articles.pageInfo.endCursor;
       await between?.(page);
@@ -48,7 +106,7 @@ describe('an archive of articles', () => {
 
   it('counts the whole list in totalCount whatever the page size', async () => {
     for (const first of [0, 1, 100]) {
-      const { articles } = await server.data(PAGE, { first });
+      const { articles } = await server.executeData(PAGE, { first });
       expect(articles.totalCount).toBe(ARCHIVE_SIZE + 1);
       expect(articles.edges).toHaveLength(Math.min(first, ARCHIVE_SIZE + 1));
     }
@@ -77,18 +135,16 @@ describe('an archive of articles', () => {
   });
 
   it('answers BAD_USER_INPUT for first above 100 or below 0, and for a foreign or broken cursor', async () => {
-    expect(errorCode(await server.gql(PAGE, { first: 101 }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql(PAGE, { first: -1 }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await server.gql(PAGE, { after: 'not a cursor' }))).toBe('BAD_USER_INPUT');
-    const { person } = await server.data('{ person(slug: "ramzan-kadyrov") { quotes(first: 1) { edges { cursor } } } }');
+    expect(errorCode(await server.execute(PAGE, { first: 101 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute(PAGE, { first: -1 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute(PAGE, { after: 'not a cursor' }))).toBe('BAD_USER_INPUT');
+    const person = (await server.executeData(KADYROV_QUOTE_CURSOR)).person!;
     const quoteCursor = person.quotes.edges[0].cursor;
-    expect(errorCode(await server.gql(PAGE, { after: quoteCursor }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.execute(PAGE, { after: quoteCursor }))).toBe('BAD_USER_INPUT');
   });
 
   it("pages through a person's articles and quotes", async () => {
-    const { articles } = await server.data(
-      '{ articles(first: 100) { edges { node { id people { slug } quotes { id speaker { slug } } } } } }',
-    );
+    const { articles } = await server.executeData(RELATIONS);
     // The person named in the most articles.
     const mentions = new Map<string, string[]>();
     const quotes = new Map<string, string[]>();
@@ -100,29 +156,23 @@ describe('an archive of articles', () => {
     const [slug, articleIds] = [...mentions.entries()].sort((a, b) => b[1].length - a[1].length)[0];
     expect(articleIds.length).toBeGreaterThan(5);
 
-    const PERSON_PAGE = `query($slug: String!, $after: String, $afterQuote: String) {
-      person(slug: $slug) {
-        articles(first: 3, after: $after) { totalCount edges { node { id publishedAt } } pageInfo { hasNextPage endCursor } }
-        quotes(first: 2, after: $afterQuote) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
-      }
-    }`;
-    const seenArticles: any[] = [];
+    const seenArticles: { id: string; publishedAt: string }[] = [];
     const seenQuotes: string[] = [];
     let after: string | null = null;
     let afterQuote: string | null = null;
     let moreArticles = true;
     let moreQuotes = true;
     while (moreArticles || moreQuotes) {
-      const { person }: any = await server.data(PERSON_PAGE, { slug, after, afterQuote });
+      const person: NonNullable<PersonPageData['person']> = (await server.executeData(PERSON_PAGE, { slug, after, afterQuote })).person!;
       expect(person.articles.totalCount).toBe(articleIds.length);
       expect(person.quotes.totalCount).toBe(quotes.get(slug)?.length ?? 0);
       if (moreArticles) {
-        seenArticles.push(...person.articles.edges.map((edge: any) => edge.node));
+        seenArticles.push(...person.articles.edges.map((edge) => edge.node));
         moreArticles = person.articles.pageInfo.hasNextPage;
         after = person.articles.pageInfo.endCursor;
       }
       if (moreQuotes) {
-        seenQuotes.push(...person.quotes.edges.map((edge: any) => edge.node.id));
+        seenQuotes.push(...person.quotes.edges.map((edge) => edge.node.id));
         moreQuotes = person.quotes.pageInfo.hasNextPage;
         afterQuote = person.quotes.pageInfo.endCursor;
       }
@@ -133,14 +183,9 @@ describe('an archive of articles', () => {
   });
 
   it('costs the same number of SQL statements for a page of 5 articles as for 50', async () => {
-    const PAGE_WITH_RELATIONS = `query($first: Int) {
-      articles(first: $first) {
-        edges { node { headline people { name } quotes { text speaker { name } } rating { votes average } } }
-      }
-    }`;
     const statementsFor = async (first: number) => {
       server.gateway.queryCounter.reset();
-      const { articles } = await server.data(PAGE_WITH_RELATIONS, { first });
+      const { articles } = await server.executeData(PAGE_WITH_RELATIONS, { first });
       expect(articles.edges).toHaveLength(first);
       return server.gateway.queryCounter.statements;
     };

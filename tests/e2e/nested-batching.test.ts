@@ -3,7 +3,74 @@ import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { Person } from '../../src/modules/person/person.entity';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { errorCode, type NoVariables, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
+
+interface Paging {
+  first?: number;
+  after?: string;
+  last?: number;
+  before?: string;
+}
+
+/** A connection page as PAGE_FIELDS asks for it. */
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+const PAGE_FIELDS = 'totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const PAGING = '$first: Int, $after: String, $last: Int, $before: String';
+const PAGING_ARGS = 'first: $first, after: $after, last: $last, before: $before';
+
+const ALL_PEOPLE = operation<{ people: { totalCount: number; edges: { node: { id: string; slug: string } }[] } }>(
+  '{ people(first: 50, orderBy: NAME_ASC) { totalCount edges { node { id slug } } } }',
+);
+
+const PERSON_ARTICLES = operation<{ person: { articles: Page } | null }, { slug: string } & Paging>(
+  `query($slug: String!, ${PAGING}) { person(slug: $slug) { articles(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
+);
+const ARTICLES_OF = operation<{ articles: Page }, { id: string } & Paging>(
+  `query($id: ID!, ${PAGING}) { articles(filter: { personId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
+);
+const ARTICLES_OF_AFTER = operation<{ articles: Page }, { id: string; after: string | null }>(
+  `query($id: ID!, $after: String) { articles(filter: { personId: $id }, after: $after) { ${PAGE_FIELDS} } }`,
+);
+const PERSON_QUOTES = operation<{ person: { quotes: Page } | null }, { slug: string } & Paging>(
+  `query($slug: String!, ${PAGING}) { person(slug: $slug) { quotes(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
+);
+const QUOTES_OF = operation<{ quotes: Page }, { id: string } & Paging>(
+  `query($id: ID!, ${PAGING}) { quotes(filter: { speakerId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
+);
+const TOP_PERSON = operation<{ people: { edges: { node: { id: string } }[] } }>('{ people(first: 1) { edges { node { id } } } }');
+const PERSON_QUOTES_ABOUT = operation<{ person: { quotesAbout: Page } | null }, { slug: string; about: string } & Paging>(
+  `query($slug: String!, $about: ID!, ${PAGING}) { person(slug: $slug) { quotesAbout(personId: $about, ${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
+);
+interface QuotesWithPeopleData {
+  quotes: { totalCount: number; edges: { cursor: string; node: { id: string; article: { people: { id: string }[] } } }[] };
+}
+const QUOTES_WITH_PEOPLE = operation<QuotesWithPeopleData, { id: string }>(
+  `query($id: ID!) { quotes(filter: { speakerId: $id }, first: 100) { totalCount edges { cursor node { id article { people { id } } } } } }`,
+);
+
+type CoMentioned = { count: number; person: { id: string; name: string } }[];
+const PEOPLE_CO_MENTIONED = operation<
+  { people: { edges: { node: { id: string; slug: string; coMentioned: CoMentioned } }[] } },
+  { first: number }
+>(
+  `query($first: Int!) { people(first: 50, orderBy: NAME_ASC) { edges { node { id slug coMentioned(first: $first) { count person { id name } } } } } }`,
+);
+const PERSON_CO_MENTIONED = operation<{ person: { coMentioned: CoMentioned } | null }, { id: string; first: number }>(
+  `query($id: ID!, $first: Int!) { person(id: $id) { coMentioned(first: $first) { count person { id name } } } }`,
+);
+
+type Related = { id: string; headline: string }[];
+const ARTICLES_RELATED = operation<
+  { articles: { totalCount: number; edges: { node: { id: string; relatedArticles: Related } }[] } },
+  { first: number }
+>(`query($first: Int!) { articles(first: 100) { totalCount edges { node { id relatedArticles(first: $first) { id headline } } } } }`);
+const ARTICLE_RELATED = operation<{ article: { relatedArticles: Related } | null }, { id: string; first: number }>(
+  `query($id: ID!, $first: Int!) { article(id: $id) { relatedArticles(first: $first) { id headline } } }`,
+);
 
 /**
  * Lists under a list (a person's articles, quotes and quotesAbout; coMentioned; relatedArticles)
@@ -41,33 +108,34 @@ describe('nested lists, batched', () => {
         .getRepository(Person)
         .insert({ slug: 'nora-nobody', name: 'Nora Nobody', normalizedName: 'nora nobody', description: null, createdAt: new Date() });
     });
-    const { people: all } = await server.data('{ people(first: 50, orderBy: NAME_ASC) { totalCount edges { node { id slug } } } }');
+    const { people: all } = await server.executeData(ALL_PEOPLE);
     // Every person fits in one page: the tests below compare against all of them.
     if (all.totalCount >= 50) throw new Error(`expected fewer than 50 people, got ${all.totalCount}`);
-    people = all.edges.map((edge: any) => edge.node);
+    people = all.edges.map((edge) => edge.node);
   }, 60_000);
   afterAll(() => server.close());
 
-  async function counted(query: string, variables?: Record<string, unknown>) {
+  /** Runs an operation (its data unused) and counts the SQL statements it sent. */
+  async function counted(query: string, variables?: { n?: number; about?: string }) {
     server.gateway.queryCounter.reset();
-    const data = await server.data(query, variables);
+    const data = await server.executeData(query, variables);
     return { data, statements: server.gateway.queryCounter.statements };
   }
 
-  const PAGE_FIELDS = 'totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
-  const PAGING = '$first: Int, $after: String, $last: Int, $before: String';
-  const PAGING_ARGS = 'first: $first, after: $after, last: $last, before: $before';
-
   /** A cursor from the middle of a root list, to page every person's list from. */
   async function middleCursor(list: 'articles' | 'quotes', at: number): Promise<string> {
-    const data = await server.data(`{ ${list}(first: ${at}) { pageInfo { endCursor } } }`);
-    return data[list].pageInfo.endCursor;
+    const data = await server.executeData(
+      operation<Record<typeof list, { pageInfo: { endCursor: string | null } }>, NoVariables>(
+        `{ ${list}(first: ${at}) { pageInfo { endCursor } } }`,
+      ),
+    );
+    return data[list].pageInfo.endCursor!;
   }
 
   describe('statement counts (the same for a page of 5 parents and of 50)', () => {
     const aboutId = () => people.find((person) => person.slug === 'pat-pair')!.id;
 
-    async function sameFor5And50(query: string, variables: Record<string, unknown> = {}) {
+    async function sameFor5And50(query: string, variables: { about?: string } = {}) {
       const five = await counted(query, { ...variables, n: 5 });
       const fifty = await counted(query, { ...variables, n: 50 });
       expect(fifty.statements).toBe(five.statements);
@@ -148,13 +216,13 @@ describe('nested lists, batched', () => {
 
   describe('the same pages as one parent at a time', () => {
     /** Each person's page, asked for all people at once (batched); `about` for quotesAbout. */
-    async function nested(field: string, paging: Paging, about?: string) {
-      const { people: page } = await server.data(
+    async function nested(field: 'articles' | 'quotes' | 'quotesAbout', paging: Paging, about?: string) {
+      const document = operation<{ people: { edges: { node: { slug: string; result: Page } }[] } }, Paging & { about?: string }>(
         `query(${PAGING}${about ? ', $about: ID!' : ''}) { people(first: 50, orderBy: NAME_ASC) { edges { node { slug
           result: ${field}(${PAGING_ARGS}${about ? ', personId: $about' : ''}) { ${PAGE_FIELDS} } } } } }`,
-        { ...paging, ...(about ? { about } : {}) },
       );
-      return new Map<string, any>(page.edges.map((edge: any) => [edge.node.slug, edge.node.result]));
+      const { people: page } = await server.executeData(document, { ...paging, ...(about ? { about } : {}) });
+      return new Map<string, Page>(page.edges.map((edge) => [edge.node.slug, edge.node.result]));
     }
 
     const pagings = (cursor: string): Paging[] => [
@@ -174,26 +242,14 @@ describe('nested lists, batched', () => {
       for (const paging of pagings(cursor)) {
         const batched = await nested('articles', paging);
         for (const person of people) {
-          const single = await server.data(
-            `query($slug: String!, ${PAGING}) { person(slug: $slug) { articles(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
-            {
-              slug: person.slug,
-              ...paging,
-            },
-          );
-          const root = await server.data(
-            `query($id: ID!, ${PAGING}) { articles(filter: { personId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
-            {
-              id: person.id,
-              ...paging,
-            },
-          );
+          const single = await server.executeData(PERSON_ARTICLES, { slug: person.slug, ...paging });
+          const root = await server.executeData(ARTICLES_OF, { id: person.id, ...paging });
           expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({
             person: person.slug,
             paging,
             page: root.articles,
           });
-          expect(single.person.articles).toEqual(root.articles);
+          expect(single.person?.articles).toEqual(root.articles);
           if (paging.first === 2 && !paging.after) sizes.add(Math.min(root.articles.totalCount, 3));
         }
       }
@@ -203,17 +259,11 @@ describe('nested lists, batched', () => {
 
     it('Person.articles: a cursor from the nested list pages the root list and the other way round', async () => {
       const pat = people.find((person) => person.slug === 'pat-pair')!;
-      const first = (await nested('articles', { first: 1 })).get('pat-pair');
-      const rest = await server.data(
-        `query($id: ID!, $after: String) { articles(filter: { personId: $id }, after: $after) { ${PAGE_FIELDS} } }`,
-        {
-          id: pat.id,
-          after: first.pageInfo.endCursor,
-        },
-      );
+      const first = (await nested('articles', { first: 1 })).get('pat-pair')!;
+      const rest = await server.executeData(ARTICLES_OF_AFTER, { id: pat.id, after: first.pageInfo.endCursor });
       expect(rest.articles.edges).toHaveLength(1);
       expect(rest.articles.pageInfo.hasNextPage).toBe(false);
-      const back = (await nested('articles', { last: 5, before: rest.articles.pageInfo.endCursor })).get('pat-pair');
+      const back = (await nested('articles', { last: 5, before: rest.articles.pageInfo.endCursor! })).get('pat-pair')!;
       expect(back.edges).toEqual(first.edges);
       expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     });
@@ -224,26 +274,14 @@ describe('nested lists, batched', () => {
       for (const paging of pagings(cursor)) {
         const batched = await nested('quotes', paging);
         for (const person of people) {
-          const single = await server.data(
-            `query($slug: String!, ${PAGING}) { person(slug: $slug) { quotes(${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
-            {
-              slug: person.slug,
-              ...paging,
-            },
-          );
-          const root = await server.data(
-            `query($id: ID!, ${PAGING}) { quotes(filter: { speakerId: $id }, ${PAGING_ARGS}) { ${PAGE_FIELDS} } }`,
-            {
-              id: person.id,
-              ...paging,
-            },
-          );
+          const single = await server.executeData(PERSON_QUOTES, { slug: person.slug, ...paging });
+          const root = await server.executeData(QUOTES_OF, { id: person.id, ...paging });
           expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({
             person: person.slug,
             paging,
             page: root.quotes,
           });
-          expect(single.person.quotes).toEqual(root.quotes);
+          expect(single.person?.quotes).toEqual(root.quotes);
           if (paging.first === 2 && !paging.after) sizes.add(Math.min(root.quotes.totalCount, 3));
         }
       }
@@ -253,19 +291,16 @@ describe('nested lists, batched', () => {
     it("Person.quotesAbout: equals person(slug) { quotesAbout } and the speaker's quotes in articles naming the person", async () => {
       const cursor = await middleCursor('quotes', 60);
       // The roster person named in the most articles, so that many speakers have quotes about them.
-      const { people: top } = await server.data('{ people(first: 1) { edges { node { id } } } }');
+      const { people: top } = await server.executeData(TOP_PERSON);
       const about = top.edges[0].node.id;
       const sizes = new Set<number>();
       for (const paging of pagings(cursor)) {
         const batched = await nested('quotesAbout', paging, about);
         for (const person of people) {
-          const single = await server.data(
-            `query($slug: String!, $about: ID!, ${PAGING}) { person(slug: $slug) { quotesAbout(personId: $about, ${PAGING_ARGS}) { ${PAGE_FIELDS} } } }`,
-            { slug: person.slug, about, ...paging },
-          );
+          const single = await server.executeData(PERSON_QUOTES_ABOUT, { slug: person.slug, about, ...paging });
           const expected = await expectedQuotesAbout(person.id, about, paging);
           expect({ person: person.slug, paging, page: batched.get(person.slug) }).toEqual({ person: person.slug, paging, page: expected });
-          expect(single.person.quotesAbout).toEqual(expected);
+          expect(single.person?.quotesAbout).toEqual(expected);
           if (paging.first === 2 && !paging.after) sizes.add(Math.min(expected.totalCount, 3));
         }
       }
@@ -274,16 +309,11 @@ describe('nested lists, batched', () => {
 
     /** The page of quotesAbout built from the speaker's whole root quote list (old, unbatched path), filtered to articles naming `about`. */
     async function expectedQuotesAbout(speaker: string, about: string, paging: Paging) {
-      const { quotes } = await server.data(
-        `query($id: ID!) { quotes(filter: { speakerId: $id }, first: 100) { totalCount edges { cursor node { id article { people { id } } } } } }`,
-        {
-          id: speaker,
-        },
-      );
+      const { quotes } = await server.executeData(QUOTES_WITH_PEOPLE, { id: speaker });
       expect(quotes.edges).toHaveLength(quotes.totalCount);
       const items = quotes.edges
-        .filter((edge: any) => edge.node.article.people.some((person: any) => person.id === about))
-        .map((edge: any) => ({ cursor: edge.cursor, id: edge.node.id }));
+        .filter((edge) => edge.node.article.people.some((person) => person.id === about))
+        .map((edge) => ({ cursor: edge.cursor, id: edge.node.id }));
       return pageOf(items, compareQuoteCursors, paging);
     }
 
@@ -291,16 +321,13 @@ describe('nested lists, batched', () => {
       const expected = await coMentionedOracle();
       const lengths = new Set<number>();
       for (const first of [0, 1, 3, 10, 100]) {
-        const { people: page } = await server.data(
-          `query($first: Int!) { people(first: 50, orderBy: NAME_ASC) { edges { node { id slug coMentioned(first: $first) { count person { id name } } } } } }`,
-          { first },
-        );
+        const { people: page } = await server.executeData(PEOPLE_CO_MENTIONED, { first });
         for (const { node } of page.edges) {
           const want = (expected.get(node.id) ?? []).slice(0, first);
           expect({
             slug: node.slug,
             first,
-            list: node.coMentioned.map((entry: any) => ({ id: entry.person.id, count: entry.count })),
+            list: node.coMentioned.map((entry) => ({ id: entry.person.id, count: entry.count })),
           }).toEqual({
             slug: node.slug,
             first,
@@ -309,14 +336,8 @@ describe('nested lists, batched', () => {
           if (first === 3) lengths.add(node.coMentioned.length);
         }
         const sample = page.edges[0].node;
-        const { person } = await server.data(
-          `query($id: ID!, $first: Int!) { person(id: $id) { coMentioned(first: $first) { count person { id name } } } }`,
-          {
-            id: sample.id,
-            first,
-          },
-        );
-        expect(person.coMentioned).toEqual(sample.coMentioned);
+        const { person } = await server.executeData(PERSON_CO_MENTIONED, { id: sample.id, first });
+        expect(person?.coMentioned).toEqual(sample.coMentioned);
       }
       expect([...lengths].sort()).toEqual([0, 1, 3]);
     });
@@ -325,15 +346,10 @@ describe('nested lists, batched', () => {
       const expected = await relatedOracle();
       const lengths = new Set<number>();
       for (const first of [0, 1, 5, 50]) {
-        const { articles } = await server.data(
-          `query($first: Int!) { articles(first: 100) { totalCount edges { node { id relatedArticles(first: $first) { id headline } } } } }`,
-          {
-            first,
-          },
-        );
+        const { articles } = await server.executeData(ARTICLES_RELATED, { first });
         expect(articles.edges).toHaveLength(articles.totalCount);
         for (const { node } of articles.edges) {
-          expect({ id: node.id, first, list: node.relatedArticles.map((related: any) => related.id) }).toEqual({
+          expect({ id: node.id, first, list: node.relatedArticles.map((related) => related.id) }).toEqual({
             id: node.id,
             first,
             list: (expected.get(node.id) ?? []).slice(0, first),
@@ -341,14 +357,8 @@ describe('nested lists, batched', () => {
           if (first === 5) lengths.add(Math.min(node.relatedArticles.length, 2));
         }
         const sample = articles.edges[1].node;
-        const { article } = await server.data(
-          `query($id: ID!, $first: Int!) { article(id: $id) { relatedArticles(first: $first) { id headline } } }`,
-          {
-            id: sample.id,
-            first,
-          },
-        );
-        expect(article.relatedArticles).toEqual(sample.relatedArticles);
+        const { article } = await server.executeData(ARTICLE_RELATED, { id: sample.id, first });
+        expect(article?.relatedArticles).toEqual(sample.relatedArticles);
       }
       expect([...lengths].sort()).toEqual([0, 1, 2]);
     });
@@ -379,9 +389,8 @@ describe('nested lists, batched', () => {
     async function relatedOracle() {
       const db = server.gateway.dataSource;
       const mentions: { article_id: number; person_id: number }[] = await db.query('SELECT article_id, person_id FROM mention');
-      const published = new Map<number, string>(
-        (await db.query('SELECT id, published_at FROM article')).map((row: any) => [row.id, String(row.published_at)] as [number, string]),
-      );
+      const rows: { id: number; published_at: string }[] = await db.query('SELECT id, published_at FROM article');
+      const published = new Map<number, string>(rows.map((row) => [row.id, String(row.published_at)]));
       const peopleOf = new Map<number, Set<number>>();
       for (const mention of mentions)
         peopleOf.set(mention.article_id, (peopleOf.get(mention.article_id) ?? new Set()).add(mention.person_id));
@@ -403,19 +412,26 @@ describe('nested lists, batched', () => {
 
   it('answers BAD_USER_INPUT for a broken or foreign cursor in a nested list', async () => {
     const quoteCursor = await middleCursor('quotes', 3);
-    expect(errorCode(await server.gql('{ people(first: 3) { edges { node { articles(after: "nope") { totalCount } } } } }'))).toBe(
+    expect(errorCode(await server.execute('{ people(first: 3) { edges { node { articles(after: "nope") { totalCount } } } } }'))).toBe(
       'BAD_USER_INPUT',
     );
     expect(
-      errorCode(await server.gql(`{ people(first: 3) { edges { node { articles(after: "${quoteCursor}") { totalCount } } } } }`)),
+      errorCode(await server.execute(`{ people(first: 3) { edges { node { articles(after: "${quoteCursor}") { totalCount } } } } }`)),
     ).toBe('BAD_USER_INPUT');
   });
 });
 
+/** A decoded quote cursor: the article's publication time and id, and the quote's position in it. */
+interface QuoteCursor {
+  p: string;
+  a: number;
+  pos: number;
+}
+
 /** Decoded quote:newest cursors in list order: newest article first, then by article id descending, then by position. */
 function compareQuoteCursors(a: string, b: string): number {
-  const x = JSON.parse(Buffer.from(a, 'base64url').toString());
-  const y = JSON.parse(Buffer.from(b, 'base64url').toString());
+  const x: QuoteCursor = JSON.parse(Buffer.from(a, 'base64url').toString());
+  const y: QuoteCursor = JSON.parse(Buffer.from(b, 'base64url').toString());
   return y.p.localeCompare(x.p) || y.a - x.a || x.pos - y.pos;
 }
 
@@ -438,11 +454,4 @@ function pageOf(items: { cursor: string; id: string }[], compare: (a: string, b:
       endCursor: page[page.length - 1]?.cursor ?? null,
     },
   };
-}
-
-interface Paging {
-  first?: number;
-  after?: string;
-  last?: number;
-  before?: string;
 }

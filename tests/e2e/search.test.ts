@@ -2,15 +2,39 @@ import { Article } from '../../src/modules/article/article.entity';
 import type { ArticleDraft } from '../../src/modules/import/article-draft';
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { loadArchive } from '../support/archive';
-import { errorCode, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
 
-const SEARCH = `query($query: String!, $first: Int, $after: String, $types: [SearchType!]) {
+type SearchType = 'ARTICLE' | 'PERSON' | 'QUOTE';
+/** A search hit, with the members its inline fragment adds when it is of that type. */
+type Hit = { __typename: 'Article' | 'Quote' | 'Person'; id: string } & Partial<{ headline: string; text: string; name: string }>;
+interface SearchData {
+  search: {
+    totalCount: number;
+    edges: { cursor: string; node: { score: number; snippet: string; hit: Hit } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+type SearchVariables = { query: string; first?: number | null; after?: string | null; types?: SearchType[] | null };
+const SEARCH = operation<SearchData, SearchVariables>(`query($query: String!, $first: Int, $after: String, $types: [SearchType!]) {
   search(query: $query, first: $first, after: $after, types: $types) {
     totalCount
     edges { cursor node { score snippet hit { __typename ... on Article { id headline } ... on Quote { id text } ... on Person { id name } } } }
     pageInfo { hasNextPage endCursor }
   }
-}`;
+}`);
+
+interface QueryFiltersData {
+  articles: { totalCount: number; edges: { node: { headline: string } }[] };
+  people: { totalCount: number };
+  quotes: { totalCount: number };
+  hostile: { totalCount: number };
+}
+const QUERY_FILTERS = operation<QueryFiltersData>(`{
+  articles(filter: { query: "zephyrine" }, orderBy: RELEVANCE) { totalCount edges { node { headline } } }
+  people(filter: { query: "marchenko" }) { totalCount }
+  quotes(filter: { query: "lights kyiv" }) { totalCount }
+  hostile: articles(filter: { query: "NEAR(" }) { totalCount }
+}`);
 
 const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDraft> = {}): ArticleDraft => ({
   headline,
@@ -25,8 +49,8 @@ const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDra
 describe('search', () => {
   let server: TestGateway;
   const store = (article: ArticleDraft) => server.gateway.dataSource.transaction((manager) => new ArticleWriter().create(manager, article));
-  const search = async (query: string, extra: Record<string, unknown> = {}) =>
-    (await server.data(SEARCH, { query, first: 50, ...extra })).search;
+  const search = async (query: string, extra: Omit<SearchVariables, 'query'> = {}) =>
+    (await server.executeData(SEARCH, { query, first: 50, ...extra })).search;
 
   beforeAll(async () => {
     server = await startTestGateway();
@@ -46,7 +70,7 @@ describe('search', () => {
 
   it('ranks a headline match above a body-only match', async () => {
     const result = await search('zephyrine', { types: ['ARTICLE'] });
-    expect(result.edges.map((edge: any) => edge.node.hit.headline)).toEqual([
+    expect(result.edges.map((edge) => edge.node.hit.headline)).toEqual([
       'Zephyrine Harbour reopens to ships',
       'Ferries return to the coast',
     ]);
@@ -76,9 +100,9 @@ describe('search', () => {
 
   it('finds quotes and people too, and keeps to the types asked for', async () => {
     const all = await search('kyiv');
-    expect(new Set(all.edges.map((edge: any) => edge.node.hit.__typename))).toEqual(new Set(['Article', 'Quote']));
+    expect(new Set(all.edges.map((edge) => edge.node.hit.__typename))).toEqual(new Set(['Article', 'Quote']));
     const people = await search('energy minister', { types: ['PERSON'] });
-    expect(people.edges.map((edge: any) => edge.node.hit.name)).toEqual(['Oksana Marchenko']);
+    expect(people.edges.map((edge) => edge.node.hit.name)).toEqual(['Oksana Marchenko']);
     expect(people.edges[0].node.snippet).toContain('<mark>energy</mark> <mark>minister</mark>');
     const quotes = await search('lights', { types: ['QUOTE'] });
     expect(quotes.edges[0].node.hit.text).toBe('We will keep the lights on in Kyiv');
@@ -90,9 +114,9 @@ describe('search', () => {
     const scores: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await server.data(SEARCH, { query: 'story', first: 17, after })).search;
-      seen.push(...page.edges.map((edge: any) => `${edge.node.hit.__typename}:${edge.node.hit.id}`));
-      scores.push(...page.edges.map((edge: any) => edge.node.score));
+      const page: SearchData['search'] = (await server.executeData(SEARCH, { query: 'story', first: 17, after })).search;
+      seen.push(...page.edges.map((edge) => `${edge.node.hit.__typename}:${edge.node.hit.id}`));
+      scores.push(...page.edges.map((edge) => edge.node.score));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
@@ -133,22 +157,17 @@ describe('search', () => {
     '     x     ',
     'a'.repeat(400),
   ])('treats %p as plain text and answers without an error', async (query) => {
-    const result = await server.gql(SEARCH, { query, first: 5 });
+    const result = await server.execute(SEARCH, { query, first: 5 });
     expect(result.errors).toBeUndefined();
-    expect(result.data.search.totalCount).toBeGreaterThanOrEqual(0);
+    expect(result.data?.search.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it('answers BAD_USER_INPUT for an empty query', async () => {
-    for (const query of ['', '   ']) expect(errorCode(await server.gql(SEARCH, { query }))).toBe('BAD_USER_INPUT');
+    for (const query of ['', '   ']) expect(errorCode(await server.execute(SEARCH, { query }))).toBe('BAD_USER_INPUT');
   });
 
   it('uses the same matching for the query filters of articles, people and quotes', async () => {
-    const data = await server.data(`{
-      articles(filter: { query: "zephyrine" }, orderBy: RELEVANCE) { totalCount edges { node { headline } } }
-      people(filter: { query: "marchenko" }) { totalCount }
-      quotes(filter: { query: "lights kyiv" }) { totalCount }
-      hostile: articles(filter: { query: "NEAR(" }) { totalCount }
-    }`);
+    const data = await server.executeData(QUERY_FILTERS);
     expect(data.articles.totalCount).toBe(2);
     expect(data.articles.edges[0].node.headline).toBe('Zephyrine Harbour reopens to ships');
     expect(data.people.totalCount).toBe(1);

@@ -1,6 +1,70 @@
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { operation, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const SEED_SLUG = 'russia-invites-ukraine-president-zelensky-for-peace-talks';
+
+type BySlug = { slug: string };
+
+interface SeedListData {
+  articles: {
+    totalCount: number;
+    edges: {
+      node: {
+        slug: string;
+        headline: string;
+        section: string;
+        publishedAt: string;
+        image: { credit: string | null; url: string | null; caption: string | null } | null;
+        sourceUrl: string | null;
+      };
+    }[];
+  };
+}
+const SEED_LIST = operation<SeedListData>(`{
+  articles { totalCount edges { node { slug headline section publishedAt image { credit url caption } sourceUrl } } }
+}`);
+
+interface BodyData {
+  article: { paragraphs: string[]; body: string; standfirst: string | null; wordCount: number; readingTimeMinutes: number } | null;
+}
+const BODY = operation<BodyData, BySlug>(`query($slug: String!) {
+  article(slug: $slug) { paragraphs body standfirst wordCount readingTimeMinutes }
+}`);
+
+interface PeopleData {
+  article: {
+    people: { name: string; slug: string; description: string | null }[];
+    quoted: { name: string }[];
+    mentioned: { name: string }[];
+  } | null;
+}
+const PEOPLE = operation<PeopleData, BySlug>(`query($slug: String!) {
+  article(slug: $slug) {
+    people { name slug description }
+    quoted: people(role: QUOTED) { name }
+    mentioned: people(role: MENTIONED) { name }
+  }
+}`);
+
+interface QuotesData {
+  article: {
+    quotes: { text: string; attribution: string; paragraphIndex: number; speaker: { name: string } | null; article: { slug: string } }[];
+  } | null;
+}
+const QUOTES = operation<QuotesData, BySlug>(`query($slug: String!) {
+  article(slug: $slug) { quotes { text attribution paragraphIndex speaker { name } article { slug } } }
+}`);
+
+interface RatingData {
+  article: { rating: { votes: number; average: number | null; histogram: number[]; viewerStars: number | null } } | null;
+}
+const RATING = operation<RatingData, BySlug>(`query($slug: String!) {
+  article(slug: $slug) { rating { votes average histogram viewerStars } }
+}`);
+
+const COUNT = operation<{ articles: { totalCount: number } }>('{ articles { totalCount } }');
+const COUNT_AND_CURSORS = operation<{ articles: { totalCount: number; edges: { cursor: string }[] } }>(
+  '{ articles { totalCount edges { cursor } } }',
+);
 
 describe('the seed article on a new database', () => {
   let server: TestGateway;
@@ -10,9 +74,7 @@ describe('the seed article on a new database', () => {
   afterAll(() => server.close());
 
   it('serves the headline, section, date, slug and image credit', async () => {
-    const { articles } = await server.data(`{
-      articles { totalCount edges { node { slug headline section publishedAt image { credit url caption } sourceUrl } } }
-    }`);
+    const { articles } = await server.executeData(SEED_LIST);
     expect(articles.totalCount).toBe(1);
     expect(articles.edges[0].node).toEqual({
       slug: SEED_SLUG,
@@ -25,12 +87,7 @@ describe('the seed article on a new database', () => {
   });
 
   it('has six body paragraphs and none of the page furniture', async () => {
-    const { article } = await server.data(
-      `query($slug: String!) {
-      article(slug: $slug) { paragraphs body standfirst wordCount readingTimeMinutes }
-    }`,
-      { slug: SEED_SLUG },
-    );
+    const article = (await server.executeData(BODY, { slug: SEED_SLUG })).article!;
     expect(article.paragraphs).toHaveLength(6);
     expect(article.paragraphs[0]).toMatch(/^On Thursday, the Kremlin announced/);
     expect(article.paragraphs[5]).toMatch(/^"I think the war should reach its conclusion," Kadyrov stated/);
@@ -46,17 +103,8 @@ describe('the seed article on a new database', () => {
   });
 
   it('names eight people in order of first appearance, with the roles the copy gives', async () => {
-    const { article } = await server.data(
-      `query($slug: String!) {
-      article(slug: $slug) {
-        people { name slug description }
-        quoted: people(role: QUOTED) { name }
-        mentioned: people(role: MENTIONED) { name }
-      }
-    }`,
-      { slug: SEED_SLUG },
-    );
-    expect(article.people.map((person: { name: string; description: string }) => [person.name, person.description])).toEqual([
+    const article = (await server.executeData(PEOPLE, { slug: SEED_SLUG })).article!;
+    expect(article.people.map((person) => [person.name, person.description])).toEqual([
       ['Volodymyr Zelensky', 'Ukrainian President'],
       ['Vladimir Putin', 'Russian President'],
       ['Donald Trump', 'US President'],
@@ -67,18 +115,13 @@ describe('the seed article on a new database', () => {
       ['Ramzan Kadyrov', 'leader of Chechnya'],
     ]);
     expect(article.people[7].slug).toBe('ramzan-kadyrov');
-    expect(article.quoted.map((person: { name: string }) => person.name)).toEqual(['Donald Trump', 'Ramzan Kadyrov']);
+    expect(article.quoted.map((person) => person.name)).toEqual(['Donald Trump', 'Ramzan Kadyrov']);
     expect(article.mentioned).toHaveLength(6);
   });
 
   it('attributes four quotes, the first to an unnamed source', async () => {
-    const { article } = await server.data(
-      `query($slug: String!) {
-      article(slug: $slug) { quotes { text attribution paragraphIndex speaker { name } article { slug } } }
-    }`,
-      { slug: SEED_SLUG },
-    );
-    expect(article.quotes.map((quote: any) => [quote.text, quote.speaker?.name ?? null, quote.paragraphIndex])).toEqual([
+    const article = (await server.executeData(QUOTES, { slug: SEED_SLUG })).article!;
+    expect(article.quotes.map((quote) => [quote.text, quote.speaker?.name ?? null, quote.paragraphIndex])).toEqual([
       ['very close', null, 0],
       ['very good things', 'Donald Trump', 1],
       ['I think the war should reach its conclusion', 'Ramzan Kadyrov', 5],
@@ -87,16 +130,11 @@ describe('the seed article on a new database', () => {
     expect(article.quotes[0].attribution).toMatch(/US official, who wished to remain unnamed/);
     expect(article.quotes[1].attribution).toBe('Donald Trump mentioned');
     expect(article.quotes[2].attribution).toBe('Kadyrov stated');
-    expect(article.quotes.every((quote: any) => quote.article.slug === SEED_SLUG)).toBe(true);
+    expect(article.quotes.every((quote) => quote.article.slug === SEED_SLUG)).toBe(true);
   });
 
   it('starts with no votes', async () => {
-    const { article } = await server.data(
-      `query($slug: String!) {
-      article(slug: $slug) { rating { votes average histogram viewerStars } }
-    }`,
-      { slug: SEED_SLUG },
-    );
+    const article = (await server.executeData(RATING, { slug: SEED_SLUG })).article!;
     expect(article.rating).toEqual({ votes: 0, average: null, histogram: [0, 0, 0, 0, 0], viewerStars: null });
   });
 
@@ -111,7 +149,7 @@ describe('the seed article on a new database', () => {
     // A second gateway on the same file: its own folder is empty and removed on close.
     const second = await startTestGateway({ database: { type: 'sqlite', database: server.databaseFile } });
     try {
-      const { articles } = await second.data('{ articles { totalCount } }');
+      const { articles } = await second.executeData(COUNT);
       expect(articles.totalCount).toBe(1);
     } finally {
       await second.close();
@@ -121,7 +159,7 @@ describe('the seed article on a new database', () => {
   it('is not loaded when NEWSGATE_SEED is off', async () => {
     const empty = await startTestGateway({ seed: false });
     try {
-      const { articles } = await empty.data('{ articles { totalCount edges { cursor } } }');
+      const { articles } = await empty.executeData(COUNT_AND_CURSORS);
       expect(articles).toEqual({ totalCount: 0, edges: [] });
     } finally {
       await empty.close();

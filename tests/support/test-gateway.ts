@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, type TypedQueryDocumentNode } from 'graphql';
 import { type AppConfig, loadConfig } from '../../src/config';
-import { type RunningGateway, startGateway } from '../../src/server/app';
+import { type OperationVariables, type RunningGateway, startGateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 
 /** The editor key every test gateway accepts. */
@@ -11,6 +12,20 @@ export const EDITOR_KEY = 'test-editor-key-0123456789';
 export interface GraphQLResponse<T = any> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** No variables: a document that declares none takes `{}` or nothing. */
+export type NoVariables = Record<string, never>;
+
+/**
+ * A GraphQL document typed with the data it answers and the variables it takes, both declared
+ * next to it in the test. Parsed once, when the suite loads, so a syntax error fails it at once.
+ */
+export function operation<TData, TVariables extends OperationVariables = NoVariables>(
+  source: string,
+): TypedQueryDocumentNode<TData, TVariables> {
+  return parse(source) as TypedQueryDocumentNode<TData, TVariables>;
 }
 
 export interface TestGateway {
@@ -23,6 +38,22 @@ export interface TestGateway {
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on GraphQL errors and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  /**
+   * Runs an operation in process through Apollo's executeOperation (RunningGateway.execute), with
+   * the context an HTTP request with these headers from 127.0.0.1 gets, and returns the result as a
+   * client reads it (through JSON). For resolver-level tests; transport and process tests use gql.
+   */
+  execute<TData = unknown, TVariables extends OperationVariables = OperationVariables>(
+    document: TypedQueryDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
+  /** Like execute, but fails the test on GraphQL errors and returns `data`. */
+  executeData<TData = unknown, TVariables extends OperationVariables = OperationVariables>(
+    document: TypedQueryDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<TData>;
   close(): Promise<void>;
 }
 
@@ -57,6 +88,16 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
+  const execute = async <TData, TVariables extends OperationVariables>(
+    document: TypedQueryDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+    headers: Record<string, string> = {},
+  ) => {
+    const { body } = await gateway.execute(document, variables, { headers });
+    if (body.kind !== 'single') throw new Error('expected a single result, not an incremental one');
+    // What a client reads: JSON, without undefined members or null-prototype objects.
+    return JSON.parse(JSON.stringify(body.singleResult)) as GraphQLResponse<TData>;
+  };
   return {
     gateway,
     url: gateway.url,
@@ -67,6 +108,16 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
       const result = await gql<T>(query, variables, headers);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
+    },
+    execute,
+    async executeData<TData, TVariables extends OperationVariables>(
+      document: TypedQueryDocumentNode<TData, TVariables> | string,
+      variables?: TVariables,
+      headers?: Record<string, string>,
+    ) {
+      const result = await execute(document, variables, headers);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as TData;
     },
     async close() {
       await gateway.close();

@@ -1,10 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import { clientAddress } from '../../src/server/context';
+import { clientAddress, type ContextRequest } from '../../src/server/context';
 
 /** Just what clientAddress reads: the headers and the socket's peer address. */
-function request(forwardedFor?: string | string[], remoteAddress: string | null = '192.0.2.10'): IncomingMessage {
+function request(forwardedFor?: string | string[], remoteAddress: string | null = '192.0.2.10'): ContextRequest {
   const headers = forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor };
-  return { headers, socket: { remoteAddress: remoteAddress ?? undefined } } as unknown as IncomingMessage;
+  return { headers, socket: { remoteAddress: remoteAddress ?? undefined } };
 }
 
 describe('clientAddress', () => {

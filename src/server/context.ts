@@ -32,7 +32,7 @@ export interface GatewayContext
     EditorCheckContext {
   /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
   requestId: string;
-  /** Past it, no further resolver (so no further SQL) runs for this operation. */
+  /** Past it, no further root field, totalCount or loader batch (so no further SQL) starts for this query. */
   deadline: Deadline;
   /** The operation's cost, set by the cost limit before execution. */
   cost?: number;

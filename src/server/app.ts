@@ -114,6 +114,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const production = config.nodeEnv === 'production';
 
     const app = express();
+    // No X-Powered-By: the server's make is nobody's business.
+    app.disable('x-powered-by');
     const httpServer = http.createServer(app);
     // A client that sends its headers or body slowly holds a connection without ever reaching the
     // operation deadline (which starts once the body is read): Node's defaults allow 60 s and 300 s.

@@ -11,12 +11,13 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 export function createEditorCheck(keys: readonly string[]) {
   const digests = keys.map(digest);
   return (authorization: string | undefined): void => {
+    // Switched off is said first: asking for a key that no key could satisfy would mislead.
+    if (digests.length === 0) throw forbidden('Importing is switched off: no editor keys are configured (NEWSGATE_EDITOR_KEYS).');
     if (!authorization?.trim()) {
       throw unauthenticated('Importing needs an editor key: send "Authorization: Bearer <key>".');
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <key>".');
-    if (digests.length === 0) throw forbidden('Importing is switched off: no editor keys are configured (NEWSGATE_EDITOR_KEYS).');
     const offered = digest(match[1]);
     let accepted = false;
     for (const known of digests) accepted = timingSafeEqual(known, offered) || accepted;

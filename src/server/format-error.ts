@@ -105,6 +105,10 @@ function limitRejection(formatted: GraphQLFormattedError, error: unknown): Graph
   if (formatted.extensions?.validationErrorCode === 'MAX_RECURSIVE_SELECTIONS_EXCEEDED') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_COSTLY } };
   }
+  // Apollo's wording names the server ("pass introspection: true to ApolloServer").
+  if (/^GraphQL introspection is not allowed/.test(formatted.message)) {
+    return { message: 'Introspection is switched off.', locations: formatted.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
   // graphql-js's own rule against `__schema { types { fields { type { fields …` (nested introspection lists).
   if (formatted.message === 'Maximum introspection depth exceeded') {
     return { message: 'Introspection nested too deeply.', locations: formatted.locations, extensions: { code: ErrorCode.QUERY_TOO_DEEP } };

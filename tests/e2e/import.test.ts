@@ -240,6 +240,10 @@ describe('importArticle and previewImport', () => {
       );
       expect(errorCode(refused)).toBe('FORBIDDEN');
       expect(refused.errors?.[0].message).toMatch(/NEWSGATE_EDITOR_KEYS/);
+      // Without any key too: no key could help, so it says importing is off rather than asking for one.
+      const keyless = await none.execute(PREVIEW, { input: { text: fixture('wire-port-strike') } });
+      expect(errorCode(keyless)).toBe('FORBIDDEN');
+      expect(keyless.errors?.[0].message).toMatch(/switched off/);
     } finally {
       await multi.close();
       await none.close();

@@ -77,6 +77,8 @@ describe('production mode', () => {
     expect(result.status).toBe(400);
     expect(result.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.body.data).toBeUndefined();
+    expect(result.body.errors[0].message).toBe('Introspection is switched off.');
+    expect(result.headers.get('x-powered-by')).toBeNull();
   });
 
   it('masks internal errors, with a request id that names the full log line', async () => {

@@ -1,14 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '../shared/errors';
-
-/** Apollo gives every validation failure one code; the limit rules (src/server/limits/) set their own. */
-const LIMIT_CODES = new Set<string>([
-  ErrorCode.QUERY_TOO_DEEP,
-  ErrorCode.QUERY_TOO_COSTLY,
-  ErrorCode.TOO_MANY_ALIASES,
-  ErrorCode.TOO_MANY_ROOT_FIELDS,
-  ErrorCode.TOO_MANY_DIRECTIVES,
-]);
+import { ErrorCode, REQUEST_LIMIT_CODES } from '../shared/errors';
 
 /** graphql-js's parser stops at `maxTokens` with a syntax error; it is a limit, not a typo. */
 const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/; // graphql 16 says "more that"
@@ -115,7 +106,7 @@ function limitRejection(formatted: GraphQLFormattedError, error: unknown): Graph
   }
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
   const originalCode = original?.extensions?.code;
-  if (typeof originalCode !== 'string' || !LIMIT_CODES.has(originalCode)) return null;
+  if (typeof originalCode !== 'string' || !REQUEST_LIMIT_CODES.has(originalCode)) return null;
   return { message: formatted.message, locations: formatted.locations, extensions: { ...original!.extensions } };
 }
 

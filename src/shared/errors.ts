@@ -22,6 +22,16 @@ export const ErrorCode = {
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** The codes of requests refused by a limit before execution: always HTTP 400, for every client. */
+export const REQUEST_LIMIT_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.QUERY_TOO_COSTLY,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_ROOT_FIELDS,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.TOO_MANY_TOKENS,
+]);
+
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
 }

@@ -1,19 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { REQUEST_LIMIT_CODES } from '../../shared/errors';
 
 export const APPLICATION_JSON = 'application/json';
 export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 /** Codes of requests that are not well-formed GraphQL-over-HTTP requests: those keep their 4xx. */
 const MALFORMED_REQUEST_CODES = new Set(['BAD_REQUEST']);
-/** Limit rejections stay 400 for every client: the request was refused, not merely invalid. */
-const LIMIT_CODES = new Set([
-  'QUERY_TOO_DEEP',
-  'QUERY_TOO_COSTLY',
-  'TOO_MANY_ALIASES',
-  'TOO_MANY_ROOT_FIELDS',
-  'TOO_MANY_DIRECTIVES',
-  'TOO_MANY_TOKENS',
-]);
 
 interface MediaRange {
   type: string;
@@ -110,7 +102,7 @@ export function legacyJsonStatusPlugin<TContext extends object = object>(): Apol
           const result = response.body.singleResult;
           if (result.data !== undefined || !result.errors?.length) return;
           const codes = result.errors.map((error) => String(error.extensions?.code));
-          if (codes.some((code) => MALFORMED_REQUEST_CODES.has(code) || LIMIT_CODES.has(code))) return;
+          if (codes.some((code) => MALFORMED_REQUEST_CODES.has(code) || REQUEST_LIMIT_CODES.has(code))) return;
           if (!prefersLegacyJson(request.http?.headers.get('accept'))) return;
           response.http.status = 200;
         },

@@ -50,16 +50,8 @@ export function requestStatePlugin<TContext extends RequestStateContext>(log: Lo
             contextValue.deadline.expired &&
             result.errors?.some((error) => error.extensions?.code === ErrorCode.TIMEOUT)
           ) {
-            const timeoutMs = contextValue.deadline.timeoutMs;
-            response.body.singleResult = {
-              data: null,
-              errors: [
-                {
-                  message: `The operation ran past its ${timeoutMs} ms deadline and was stopped.`,
-                  extensions: { code: ErrorCode.TIMEOUT, timeoutMs },
-                },
-              ],
-            };
+            const { message, extensions } = timeoutError(contextValue.deadline.timeoutMs);
+            response.body.singleResult = { data: null, errors: [{ message, extensions }] };
             response.http.status = 503;
             return;
           }

@@ -1,21 +1,81 @@
 /**
- * `npm run accuracy`: precision and recall of the importer's people and quote extraction on the
- * labelled set in tests/fixtures/import (the figures in the README).
+ * `npm run accuracy`: how well the importer finds people and attributes quotes, on the tuning set
+ * (tests/fixtures/import) and on each held-out batch (tests/fixtures/import-heldout/batch-N).
+ * Prints precision, recall and F1 for people and quotes, speaker accuracy over the quotes found and
+ * description accuracy over the people found, per batch and overall. `--verbose` lists every miss
+ * with the rule that produced the wrong item; `--batch NAME` scores one batch.
  */
-import { loadFixtures, scoreExtraction } from '../tests/support/extraction-score';
+import { parseArgs } from 'node:util';
+import type { BatchReport, Score } from '../tests/support/extraction-score';
+import { FIXTURE_DIR, heldoutBatches, loadFixtures, score, scoreExtraction } from '../tests/support/extraction-score';
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const result = scoreExtraction(loadFixtures());
-console.log('fixture                                   people P / R      quotes P / R');
-for (const fixture of result.perFixture) {
-  console.log(
-    `${fixture.name.padEnd(40)}  ${percent(fixture.people.precision).padStart(6)} / ${percent(fixture.people.recall).padEnd(6)}   ${percent(fixture.quotes.precision).padStart(6)} / ${percent(fixture.quotes.recall)}`,
-  );
-  for (const missed of fixture.missedQuotes) console.log(`    missed quote: ${missed.replace('\u0000', ' <- ') || '(unnamed)'}`);
+const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, batch: { type: 'string' } } });
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
+const prf = (s: Score) => `${percent(s.precision)} ${percent(s.recall)} ${percent(s.f1)}`;
+
+const batches = [{ name: 'tuning', dir: FIXTURE_DIR }, ...heldoutBatches()].filter((batch) => !values.batch || batch.name === values.batch);
+const reports: { name: string; report: BatchReport }[] = batches.map((batch) => ({
+  name: batch.name,
+  report: scoreExtraction(loadFixtures(batch.dir)),
+}));
+
+function printMisses(report: BatchReport) {
+  for (const article of report.perFixture) {
+    const lines = [
+      ...article.missedPeople.map((name) => `missed person: ${name}`),
+      ...article.extraPeople.map((person) => `extra person: ${person.name}  [${person.rule}]`),
+      ...article.missedQuotes.map((quote) => `missed quote: "${quote.text}" <- ${quote.speaker ?? '(unnamed)'}`),
+      ...article.extraQuotes.map((quote) => `extra quote: "${quote.text}" <- ${quote.speaker ?? '(unnamed)'}  [${quote.rule}]`),
+      ...article.wrongSpeakers.map(
+        (quote) =>
+          `wrong speaker: "${quote.text}" <- ${quote.got ?? '(unnamed)'}, labelled ${quote.expected ?? '(unnamed)'}  [${quote.rule}]`,
+      ),
+      ...article.wrongDescriptions.map(
+        (person) => `description: ${person.name}: "${person.got ?? ''}", labelled "${person.expected ?? ''}"  [${person.rule}]`,
+      ),
+    ];
+    if (lines.length === 0) continue;
+    console.log(`  ${article.name}`);
+    for (const line of lines) console.log(`    ${line}`);
+  }
 }
-console.log(
-  `${'all'.padEnd(40)}  ${percent(result.people.precision).padStart(6)} / ${percent(result.people.recall).padEnd(6)}   ${percent(result.quotes.precision).padStart(6)} / ${percent(result.quotes.recall)}`,
-);
-console.log(
-  `people: ${result.people.truePositives} right of ${result.people.extracted} found, ${result.people.expected} expected; quotes: ${result.quotes.truePositives} right of ${result.quotes.extracted} found, ${result.quotes.expected} expected`,
-);
+
+const header = `${'batch'.padEnd(10)} ${'articles'.padStart(8)}   people P      R     F1    quotes P      R     F1   speaker   description`;
+console.log(header);
+const row = (name: string, articles: number, report: Pick<BatchReport, 'people' | 'quotes' | 'speakers' | 'descriptions'>) =>
+  console.log(
+    `${name.padEnd(10)} ${String(articles).padStart(8)}   ${prf(report.people)}   ${prf(report.quotes)}   ${percent(report.speakers.accuracy)}   ${percent(report.descriptions.accuracy)}`,
+  );
+for (const { name, report } of reports) {
+  row(name, report.perFixture.length, report);
+  if (values.verbose) printMisses(report);
+}
+if (reports.length > 1) {
+  const all = reports.map((entry) => entry.report);
+  const total = (pick: (report: BatchReport) => Score) =>
+    score(
+      all.reduce((n, r) => n + pick(r).truePositives, 0),
+      all.reduce((n, r) => n + pick(r).extracted, 0),
+      all.reduce((n, r) => n + pick(r).expected, 0),
+    );
+  const ratio = (pick: (report: BatchReport) => { right: number; of: number }) => {
+    const right = all.reduce((n, r) => n + pick(r).right, 0);
+    const of = all.reduce((n, r) => n + pick(r).of, 0);
+    return { right, of, accuracy: of === 0 ? 1 : right / of };
+  };
+  row(
+    'all',
+    all.reduce((n, r) => n + r.perFixture.length, 0),
+    {
+      people: total((r) => r.people),
+      quotes: total((r) => r.quotes),
+      speakers: ratio((r) => r.speakers),
+      descriptions: ratio((r) => r.descriptions),
+    },
+  );
+}
+for (const { name, report } of reports) {
+  console.log(
+    `${name}: people ${report.people.truePositives} right of ${report.people.extracted} found, ${report.people.expected} labelled; quotes ${report.quotes.truePositives} of ${report.quotes.extracted} found, ${report.quotes.expected} labelled; speakers ${report.speakers.right}/${report.speakers.of}; descriptions ${report.descriptions.right}/${report.descriptions.of}`,
+  );
+}

@@ -1,6 +1,10 @@
+import { transliterate } from 'transliteration';
+
 /**
  * Slugs are the headline or name ASCII-folded and lower-cased, words joined by hyphens:
- * "Ramzan Kadyrov" -> "ramzan-kadyrov", "Kyïv’s mayor" -> "kyivs-mayor".
+ * "Ramzan Kadyrov" -> "ramzan-kadyrov", "Kyïv’s mayor" -> "kyivs-mayor". Letters of other
+ * scripts are transliterated (the `transliteration` package): "Россия приглашает" ->
+ * "rossiya-priglashaet", "Σπύρος Κατσαρός" -> "spyros-katsaros".
  */
 const MAX_SLUG_LENGTH = 120;
 
@@ -26,14 +30,18 @@ const SPECIAL_LETTERS: Record<string, string> = {
 
 /** The text's words, ASCII-folded and lower-cased; apostrophes join a word ("didn't" -> "didnt"). */
 export function asciiWords(text: string): string[] {
-  return text
-    .replace(/[ßæÆœŒøØđĐłŁþÞðÐı]/g, (letter) => SPECIAL_LETTERS[letter])
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’‘`]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .replace(/[ßæÆœŒøØđĐłŁþÞðÐı]/g, (letter) => SPECIAL_LETTERS[letter])
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Latin is folded above; whatever is left outside ASCII is another script.
+      .replace(/[^\p{ASCII}]+/gu, (other) => transliterate(other))
+      .replace(/['’‘`]/g, '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 export function slugify(text: string): string {

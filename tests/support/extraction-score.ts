@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ArticleDraft } from '../../src/modules/import/article-draft';
 import { extractArticle } from '../../src/modules/import/article.extractor';
 import { normalizePersonName } from '../../src/modules/person/person-name';
 
-/** tests/fixtures/import, whether this runs from tests/support (jest) or dist/tests/support (npm run accuracy). */
-export const FIXTURE_DIR = [
-  path.join(__dirname, '..', 'fixtures', 'import'),
-  path.join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'import'),
-].find((dir) => fs.existsSync(dir)) as string;
+/** tests/fixtures, whether this runs from tests/support (jest) or dist/tests/support (npm run accuracy). */
+const FIXTURES_ROOT = [path.join(__dirname, '..', 'fixtures'), path.join(__dirname, '..', '..', '..', 'tests', 'fixtures')].find((dir) =>
+  fs.existsSync(dir),
+) as string;
+
+/** The tuning set: articles the rules were developed against. */
+export const FIXTURE_DIR = path.join(FIXTURES_ROOT, 'import');
+/** Held-out batches, one folder each, written without reading the rules and scored before any tuning. */
+export const HELDOUT_DIR = path.join(FIXTURES_ROOT, 'import-heldout');
 
 export interface ExpectedArticle {
   headline: string;
@@ -25,7 +30,7 @@ export interface Fixture {
   expected: ExpectedArticle;
 }
 
-/** Every `<name>.txt` with its `<name>.expected.json` in the labelled set. */
+/** Every `<name>.txt` with its `<name>.expected.json` in a folder. */
 export function loadFixtures(dir = FIXTURE_DIR): Fixture[] {
   return fs
     .readdirSync(dir)
@@ -41,67 +46,158 @@ export function loadFixtures(dir = FIXTURE_DIR): Fixture[] {
     });
 }
 
+/** The held-out batch folders, in order ("batch-5", "batch-6", …). */
+export function heldoutBatches(): { name: string; dir: string }[] {
+  if (!fs.existsSync(HELDOUT_DIR)) return [];
+  return fs
+    .readdirSync(HELDOUT_DIR)
+    .filter((name) => fs.statSync(path.join(HELDOUT_DIR, name)).isDirectory())
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((name) => ({ name, dir: path.join(HELDOUT_DIR, name) }));
+}
+
 export interface Score {
   truePositives: number;
   extracted: number;
   expected: number;
   precision: number;
   recall: number;
+  f1: number;
 }
 
-function score(truePositives: number, extracted: number, expected: number): Score {
+export function score(truePositives: number, extracted: number, expected: number): Score {
+  const precision = extracted === 0 ? 1 : truePositives / extracted;
+  const recall = expected === 0 ? 1 : truePositives / expected;
   return {
     truePositives,
     extracted,
     expected,
-    precision: extracted === 0 ? 1 : truePositives / extracted,
-    recall: expected === 0 ? 1 : truePositives / expected,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
   };
 }
 
-const quoteKey = (text: string, speaker: string | null) =>
-  `${text.replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()}\u0000${speaker === null ? '' : normalizePersonName(speaker)}`;
+export interface Ratio {
+  right: number;
+  of: number;
+}
+
+/** Quote texts match on their letters and digits: marks, spacing and case are the layout's, not the words'. */
+export const quoteTextKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+/** Descriptions match without a leading article, case and punctuation. */
+const descriptionKey = (text: string | null | undefined) =>
+  (text ?? '')
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** What went wrong on one article, with the rule behind each wrong item. */
+export interface ArticleReport {
+  name: string;
+  draft: ArticleDraft;
+  people: Score;
+  quotes: Score;
+  /** Of the quotes found (text right), how many have the right speaker (or none, when unnamed). */
+  speakers: Ratio;
+  /** Of the people found that the labels describe or not, how many have the labelled description. */
+  descriptions: Ratio;
+  missedPeople: string[];
+  extraPeople: { name: string; rule: string }[];
+  missedQuotes: { text: string; speaker: string | null }[];
+  extraQuotes: { text: string; speaker: string | null; rule: string }[];
+  wrongSpeakers: { text: string; expected: string | null; got: string | null; rule: string }[];
+  wrongDescriptions: { name: string; expected: string | null; got: string | null; rule: string }[];
+}
+
+export interface BatchReport {
+  people: Score;
+  quotes: Score;
+  speakers: Ratio & { accuracy: number };
+  descriptions: Ratio & { accuracy: number };
+  perFixture: ArticleReport[];
+}
+
+function scoreArticle(fixture: Fixture): ArticleReport {
+  const { draft } = extractArticle({ text: fixture.text });
+  const expectedPeople = new Map(fixture.expected.people.map((person) => [normalizePersonName(person.name), person]));
+  const gotPeople = new Map(draft.people.map((person) => [normalizePersonName(person.name), person]));
+  const peopleRight = [...gotPeople.keys()].filter((key) => expectedPeople.has(key));
+  const descriptions: Ratio = { right: 0, of: 0 };
+  const wrongDescriptions: ArticleReport['wrongDescriptions'] = [];
+  for (const key of peopleRight) {
+    const expected = expectedPeople.get(key)!.description ?? null;
+    const got = gotPeople.get(key)!;
+    descriptions.of += 1;
+    if (descriptionKey(expected) === descriptionKey(got.description)) descriptions.right += 1;
+    else wrongDescriptions.push({ name: got.name, expected, got: got.description ?? null, rule: got.rule ?? '?' });
+  }
+
+  const speakerKey = (speaker: string | null | undefined) => (speaker ? normalizePersonName(speaker) : '');
+  const unmatched = fixture.expected.quotes.map((quote, index) => ({ ...quote, index, key: quoteTextKey(quote.text) }));
+  const extraQuotes: ArticleReport['extraQuotes'] = [];
+  const wrongSpeakers: ArticleReport['wrongSpeakers'] = [];
+  const speakers: Ratio = { right: 0, of: 0 };
+  for (const quote of draft.quotes) {
+    const key = quoteTextKey(quote.text);
+    // Prefer the labelled quote with the same speaker when the same words are quoted twice.
+    const candidates = unmatched.filter((expected) => expected.key === key);
+    const match = candidates.find((expected) => speakerKey(expected.speaker) === speakerKey(quote.speaker)) ?? candidates[0];
+    if (!match) {
+      extraQuotes.push({ text: quote.text, speaker: quote.speaker, rule: quote.rule ?? '?' });
+      continue;
+    }
+    unmatched.splice(unmatched.indexOf(match), 1);
+    speakers.of += 1;
+    if (speakerKey(match.speaker) === speakerKey(quote.speaker)) speakers.right += 1;
+    else wrongSpeakers.push({ text: quote.text, expected: match.speaker, got: quote.speaker, rule: quote.rule ?? '?' });
+  }
+  return {
+    name: fixture.name,
+    draft,
+    people: score(peopleRight.length, gotPeople.size, expectedPeople.size),
+    quotes: score(speakers.of, draft.quotes.length, fixture.expected.quotes.length),
+    speakers,
+    descriptions,
+    missedPeople: [...expectedPeople.keys()].filter((key) => !gotPeople.has(key)).map((key) => expectedPeople.get(key)!.name),
+    extraPeople: [...gotPeople.keys()]
+      .filter((key) => !expectedPeople.has(key))
+      .map((key) => ({ name: gotPeople.get(key)!.name, rule: gotPeople.get(key)!.rule ?? '?' })),
+    missedQuotes: unmatched.map(({ text, speaker }) => ({ text, speaker })),
+    extraQuotes,
+    wrongSpeakers,
+    wrongDescriptions,
+  };
+}
+
+const sum = (reports: readonly ArticleReport[], pick: (report: ArticleReport) => Score) =>
+  score(
+    reports.reduce((total, report) => total + pick(report).truePositives, 0),
+    reports.reduce((total, report) => total + pick(report).extracted, 0),
+    reports.reduce((total, report) => total + pick(report).expected, 0),
+  );
+const ratio = (reports: readonly ArticleReport[], pick: (report: ArticleReport) => Ratio) => {
+  const right = reports.reduce((total, report) => total + pick(report).right, 0);
+  const of = reports.reduce((total, report) => total + pick(report).of, 0);
+  return { right, of, accuracy: of === 0 ? 1 : right / of };
+};
 
 /**
- * Micro-averaged precision and recall over the labelled set. People match on the normalised
- * name; a quote counts only when both its text and its speaker (or its being unnamed) match.
+ * Micro-averaged scores over a set of labelled articles. People match on the normalised name;
+ * quotes match on their words, and speaker accuracy is counted over the quotes found.
  */
-export function scoreExtraction(fixtures: readonly Fixture[]) {
-  let people = { tp: 0, extracted: 0, expected: 0 };
-  let quotes = { tp: 0, extracted: 0, expected: 0 };
-  const perFixture = fixtures.map((fixture) => {
-    const { draft } = extractArticle({ text: fixture.text });
-    const expectedPeople = new Set(fixture.expected.people.map((person) => normalizePersonName(person.name)));
-    const gotPeople = new Set(draft.people.map((person) => normalizePersonName(person.name)));
-    const peopleTp = [...gotPeople].filter((name) => expectedPeople.has(name)).length;
-    const expectedQuotes = fixture.expected.quotes.map((quote) => quoteKey(quote.text, quote.speaker));
-    const gotQuotes = draft.quotes.map((quote) => quoteKey(quote.text, quote.speaker));
-    const remaining = [...expectedQuotes];
-    let quotesTp = 0;
-    for (const key of gotQuotes) {
-      const at = remaining.indexOf(key);
-      if (at >= 0) {
-        remaining.splice(at, 1);
-        quotesTp += 1;
-      }
-    }
-    people = { tp: people.tp + peopleTp, extracted: people.extracted + gotPeople.size, expected: people.expected + expectedPeople.size };
-    quotes = {
-      tp: quotes.tp + quotesTp,
-      extracted: quotes.extracted + gotQuotes.length,
-      expected: quotes.expected + expectedQuotes.length,
-    };
-    return {
-      name: fixture.name,
-      draft,
-      missedQuotes: remaining,
-      people: score(peopleTp, gotPeople.size, expectedPeople.size),
-      quotes: score(quotesTp, gotQuotes.length, expectedQuotes.length),
-    };
-  });
+export function scoreExtraction(fixtures: readonly Fixture[]): BatchReport {
+  const perFixture = fixtures.map(scoreArticle);
   return {
-    people: score(people.tp, people.extracted, people.expected),
-    quotes: score(quotes.tp, quotes.extracted, quotes.expected),
+    people: sum(perFixture, (report) => report.people),
+    quotes: sum(perFixture, (report) => report.quotes),
+    speakers: ratio(perFixture, (report) => report.speakers),
+    descriptions: ratio(perFixture, (report) => report.descriptions),
     perFixture,
   };
 }

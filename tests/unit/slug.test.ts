@@ -9,6 +9,9 @@ describe('slugify', () => {
     ['Straße & Œuvre — Łódź, Ørsted', 'strasse-oeuvre-lodz-orsted'],
     ['  --Hello,   World!--  ', 'hello-world'],
     ['??!!', 'untitled'],
+    ['В Новосибирске без тепла остались 40 домов', 'v-novosibirske-bez-tepla-ostalis-40-domov'],
+    ['Σπύρος Κατσαρός', 'spyros-katsaros'],
+    ['李强 visits Paris', 'li-qiang-visits-paris'],
   ])('%p -> %p', (text, slug) => {
     expect(slugify(text)).toBe(slug);
   });

@@ -20,6 +20,8 @@ export interface ArticleDraft {
 export interface PersonDraft {
   name: string;
   description?: string | null;
+  /** The extraction rule that made it a person (`npm run accuracy` reports it); not stored. */
+  rule?: string;
 }
 
 /** A quoted span and who the copy says spoke it. */
@@ -29,6 +31,8 @@ export interface QuoteDraft {
   speaker: string | null;
   attribution: string;
   paragraphIndex: number;
+  /** The attribution rule that gave the speaker (`npm run accuracy` reports it); not stored. */
+  rule?: string;
 }
 
 /** QUOTED for people with a quote in the article, MENTIONED otherwise. */

@@ -1,5 +1,6 @@
 import type { ArticleDraft } from './article-draft';
 import { parseCopyLayout } from './copy-layout.parser';
+import { looksEnglish } from './lexicon';
 import { extractPeople } from './people.extractor';
 import { extractQuotes } from './quotes.extractor';
 
@@ -23,9 +24,12 @@ export interface Extraction {
  */
 export function extractArticle(request: ImportRequest, now: Date = new Date()): Extraction {
   const layout = parseCopyLayout(request.text);
-  const { people, mentions } = extractPeople(layout.paragraphs);
-  const quotes = extractQuotes(layout.paragraphs, mentions, people);
+  const { people, mentions, organisations, genders } = extractPeople(layout.paragraphs);
+  const quotes = extractQuotes(layout.paragraphs, mentions, people, organisations, genders);
   const warnings = [...layout.warnings];
+  if (!looksEnglish(layout.paragraphs)) {
+    warnings.push('The copy does not read as English: extraction is tuned for English, so people and quotes may be missed.');
+  }
   if (people.length === 0) warnings.push('No people found in the body.');
   const unnamed = quotes.filter((quote) => quote.speaker === null).length;
   if (unnamed > 0) warnings.push(`${unnamed} quote${unnamed === 1 ? ' has' : 's have'} no named speaker.`);

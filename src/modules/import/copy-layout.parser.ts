@@ -69,7 +69,13 @@ const IMAGE_CREDIT = [
   /^\(?\s*credit\s*:\s*(.+?)\s*\)?\s*$/i,
 ];
 
-const BYLINE = /^by\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}\s*$/iu;
+/** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
+const BYLINES = [
+  /^by\s+[^.!?"“”]{2,90}$/iu,
+  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist|desk|staff)$/iu,
+  /^(?:special|staff|our|senior|political|foreign)\s+(?:correspondent|reporter|writer)$/iu,
+];
+const MAX_BYLINE_WORDS = 10;
 const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
 const WIRE_AGENCY = /\s*\([\p{L}.& ]{2,20}\)\s*[-–—]*\s*$/u;
 const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*:?\s*/i;
@@ -220,9 +226,10 @@ export function parseCopyLayout(raw: string): CopyLayout {
       section = first.slice(line.length).trim() || null;
       continue;
     }
-    const date: Date | null = publishedAt === null ? parseDateLine(line) : null;
+    // The first date line is the publication time; a later one ("Updated …") is header too.
+    const date: Date | null = parseDateLine(line);
     if (date) {
-      publishedAt = date;
+      publishedAt ??= date;
       continue;
     }
     const lineCredit: string | null = credit === null ? imageCredit(line) : null;
@@ -230,7 +237,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
       credit = lineCredit;
       continue;
     }
-    if (BYLINE.test(line) && wordCount(line) <= 8) continue;
+    if (wordCount(line) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(line))) continue;
     break;
   }
   if (section === null) {

@@ -29,8 +29,19 @@ export const ROLE_NOUNS = words(`
   broadcaster athlete runner swimmer boxer cyclist midfielder defender forward batsman bowler jockey trainer
   mother father son daughter wife husband brother sister widow widower grandmother grandfather uncle aunt
   cousin friend neighbour neighbor colleague victim survivor witness relative seed champion titleholder
-  incumbent challenger nominee
+  incumbent challenger nominee pensioner retiree realtor shopkeeper landlord tenant paramedic firefighter
+  coordinator nephrologist cardiologist oncologist psychologist psychiatrist pharmacist dentist midwife
+  halfback fullback winger second-rower five-eighth flanker fly-half scrum-half
+  rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
+  manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
+  chief-executive vice-chancellor
 `);
+
+/**
+ * Positions that are also everyday words ("centre", "prop", "guard"): a role only in lower case
+ * right before a name ("centre Josh Pennington"), never as a capitalised title.
+ */
+export const POSITION_NOUNS = words('centre center hooker prop lock guard opener keeper point-guard forward back');
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`
@@ -63,7 +74,10 @@ export const NON_PERSON_WORDS = words(`
   studios records network channel review magazine daily weekly monthly online media sciences workers
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-  september october november december
+  september october november december equities foods miners brigade brigades front petroleum project movement coalition
+  greens mining resources office board tribunal bureau directorate charity society stores supermarkets
+  airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
+  ventures solutions technologies systems labs laboratories institute
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */
@@ -85,7 +99,8 @@ export const SPEECH_VERBS = words(`
   urged urges questioned questions expressed expresses informed informs accused accuses described describes
   called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
-  maintains reiterated reiterates underlined
+  maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
+  testified testifies pleaded told tells
 `);
 
 /** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
@@ -99,7 +114,13 @@ export const SOURCE_NOUNS = new Set([
   ...words(`official officials source sources person people aide aides diplomat diplomats spokesman spokesperson
     spokeswoman insider insiders witness witnesses observer observers member members employee employees worker
     workers statement police government ministry department committee company union party team club neighbour
-    neighbours neighbor neighbors resident residents relative relatives friend friends colleague colleagues`),
+    neighbours neighbor neighbors resident residents relative relatives friend friends colleague colleagues
+    man woman men women boy girl protester protesters demonstrator demonstrators teacher teachers volunteer
+    volunteers patient patients parent parents shopper shoppers customer customers passenger passengers driver
+    drivers voter voters fan fans supporter supporters crowd crowds placard placards sign signs banner banners
+    note report post letter filing minutes spokespeople representative representatives analyst analysts
+    economist economists lawyer lawyers doctor doctors nurse nurses officer officers bystander bystanders
+    onlooker onlookers villager villagers farmer farmers student students owner owners staff leaflet graffiti`),
 ]);
 
 export const PRONOUNS = words('he she they i we');
@@ -109,3 +130,36 @@ export const ABBREVIATIONS = words(`
   mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr inc ltd co corp no vs etc jan feb mar apr jun
   jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m mt ft
 `);
+
+/** Role nouns the copy uses for one another: "the judge said" of a "Justice". */
+export const ROLE_SYNONYMS = new Map<string, string[]>([
+  ['judge', ['justice', 'magistrate']],
+  ['justice', ['judge']],
+  ['prosecutor', ['attorney', 'counsel', 'crown']],
+  ['lawyer', ['attorney', 'counsel', 'solicitor', 'barrister']],
+  ['officer', ['detective', 'sergeant', 'constable', 'inspector']],
+  ['detective', ['sergeant', 'inspector', 'constable']],
+  ['doctor', ['dr', 'surgeon', 'physician', 'nephrologist']],
+  ['coach', ['manager']],
+  ['manager', ['coach']],
+]);
+
+/** The commonest English words: how much of a text they make up says whether it is English. */
+export const ENGLISH_FUNCTION_WORDS = words(`
+  the and of to in a is that for on with said was he she it as at by from has have were are his her they
+  not but be this will an had been who which their its would after
+`);
+
+/** English prose is about a third function words; other languages (and other scripts) nearly none. */
+const MIN_ENGLISH_SHARE = 0.12;
+
+/** Whether copy reads as English, the language the extraction rules are written for. */
+export function looksEnglish(paragraphs: readonly string[]): boolean {
+  const words =
+    paragraphs
+      .join(' ')
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (words.length === 0) return true;
+  return words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length / words.length >= MIN_ENGLISH_SHARE;
+}

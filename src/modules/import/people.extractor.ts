@@ -1,150 +1,70 @@
 import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { PersonDraft } from './article-draft';
-import {
-  HONORIFICS,
-  INVERTED_SPEECH_VERBS,
-  LEADING_FUNCTION_WORDS,
-  NON_PERSON_WORDS,
-  ROLE_NOUNS,
-  SPEECH_VERBS,
-  TITLE_WORDS,
-} from './lexicon';
+import { firstMatch } from './extraction-rule';
+import { HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS } from './lexicon';
+import type { ArticleNames, NameSite } from './person.rules';
+import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
+import { appositiveAfter, appositiveBefore, hasRoleOrTitle, isNameToken, isRoleOrTitle, rolePhraseBefore } from './role-phrase';
 
-/** Where the body refers to a person: by full name, surname or title + surname. */
+/** Where the body refers to a person: by full name, a short form, or title + surname. */
 export interface PersonMention {
   person: string;
   paragraph: number;
+  /** The name's offsets; `runStart` includes the titles before it ("Senate Majority Leader …"). */
   start: number;
   end: number;
+  runStart: number;
 }
 
-export interface PeopleExtraction {
-  /** In order of first appearance. */
-  people: PersonDraft[];
-  /** Every mention, in text order. */
-  mentions: PersonMention[];
-}
-
-const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)';
-// Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
-const TOKEN = "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|\\p{Lu}[\\p{L}'’\\-]*)";
-/** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). */
-const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
-
-const SPEECH_VERB_PATTERN = [...SPEECH_VERBS].join('|');
-/** A speech verb after the name, possibly past an appositive or relative clause in commas. */
-const SPEECH_AFTER = new RegExp(`^(?:(?:,[^,"“”]{1,160}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
-const INVERTED_BEFORE = new RegExp(`\\b(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+$`, 'u');
-const ACCORDING_TO_BEFORE = /\baccording to\s+$/i;
-
-interface Candidate {
-  /** The name without titles or honorifics. */
-  tokens: string[];
-  /** Capitalised words before the name inside the run ("Russian Foreign Minister"). */
-  titleTokens: string[];
+/** A capitalised run the rules found to be an organisation or a place. */
+export interface OrganisationMention {
+  name: string;
   paragraph: number;
   start: number;
   end: number;
-  evidence: boolean;
+  rule: string;
+}
+
+export type Gender = 'male' | 'female';
+
+export interface PeopleExtraction {
+  /** In order of first appearance, each with the rule that made it a person. */
+  people: PersonDraft[];
+  /** Every mention, in text order. */
+  mentions: PersonMention[];
+  organisations: OrganisationMention[];
+  /** What "he" or "she" can refer to, where the copy says. */
+  genders: Map<string, Gender>;
+}
+
+const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|ter|y|ben|ould)';
+// Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
+// Letters of any script: "Алексей Смирнов" and "Σπύρος Κατσαρός" are runs too; "al-Sahili" is one word.
+const TOKEN =
+  "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev|Jr|Sr|Hon)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-)?\\p{Lu}[\\p{L}\\p{M}'’\\-]*)";
+/** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
+const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
+const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
+const MAX_NAME_WORDS = 5;
+/** Text between two names of one list: "A, B and C", "A; B". */
+const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
+
+const lower = (token: string) => token.toLowerCase();
+const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
+const keyOf = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));
+
+interface Site extends NameSite {
+  paragraph: number;
+  start: number;
+  end: number;
+  runStart: number;
+  key: string;
   description: string | null;
 }
 
-function isNameToken(token: string): boolean {
-  // A name word has lower-case letters ("Zelensky", "McAllister"), or is an initial ("F.").
-  return /\p{Ll}/u.test(token) || /^\p{Lu}\.$/u.test(token);
-}
-
-function stripPossessive(token: string): string {
-  return token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
-}
-
-const lower = (token: string) => token.toLowerCase();
-
-/** Role phrase after a comma: "Yuri Ushakov, a foreign policy adviser from the Kremlin, …". */
-function appositiveAfter(text: string): string | null {
-  const match = /^,\s+((?:a|an|the)\s+)?([^,.;:"“”()]{2,120})/u.exec(text);
-  if (!match) return null;
-  const [, article, raw] = match;
-  // Without an article, a capitalised start is another name (", Judge Helen Marsh said"),
-  // unless it is a title followed by lower-case words (", President of the union").
-  const [first, second = ''] = raw.split(/\s+/);
-  if (!article && /^\p{Lu}/u.test(raw) && !(isRoleOrTitle(first) && /^\p{Ll}/u.test(second))) return null;
-  const phrase = cutClause(raw);
-  return hasRoleNoun(phrase) ? phrase : null;
-}
-
-/** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
-function appositiveBefore(text: string): string | null {
-  const match =
-    /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”()]{2,80}),\s*$/iu.exec(text);
-  if (!match) return null;
-  const phrase = cutClause(match[1]);
-  return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 6 ? phrase : null;
-}
-
-/** Drops a trailing relative or participle clause: "leader of Chechnya backed by the Kremlin" -> "leader of Chechnya". */
-function cutClause(phrase: string): string {
-  return phrase
-    .replace(/\s+(?:who|whom|whose|which|that|where|when|speaking|according|known|said|says)\b.*$/iu, '')
-    .replace(/\s+\p{Ll}+ed\s+(?:by|in|to|from|with|as|for)\b.*$/u, '')
-    .replace(/\s+\p{Ll}+ing\b.*$/u, '')
-    .trim();
-}
-
-function isRoleOrTitle(word: string): boolean {
-  const bare = lower(word.replace(/[^\p{L}.-]/gu, ''));
-  return ROLE_NOUNS.has(bare) || TITLE_WORDS.has(bare);
-}
-
-function hasRoleNoun(phrase: string): boolean {
-  return phrase.split(/\s+/).some((word) => ROLE_NOUNS.has(lower(word.replace(/[^\p{L}-]/gu, ''))));
-}
-
-/**
- * The role words just before a name, read backwards: "Harbor Authority chief executive",
- * "UN special envoy", "US Secretary of" (+ "State" from inside the run).
- */
-function rolePhraseBefore(text: string, titled: boolean): string[] {
-  const words = text.split(/\s+/);
-  if (words[words.length - 1] === '') words.pop();
-  const phrase: string[] = [];
-  let haveRole = titled;
-  let modifiers = 0;
-  for (let index = words.length - 1; index >= 0; index -= 1) {
-    const word = words[index];
-    if (/[,.;:!?"“”()—–]$/u.test(word) || /^["“(]/u.test(word)) break;
-    const bare = lower(word);
-    if (ROLE_NOUNS.has(bare) || (TITLE_WORDS.has(bare) && /^\p{Lu}/u.test(word))) {
-      haveRole = true;
-      phrase.unshift(word);
-      continue;
-    }
-    if (!haveRole) break;
-    if (bare === 'of' && index > 0 && /^\p{Lu}/u.test(words[index - 1])) {
-      phrase.unshift(word);
-      continue;
-    }
-    if (/^\p{Lu}/u.test(word)) {
-      if (LEADING_FUNCTION_WORDS.has(bare)) break;
-      phrase.unshift(word);
-      continue;
-    }
-    const isModifier =
-      /^\p{Ll}[\p{L}-]*$/u.test(word) && !/(?:ed|ing|ly)$/u.test(word) && !LEADING_FUNCTION_WORDS.has(bare) && !SPEECH_VERBS.has(bare);
-    if (isModifier && modifiers < 3) {
-      modifiers += 1;
-      phrase.unshift(word);
-      continue;
-    }
-    break;
-  }
-  // Trailing lower-case modifiers with no role noun after them are not part of the role.
-  return haveRole ? phrase : [];
-}
-
-function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
-  const candidates: Candidate[] = [];
+function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleNames): Site[] {
+  const sites: Site[] = [];
   for (const match of paragraph.matchAll(CAPITALISED_RUN)) {
     let tokens = match[0].split(' ');
     let start = match.index ?? 0;
@@ -165,110 +85,244 @@ function candidatesIn(paragraph: string, paragraphIndex: number): Candidate[] {
     let split = -1;
     tokens.forEach((token, index) => {
       if (index < tokens.length - 1 && isRoleOrTitle(token)) split = index;
+      // "Guard Γιώργος Καλαϊτζής" at the start of a sentence: a position capitalised as its first word.
+      if (index === 0 && tokens.length >= 3 && POSITION_NOUNS.has(lower(token))) split = Math.max(split, 0);
     });
     const titleTokens = tokens.slice(0, split + 1);
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
-    if (nameTokens.length === 0 || nameTokens.length > 4) continue;
+    const words = nameTokens.filter((token) => !PARTICLE.test(token));
+    if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
     if (!nameTokens.every(isNameToken)) continue;
     // "Mr President" is no name; "Farida Sheikh" and "John King" are.
     if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
-    // "Webb & Sons Builders": a run joined to another by an ampersand is a firm's name.
-    if (/&\s*$/u.test(paragraph.slice(0, start)) || /^\s*&/u.test(paragraph.slice(end))) continue;
-    if (nameTokens.some((token) => NON_PERSON_WORDS.has(lower(token)))) continue;
     const nameStart = start + titleTokens.reduce((length, token) => length + token.length + 1, 0);
-
-    const before = paragraph.slice(0, nameStart);
+    const beforeName = paragraph.slice(0, nameStart);
     const after = paragraph.slice(end);
     const rolePhrase = rolePhraseBefore(paragraph.slice(0, start), titleTokens.length > 0);
     const prefixRole = [...rolePhrase, ...titleTokens].filter((token) => !HONORIFICS.has(lower(token)));
-    const appositive = appositiveAfter(after) ?? appositiveBefore(before);
-    // "Mr Doyle's mother, Joan Doyle, said": a name in commas may have its verb after the comma.
-    const inCommas = /,\s*$/u.test(before) && /^,\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u.test(after);
-    const spoke =
-      SPEECH_AFTER.test(after) ||
-      (inCommas && SPEECH_AFTER.test(after.slice(1))) ||
-      INVERTED_BEFORE.test(before) ||
-      ACCORDING_TO_BEFORE.test(before);
-    const titled = titleTokens.length > 0 || rolePhrase.length > 0;
-    candidates.push({
+    const appositive = appositiveAfter(after) ?? appositiveBefore(beforeName);
+    sites.push({
       tokens: nameTokens,
       titleTokens,
+      run: paragraph.slice(start, end),
+      before: paragraph.slice(0, start),
+      beforeName,
+      after,
+      rolePhrase,
+      listedWith: [],
+      article,
       paragraph: paragraphIndex,
       start: nameStart,
       end,
-      evidence: titled || appositive !== null || spoke,
+      runStart: start,
+      key: keyOf(nameTokens),
       description: appositive ?? (prefixRole.length > 0 && hasRoleOrTitle(prefixRole) ? prefixRole.join(' ') : null),
     });
   }
-  return candidates;
+  // Names of one list know each other: "Kieran Ah-Sam, Tevita Maka and Josh Pennington".
+  for (let index = 1; index < sites.length; index += 1) {
+    const [previous, current] = [sites[index - 1], sites[index]];
+    if (!LIST_GAP.test(paragraph.slice(previous.end, current.runStart))) continue;
+    previous.listedWith.push(current.key);
+    current.listedWith.push(previous.key, ...previous.listedWith.filter((key) => key !== current.key));
+  }
+  for (let index = sites.length - 2; index >= 0; index -= 1) {
+    const [current, next] = [sites[index], sites[index + 1]];
+    if (LIST_GAP.test(paragraph.slice(current.end, next.runStart))) {
+      for (const key of next.listedWith) if (key !== current.key && !current.listedWith.includes(key)) current.listedWith.push(key);
+    }
+  }
+  return sites;
 }
 
-function hasRoleOrTitle(words: string[]): boolean {
-  return words.some((word) => ROLE_NOUNS.has(lower(word)) || TITLE_WORDS.has(lower(word)));
+/** What compromise's English lexicon tags as people, organisations and places: offline evidence. */
+function tagNames(paragraphs: readonly string[]): ArticleNames {
+  const article: ArticleNames = {
+    taggedPeople: new Set(),
+    taggedOrganisations: new Set(),
+    taggedPlaces: new Set(),
+    people: new Set(),
+    englishCopy: looksEnglish(paragraphs),
+  };
+  for (const paragraph of paragraphs) {
+    const doc = nlp(paragraph);
+    for (const text of doc.people().out('array') as string[]) {
+      const key = normalizePersonName(text);
+      if (key.includes(' ')) article.taggedPeople.add(key);
+    }
+    for (const text of doc.organizations().out('array') as string[]) article.taggedOrganisations.add(normalizePersonName(text));
+    for (const text of doc.places().out('array') as string[]) article.taggedPlaces.add(normalizePersonName(text));
+  }
+  return article;
+}
+
+/** A contiguous run of `long` at its start or end: "Maria Fernanda" and "López de la Cruz" of "Maria Fernanda López de la Cruz". */
+function isShortFormOf(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  const same = (a: string, b: string) => normalizePersonName(a) === normalizePersonName(b);
+  const atStart = short.every((token, index) => same(token, long[index]));
+  const atEnd = short.every((token, index) => same(token, long[long.length - short.length + index]));
+  return atStart || atEnd;
+}
+
+/** One word of a name, allowing the case endings of inflected scripts ("Смирнова" for "Смирнов"). */
+function sameNameWord(word: string, nameWord: string): boolean {
+  const [a, b] = [normalizePersonName(word), normalizePersonName(nameWord)];
+  if (a === b) return true;
+  if (/\p{Script=Latin}/u.test(a) || a.length < 4 || b.length < 4) return false;
+  const stem = b.slice(0, Math.max(3, b.length - 1));
+  return a.startsWith(stem) && a.length - b.length <= 2 && a.length - b.length >= -1;
+}
+
+const HONORIFIC_GENDER: Record<string, Gender> = {
+  mr: 'male',
+  'mr.': 'male',
+  sir: 'male',
+  lord: 'male',
+  mrs: 'female',
+  'mrs.': 'female',
+  ms: 'female',
+  'ms.': 'female',
+  miss: 'female',
+  dame: 'female',
+  lady: 'female',
+};
+
+interface Person extends PersonDraft {
+  key: string;
+  tokens: string[];
+  rule: string;
+  aliases: Set<string>;
 }
 
 /**
- * Finds the people a body names. A full name (two to four capitalised words) is a person when
- * the copy gives evidence of it somewhere: a title or role next to it, an appositive role, or
- * a speech verb with it as subject. Places, organisations and events (which get none of these,
- * or hold words like "Authority" or "Cup") are left out. Surnames and "Mr X" mentions later
- * in the copy refer back to the full name.
+ * Finds the people a body names. A full name counts when the copy gives evidence for it somewhere
+ * (PERSON_EVIDENCE_RULES) and no rule says it is an organisation or a place (NOT_A_PERSON_RULES).
+ * Short forms ("Maria Fernanda", "López de la Cruz", a surname, "Mr Okafor") refer to the full name
+ * the article introduces, before or after them.
  */
 export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
-  const candidates = paragraphs.flatMap((paragraph, index) => candidatesIn(paragraph, index));
-  const taggedPeople = peopleTaggedByCompromise(paragraphs);
-  const keyOf = (candidate: Candidate) => normalizePersonName(candidate.tokens.join(' '));
-  const fullNames = candidates.filter((candidate) => candidate.tokens.length >= 2);
-  const hasEvidence = (key: string) =>
-    taggedPeople.has(key) || fullNames.some((candidate) => candidate.evidence && keyOf(candidate) === key);
+  const article = tagNames(paragraphs);
+  const sites = paragraphs.flatMap((paragraph, index) => sitesIn(paragraph, index, article));
 
-  // People: full names with evidence somewhere in the copy, keyed by normalised name.
-  const people = new Map<string, PersonDraft & { key: string; aliases: string[] }>();
-  const addPerson = (candidate: Candidate, aliases: string[]) => {
-    const key = keyOf(candidate);
-    const known = people.get(key);
-    if (known) {
-      known.description ??= candidate.description;
-      known.aliases.push(...aliases.filter((alias) => !known.aliases.includes(alias)));
-    } else {
-      people.set(key, { key, name: candidate.tokens.join(' '), description: candidate.description, aliases });
-    }
+  // Organisations and places: every key a not-a-person rule matched somewhere, unless a title says otherwise.
+  const organisationRule = new Map<string, string>();
+  // A title or an age is stronger evidence than the context rules ("a statement from Evelyn Drummond, 91").
+  const titled = new Set(sites.filter((site) => site.titleTokens.length > 0 || /^,\s*\d{1,3},/u.test(site.after)).map((site) => site.key));
+  const organisations: OrganisationMention[] = [];
+  for (const site of sites) {
+    const found = firstMatch(NOT_A_PERSON_RULES, site);
+    if (!found) continue;
+    const strong = found.rule.name === 'organisation-word' || found.rule.name === 'firm-ampersand';
+    if (titled.has(site.key) && !strong) continue;
+    organisationRule.set(site.key, found.rule.name);
+  }
+  const isOrganisation = (site: Site) => organisationRule.has(site.key);
+
+  // Full names with evidence, in passes: a list member counts once one of its neighbours does.
+  const people = new Map<string, Person>();
+  const makePerson = (site: Site, rule: string) => {
+    const known = people.get(site.key);
+    if (known) return known;
+    const person: Person = { key: site.key, tokens: site.tokens, name: site.tokens.join(' '), description: null, rule, aliases: new Set() };
+    people.set(site.key, person);
+    article.people.add(site.key);
+    return person;
   };
-  for (const candidate of fullNames) {
-    if (people.has(keyOf(candidate)) || hasEvidence(keyOf(candidate)))
-      addPerson(candidate, [lower(candidate.tokens[candidate.tokens.length - 1])]);
+  for (let pass = 0; pass < 3; pass += 1) {
+    const before = people.size;
+    for (const site of sites) {
+      if (site.tokens.length < 2 || isOrganisation(site) || people.has(site.key)) continue;
+      const evidence = firstMatch(PERSON_EVIDENCE_RULES, site);
+      if (evidence) makePerson(site, evidence.rule.name);
+    }
+    if (people.size === before) break;
   }
 
-  // "Kadyrov said", "says Ms Chen": a single name with a title or speech verb is evidence for the
-  // full name it belongs to (family name first or last); with a title and no full name anywhere
-  // ("Mr Okafor said"), it is a person of its own.
-  for (const candidate of candidates) {
-    if (candidate.tokens.length !== 1 || !candidate.evidence) continue;
-    const single = lower(candidate.tokens[0]);
-    const owners = fullNames.filter((full) =>
-      [full.tokens[0], full.tokens[full.tokens.length - 1]].some((token) => lower(token) === single),
+  // Short forms: a person whose name is the start or end of a longer name in the copy is that person.
+  const longer = (tokens: readonly string[]) => {
+    const owners = new Map<string, Site>();
+    for (const site of sites) if (!isOrganisation(site) && isShortFormOf(tokens, site.tokens)) owners.set(site.key, site);
+    // The longest wins when short forms nest ("Maria Fernanda" in "Maria Fernanda López" and in "Maria Fernanda López de la Cruz").
+    const all = [...owners.values()].sort((a, b) => b.tokens.length - a.tokens.length);
+    return all.filter((site) => all.every((other) => other === site || isShortFormOf(other.tokens, site.tokens) || other.key === site.key));
+  };
+  const aliasOf = new Map<string, string>();
+  for (const person of [...people.values()]) {
+    const owners = longer(person.tokens);
+    if (owners.length !== 1) continue;
+    const full = people.get(owners[0].key) ?? makePerson(owners[0], person.rule);
+    if (full === person) continue;
+    people.delete(person.key);
+    aliasOf.set(person.key, full.key);
+  }
+  for (const site of sites) {
+    if (site.tokens.length < 2 || people.has(site.key) || aliasOf.has(site.key) || isOrganisation(site)) continue;
+    const owners = [...people.values()].filter((person) => isShortFormOf(site.tokens, person.tokens));
+    if (owners.length === 1) aliasOf.set(site.key, owners[0].key);
+  }
+
+  // Single words: a surname or given name of one person; with a title and no full name ("Mr Okafor"), a person of their own.
+  const singleOwners = (token: string) =>
+    [...people.values()].filter((person) => {
+      const words = person.tokens.filter((word) => !PARTICLE.test(word));
+      return words.length > 1 && [words[0], words[words.length - 1]].some((word) => sameNameWord(token, word));
+    });
+  for (const site of sites) {
+    if (site.tokens.length !== 1 || isOrganisation(site) || people.has(site.key)) continue;
+    if (singleOwners(site.tokens[0]).length > 0) continue;
+    const evidence = firstMatch(PERSON_EVIDENCE_RULES, site);
+    if (!evidence) continue;
+    // "Okafor said": evidence for the full name the copy gives elsewhere ("Nneka Okafor").
+    const fullNames = new Map(
+      sites
+        .filter((other) => other.tokens.length > 1 && !isOrganisation(other) && isShortFormOf(site.tokens, other.tokens))
+        .map((other) => [other.key, other]),
     );
-    if (owners.length > 0) {
-      for (const owner of owners) if (!people.has(keyOf(owner))) addPerson(owner, [single]);
-      for (const owner of owners) people.get(keyOf(owner))?.aliases.push(single);
-    } else if (candidate.titleTokens.length > 0 && ![...people.values()].some((person) => person.aliases.includes(single))) {
-      addPerson(candidate, [single]);
+    if (fullNames.size === 1) {
+      makePerson([...fullNames.values()][0], evidence.rule.name);
+      continue;
     }
+    if (evidence.rule.name === 'title-before-name' || isSingleNameSpeaker(site, evidence.rule.name)) makePerson(site, evidence.rule.name);
+  }
+  const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
+
+  // Mentions, descriptions and genders.
+  const mentions: PersonMention[] = [];
+  const genderVotes = new Map<string, { male: number; female: number }>();
+  const vote = (person: Person, gender: Gender, weight: number) => {
+    const votes = genderVotes.get(person.key) ?? { male: 0, female: 0 };
+    votes[gender] += weight;
+    genderVotes.set(person.key, votes);
+  };
+  for (const site of sites) {
+    let person = people.get(aliasOf.get(site.key) ?? site.key);
+    if (!person && site.tokens.length === 1 && !organisationWords.has(site.key)) {
+      const owners = singleOwners(site.tokens[0]);
+      if (owners.length === 1) person = owners[0];
+    }
+    if (!person) continue;
+    mentions.push({ person: person.name, paragraph: site.paragraph, start: site.start, end: site.end, runStart: site.runStart });
+    if (!person.description && site.description) person.description = site.description;
+    for (const title of site.titleTokens) {
+      const gender = HONORIFIC_GENDER[lower(title)];
+      if (gender) vote(person, gender, 3);
+    }
+    const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1]?.toLowerCase();
+    if (pronoun) vote(person, pronoun.startsWith('h') && pronoun !== 'her' ? 'male' : 'female', 1);
+  }
+  const genders = new Map<string, Gender>();
+  for (const person of people.values()) {
+    const tags = nlp(person.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
+    if (tags.includes('MaleName')) vote(person, 'male', 2);
+    if (tags.includes('FemaleName')) vote(person, 'female', 2);
+    const votes = genderVotes.get(person.key);
+    if (votes && votes.male !== votes.female) genders.set(person.name, votes.male > votes.female ? 'male' : 'female');
   }
 
-  // Mentions: every candidate that is a known person by full name or by an unambiguous alias.
-  const byAlias = new Map<string, Set<string>>();
-  for (const person of people.values()) {
-    for (const alias of person.aliases) byAlias.set(alias, new Set([...(byAlias.get(alias) ?? []), person.key]));
-  }
-  const mentions: PersonMention[] = [];
-  for (const candidate of candidates) {
-    let key: string | undefined = people.has(keyOf(candidate)) ? keyOf(candidate) : undefined;
-    if (!key && candidate.tokens.length === 1) {
-      const owners = [...(byAlias.get(lower(candidate.tokens[0])) ?? [])];
-      if (owners.length === 1) key = owners[0];
-    }
-    if (key) mentions.push({ person: people.get(key)!.name, paragraph: candidate.paragraph, start: candidate.start, end: candidate.end });
+  for (const site of sites) {
+    const rule = organisationRule.get(site.key);
+    if (rule) organisations.push({ name: site.tokens.join(' '), paragraph: site.paragraph, start: site.start, end: site.end, rule });
   }
 
   const firstSeen = new Map<string, number>();
@@ -278,23 +332,15 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   const ordered = [...people.values()]
     .filter((person) => firstSeen.has(person.name))
     .sort((a, b) => firstSeen.get(a.name)! - firstSeen.get(b.name)!)
-    .map(({ name, description }) => ({ name, description: description ? tidyDescription(description) : null }));
-  return { people: ordered, mentions };
+    .map(({ name, description, rule }) => ({ name, description: description ? tidyDescription(description) : null, rule }));
+  return { people: ordered, mentions, organisations, genders };
 }
 
-/**
- * Full names that compromise's English lexicon tags as people (it knows many given names):
- * evidence for names the copy gives no title, role or speech verb for. Runs offline.
- */
-function peopleTaggedByCompromise(paragraphs: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const paragraph of paragraphs) {
-    for (const text of nlp(paragraph).people().out('array') as string[]) {
-      const key = normalizePersonName(text);
-      if (key.includes(' ')) names.add(key);
-    }
-  }
-  return names;
+/** A single name as a speaker ("Hassan said") is a person when the lexicon knows it as a name. */
+function isSingleNameSpeaker(site: Site, rule: string): boolean {
+  if (rule !== 'speech-verb-after-name' && rule !== 'speech-verb-before-name') return false;
+  const tags = nlp(site.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
+  return tags.includes('Person') || /\bname (?:only )?as\s+$|\bnamed\s+$|\bcalled\s+$/u.test(site.beforeName);
 }
 
 function tidyDescription(description: string): string {

@@ -1,0 +1,448 @@
+import type { ExtractionRule } from './extraction-rule';
+import { INVERTED_SPEECH_VERBS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
+import type { OrganisationMention, PersonMention } from './people.extractor';
+
+/** A quoted span of one paragraph. */
+export interface QuoteSpan {
+  paragraph: number;
+  /** Index of the opening mark. */
+  open: number;
+  /** Index of the closing mark, or the paragraph's length when the quote runs on to the next paragraph. */
+  close: number;
+  /** Index just after the closing mark(s). */
+  closeEnd: number;
+  closed: boolean;
+  text: string;
+  /** The QUOTE_MARK_RULES entry that found it. */
+  marks: string;
+}
+
+export interface Attribution {
+  speaker: string | null;
+  /** The copy's words for the source ("Kadyrov stated", "a US official … informed", "Harlow Equities said"). */
+  attribution: string;
+}
+
+export interface AttributedQuote extends Attribution {
+  paragraph: number;
+  closed: boolean;
+}
+
+/** What the attribution rules may ask about the article. */
+export interface QuoteDocument {
+  paragraphs: readonly string[];
+  /** The person mention starting at an offset (its name or its titles). */
+  mentionAt(paragraph: number, offset: number): PersonMention | undefined;
+  /** Person mentions outside quotes between two offsets of a paragraph. */
+  mentionsBetween(paragraph: number, from: number, to: number): PersonMention[];
+  organisationAt(paragraph: number, offset: number): OrganisationMention | undefined;
+  /** What "he", "she" or "the Belgian" refers to at a point of the copy. */
+  resolvePronoun(pronoun: string, paragraph: number, offset: number): string | null;
+  /** "the judge": the person the copy gives that role, named before or soon after. */
+  describedPerson(phrase: string, paragraph: number, offset: number): string | null;
+  /** Offsets where the sentences of a paragraph start (full stops in quotes and abbreviations skipped). */
+  sentenceStarts(paragraph: number): number[];
+}
+
+/** One quote in its place in the copy. */
+export interface QuoteSite {
+  paragraph: string;
+  paragraphIndex: number;
+  quote: QuoteSpan;
+  /** Text after the closing mark from its first word (commas and spaces skipped); '' for a quote left open. */
+  after: string;
+  afterAt: number;
+  /** The quote ends its sentence with a full stop inside the marks: only a lower-case attribution follows it. */
+  endsSentence: boolean;
+  /** From the start of the quote's sentence (or the end of the quote before it) to the opening mark. */
+  before: string;
+  beforeAt: number;
+  previousInParagraph: AttributedQuote | null;
+  /** The last attributed quote of the article so far. */
+  previous: AttributedQuote | null;
+  doc: QuoteDocument;
+}
+
+type AttributionRule = ExtractionRule<QuoteSite, Attribution>;
+
+const alternatives = (words: Iterable<string>) => [...words].map((word) => word.replace(/[.]/g, '\\.')).join('|');
+const VERB = `(?:${alternatives(SPEECH_VERBS)})`;
+const ADVERB = '(?:\\p{Ll}+ly\\s+)?';
+const PRONOUN = `(?:${alternatives(PRONOUNS)})`;
+/** "a US official", "the local government minister", "one woman", "a person familiar with the matter". */
+const SOURCE_PHRASE = `(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
+  SOURCE_NOUNS,
+)})(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
+const MAX_ATTRIBUTION_LENGTH = 80;
+/** "some states", "his remarks": a speech verb's form used as a noun. */
+const NOUN_BEFORE_VERB = /\b(?:the|a|an|some|many|all|these|those|his|her|their|its|our|other|several|both|\d+)\s+$/iu;
+
+const PRONOUN_AFTER = new RegExp(`^(${PRONOUN})\\s+${ADVERB}(${VERB})\\b`, 'u');
+const EPITHET_AFTER = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+${ADVERB}(${VERB})\\b`, 'u');
+const DESCRIPTION_AFTER = new RegExp(`^(the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?[\\p{Ll}-]+)\\s+${ADVERB}(${VERB})\\b`, 'u');
+const SOURCE_AFTER = new RegExp(`^(${SOURCE_PHRASE})\\s+${ADVERB}(${VERB})\\b`, 'iu');
+const INVERTED_AFTER = new RegExp(`^(?:${alternatives(INVERTED_SPEECH_VERBS)})\\s+`, 'u');
+const PRONOUN_START = new RegExp(`^${PRONOUN}\\b`, 'iu');
+const SOURCE_START = new RegExp(`^${SOURCE_PHRASE}`, 'iu');
+const SOURCE_ANYWHERE = new RegExp(SOURCE_PHRASE, 'iu');
+const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}-])(${VERB})(?![\\p{L}-])`, 'giu');
+const HE_OR_SHE = new RegExp(`\\b(he|she)\\b`, 'giu');
+const CAPITALISED_SUBJECT_AFTER = new RegExp(`^(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+\\p{Lu}[\\p{L}'’&.-]*){0,4})\\s+${ADVERB}(${VERB})\\b`, 'u');
+const SIGN_BEFORE =
+  /\b(?:signs?|placards?|banners?|posters?|slogans?|chants?|graffiti|t-shirts?|leaflets?|headlines?|hashtags?)\b[^.!?"“”«»]{0,40}$/iu;
+/** Up to four words before a name, no punctuation: titles and their modifiers ("union leader", "Mariners coach"). */
+const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
+const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
+
+/** The subject of the last speech verb before the quote in its sentence: "X said that “…”", "She said: “…”". */
+interface VerbSubject {
+  kind: 'person' | 'pronoun' | 'source' | 'organisation';
+  result: Attribution;
+}
+
+const subjects = new WeakMap<QuoteSite, VerbSubject | null>();
+function verbSubjectBefore(site: QuoteSite): VerbSubject | null {
+  if (subjects.has(site)) return subjects.get(site)!;
+  const found = findVerbSubject(site);
+  subjects.set(site, found);
+  return found;
+}
+
+function findVerbSubject(site: QuoteSite): VerbSubject | null {
+  const { before, beforeAt: from, paragraph, paragraphIndex, doc } = site;
+  const inSentence = doc.mentionsBetween(paragraphIndex, from, site.quote.open);
+  const verbs = [...before.matchAll(VERB_ANYWHERE)].filter((verb) => !NOUN_BEFORE_VERB.test(before.slice(0, verb.index ?? 0)));
+  for (const verb of verbs.reverse()) {
+    const verbAt = from + (verb.index ?? 0);
+    const verbEnd = verbAt + verb[0].length;
+    const lastMention = inSentence.filter((mention) => mention.end <= verbAt).pop();
+    const lastPronoun = [...paragraph.slice(from, verbAt).matchAll(HE_OR_SHE)].pop();
+    const pronounAt = lastPronoun ? from + (lastPronoun.index ?? 0) : -1;
+    if (lastMention && lastMention.start > pronounAt) {
+      return {
+        kind: 'person',
+        result: { speaker: lastMention.person, attribution: `${paragraph.slice(lastMention.start, lastMention.end)} ${verb[0]}` },
+      };
+    }
+    if (lastPronoun) {
+      return {
+        kind: 'pronoun',
+        result: {
+          speaker: doc.resolvePronoun(lastPronoun[1], paragraphIndex, pronounAt),
+          attribution: paragraph.slice(pronounAt, verbEnd),
+        },
+      };
+    }
+    const source = SOURCE_ANYWHERE.exec(paragraph.slice(from, verbAt));
+    if (source) {
+      const sourceAt = from + (source.index ?? 0);
+      const whole = paragraph.slice(sourceAt, verbEnd).replace(/\s+/g, ' ').trim();
+      return {
+        kind: 'source',
+        result: {
+          speaker: doc.describedPerson(source[0], paragraphIndex, sourceAt),
+          attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${source[0]} ${verb[0]}`,
+        },
+      };
+    }
+    // "Harlow Equities said in a note that …", "Police say": a capitalised subject that is no person.
+    const subject = paragraph.slice(from, verbAt).trim();
+    const words = subject.split(/\s+/).filter(Boolean);
+    if (/^\p{Lu}/u.test(subject) && !/[,;:]/u.test(subject) && words.length <= 6) {
+      return { kind: 'organisation', result: { speaker: null, attribution: `${subject} ${verb[0]}` } };
+    }
+  }
+  return null;
+}
+
+const whenKind = (kind: VerbSubject['kind']) => (site: QuoteSite) => {
+  const subject = verbSubjectBefore(site);
+  return subject?.kind === kind ? subject.result : null;
+};
+
+/** A person named at `offset` or after a few title words ("Senate Majority Leader", "Mariners coach"). */
+function mentionAfterTitles(site: QuoteSite, offset: number): PersonMention | undefined {
+  const text = site.paragraph.slice(offset);
+  const titles = TITLE_WINDOW.exec(text)?.[0] ?? '';
+  for (const word of [{ index: 0 }, ...titles.matchAll(/(?<=\s)\S/gu)]) {
+    const found = site.doc.mentionAt(site.paragraphIndex, offset + (word.index ?? 0));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && text.split(/\s+/).length >= 4;
+
+/**
+ * Who a quote is attributed to, tried in order: attribution after the quote, before it in its
+ * sentence, then carried over from the quote or sentence before. The speaker is the one the copy
+ * attributes, not the name nearest to the quote. A quote no rule attributes is a scare quote or a
+ * title, and is left out.
+ */
+export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
+  {
+    name: 'name-after-quote',
+    description: 'The person named after the quote, titles allowed: `“…,” Senate Majority Leader Thomas Greer told reporters`.',
+    example: { copy: '"The plant will close," Laura Becker said on Monday.', quote: 'The plant will close', speaker: 'Laura Becker' },
+    match: (site) => {
+      if (!site.quote.closed || site.endsSentence) return null;
+      const mention = mentionAfterTitles(site, site.afterAt);
+      if (!mention) return null;
+      const reach = mention.end - site.afterAt + 40;
+      const verb = new RegExp(`^[^,.;:"“”«»]{0,${reach}}?\\s${ADVERB}(${VERB})\\b`, 'u').exec(site.after.slice(0, 240));
+      return verb && verb[0].length <= reach ? { speaker: mention.person, attribution: site.after.slice(0, verb[0].length).trim() } : null;
+    },
+  },
+  {
+    name: 'pronoun-after-quote',
+    description: '`“…,” she said`: the person "she" refers to there (gender and sentence subject count, not nearness).',
+    example: {
+      copy: 'Rams coach Adrian Velasquez was asked about the tackle on Liam Cavanagh.\n\n"It was a penalty, no argument," he said.',
+      quote: 'It was a penalty, no argument',
+      speaker: 'Adrian Velasquez',
+    },
+    match: (site) => {
+      const match = site.quote.closed ? PRONOUN_AFTER.exec(site.after) : null;
+      return match ? { speaker: site.doc.resolvePronoun(match[1], site.paragraphIndex, site.afterAt), attribution: match[0] } : null;
+    },
+  },
+  {
+    name: 'epithet-after-quote',
+    description: '`“…,” the Belgian said`, `the 29-year-old added`: a description standing for the person just named.',
+    example: {
+      copy: 'Elise Vandermeer lost in three sets.\n\n"I was tired," the Belgian said.',
+      quote: 'I was tired',
+      speaker: 'Elise Vandermeer',
+    },
+    match: (site) => {
+      const match = site.quote.closed ? EPITHET_AFTER.exec(site.after) : null;
+      return match ? { speaker: site.doc.resolvePronoun('they', site.paragraphIndex, site.afterAt), attribution: match[0] } : null;
+    },
+  },
+  {
+    name: 'description-after-quote',
+    description: '`“…,” the judge said`: the person the copy gives that role, named before or soon after.',
+    example: {
+      copy: '"This is a courtroom," the judge said.\n\nSuperior Court Judge Helen Marsh-Ostrowski then adjourned the trial.',
+      quote: 'This is a courtroom',
+      speaker: 'Helen Marsh-Ostrowski',
+    },
+    match: (site) => {
+      const match = site.quote.closed ? DESCRIPTION_AFTER.exec(site.after) : null;
+      const speaker = match ? site.doc.describedPerson(match[1], site.paragraphIndex, site.afterAt) : null;
+      return match && speaker ? { speaker, attribution: match[0] } : null;
+    },
+  },
+  {
+    name: 'source-after-quote',
+    description: '`“…,” a senior official told reporters`, `one woman said`: an unnamed source, speaker null.',
+    example: { copy: '"The deal is dead," a senior official told reporters.', quote: 'The deal is dead', speaker: null },
+    match: (site) => {
+      const match = site.quote.closed ? SOURCE_AFTER.exec(site.after) : null;
+      if (!match || (site.endsSentence && /^\p{Lu}/u.test(site.after))) return null;
+      return { speaker: site.doc.describedPerson(match[1], site.paragraphIndex, site.afterAt), attribution: match[0] };
+    },
+  },
+  {
+    name: 'organisation-after-quote',
+    description: '`“…,” Harlow Equities said`, `“…,” Police said`: an organisation speaks; speaker null, its name kept.',
+    example: { copy: '"Prices will fall," Harlow Equities said in a note.', quote: 'Prices will fall', speaker: null },
+    match: (site) => {
+      if (!site.quote.closed || site.endsSentence) return null;
+      const match = CAPITALISED_SUBJECT_AFTER.exec(site.after);
+      if (!match || site.doc.mentionsBetween(site.paragraphIndex, site.afterAt, site.afterAt + match[1].length).length > 0) return null;
+      return { speaker: null, attribution: match[0] };
+    },
+  },
+  {
+    name: 'inverted-after-quote',
+    description: '`“…,” said Teresa Okonkwo`, `said one woman`, `said a spokesperson for X`.',
+    example: { copy: '"We are ready," said Teresa Okonkwo, the union leader.', quote: 'We are ready', speaker: 'Teresa Okonkwo' },
+    match: (site) => {
+      const inverted = site.quote.closed ? INVERTED_AFTER.exec(site.after) : null;
+      if (!inverted) return null;
+      const subjectAt = site.afterAt + inverted[0].length;
+      const subjectText = site.paragraph.slice(subjectAt);
+      const mention = mentionAfterTitles(site, subjectAt);
+      if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(site.afterAt, mention.end).trim() };
+      const pronoun = PRONOUN_START.exec(subjectText);
+      if (pronoun) {
+        return {
+          speaker: site.doc.resolvePronoun(pronoun[0], site.paragraphIndex, subjectAt),
+          attribution: site.paragraph.slice(site.afterAt, subjectAt + pronoun[0].length),
+        };
+      }
+      const source = SOURCE_START.exec(subjectText);
+      if (source) return { speaker: null, attribution: site.paragraph.slice(site.afterAt, subjectAt + source[0].length) };
+      const organisation = site.doc.organisationAt(site.paragraphIndex, subjectAt);
+      return organisation ? { speaker: null, attribution: site.paragraph.slice(site.afterAt, organisation.end) } : null;
+    },
+  },
+  {
+    name: 'according-to',
+    description: '`According to X, “…”`, `according to the department`.',
+    example: {
+      copy: 'According to Bruno Salgado, "the plant will close in June."',
+      quote: 'the plant will close in June',
+      speaker: 'Bruno Salgado',
+    },
+    match: (site) => {
+      const according = /\baccording to\s+/iu.exec(site.before);
+      if (!according) return null;
+      const subjectAt = site.beforeAt + according.index + according[0].length;
+      const mention = site.doc.mentionAt(site.paragraphIndex, subjectAt);
+      if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(site.beforeAt + according.index, mention.end) };
+      const rest = site.paragraph.slice(subjectAt, site.quote.open);
+      const subject = /^[^,;:"“”«»]{1,80}/u.exec(rest)?.[0].trim();
+      return subject ? { speaker: null, attribution: `according to ${subject}` } : null;
+    },
+  },
+  {
+    name: 'name-before-quote',
+    description: '`X said that “…”`, `X told reporters: “…”`, `X, who …, said the sides were “far apart”`.',
+    example: { copy: 'Finance Minister Olu Bankole said the budget was "fully funded."', quote: 'fully funded', speaker: 'Olu Bankole' },
+    match: whenKind('person'),
+  },
+  {
+    name: 'pronoun-before-quote',
+    description: '`She said: “…”`, `He told the court the night was “a blur”`.',
+    example: {
+      copy: 'Mayor Ines Carvalho opened the line on Friday.\n\nShe said: "This changes the city."',
+      quote: 'This changes the city',
+      speaker: 'Ines Carvalho',
+    },
+    match: whenKind('pronoun'),
+  },
+  {
+    name: 'source-before-quote',
+    description: '`A person familiar with the talks said the sides were “far apart”`, `volunteers chanted “…”`: speaker null.',
+    example: { copy: 'A person familiar with the talks said the sides were "far apart".', quote: 'far apart', speaker: null },
+    match: whenKind('source'),
+  },
+  {
+    name: 'organisation-before-quote',
+    description: '`Harlow Equities said in a note: “…”`, `The Saskatchewan Greens say the party is “…”`: speaker null.',
+    example: { copy: 'Northgate Equities said in a note: "Margins have peaked."', quote: 'Margins have peaked', speaker: null },
+    match: whenKind('organisation'),
+  },
+  {
+    name: 'sign-or-chant',
+    description: 'Words on signs, placards and banners, and chants: `placards reading “…”`, speaker null.',
+    example: { copy: 'Protesters carried placards reading "Roads, not villas".', quote: 'Roads, not villas', speaker: null },
+    match: (site) => {
+      const sign = SIGN_BEFORE.exec(site.before);
+      return sign ? { speaker: null, attribution: sign[0].trim() } : null;
+    },
+  },
+  {
+    name: 'split-quote',
+    description: 'A quote split by its attribution, or a second quote in the paragraph: `“I think,” she said, “we should strike.”`.',
+    example: {
+      copy: 'Union leader Maya Brandt spoke at the rally.\n\n"I think we should strike," she said. "Monday suits everyone."',
+      quote: 'Monday suits everyone',
+      speaker: 'Maya Brandt',
+    },
+    match: (site) => (site.previousInParagraph ? pick(site.previousInParagraph) : null),
+  },
+  {
+    name: 'continued-paragraph',
+    description: 'A quote left open at the end of a paragraph and reopened at the start of the next.',
+    example: {
+      copy: 'Novelist Petra Lindholm said: "I wrote it at night.\n\n"It took nine years before anyone read it."',
+      quote: 'It took nine years before anyone read it',
+      speaker: 'Petra Lindholm',
+    },
+    match: (site) => {
+      const previous = site.previous;
+      const continues = previous && !previous.closed && previous.paragraph === site.paragraphIndex - 1 && site.quote.open <= 1;
+      return continues ? pick(previous) : null;
+    },
+  },
+  {
+    name: 'colon-intro',
+    description: 'The paragraph before ends with its attribution and a colon: `He added:` then the quote.',
+    example: {
+      copy: 'Detective Sergeant Ian Moss appealed for witnesses. He added:\n\n"Someone saw what happened that night."',
+      quote: 'Someone saw what happened that night',
+      speaker: 'Ian Moss',
+    },
+    match: (site) => {
+      if (site.quote.open > 1 || site.paragraphIndex === 0) return null;
+      const previousIndex = site.paragraphIndex - 1;
+      const previousParagraph = site.doc.paragraphs[previousIndex];
+      const intro = COLON_INTRO.exec(previousParagraph);
+      if (!intro) return null;
+      const introAt = previousParagraph.length - intro[0].length + intro[0].indexOf(intro[1]);
+      const mention = site.doc.mentionsBetween(previousIndex, introAt, previousParagraph.length)[0];
+      if (mention) return { speaker: mention.person, attribution: intro[1].trim() };
+      const pronoun = /\b(he|she)\b/iu.exec(intro[1]);
+      if (pronoun)
+        return { speaker: site.doc.resolvePronoun(pronoun[1], previousIndex, introAt + pronoun.index), attribution: intro[1].trim() };
+      return null;
+    },
+  },
+  {
+    name: 'follow-on-paragraph',
+    description: 'A paragraph that is a quote with no attribution, right after a quoted paragraph: the same speaker.',
+    example: {
+      copy: '"We trained for this," said coach Rita Alves.\n\n"Nobody gave us a chance, and we never listened."',
+      quote: 'Nobody gave us a chance, and we never listened',
+      speaker: 'Rita Alves',
+    },
+    match: (site) => {
+      const previous = site.previous;
+      const follows =
+        previous && previous.paragraph === site.paragraphIndex - 1 && site.quote.open <= 1 && isWholeSentence(site.quote.text);
+      return follows ? pick(previous) : null;
+    },
+  },
+  {
+    name: 'subject-of-sentence-before',
+    description: 'A whole-sentence quote after a sentence about a named person: `Moss appealed for calm. “…”`.',
+    example: {
+      copy: 'Hospital chief Amara Singh visited the ward on Monday. "We will reopen every bed by spring."',
+      quote: 'We will reopen every bed by spring',
+      speaker: 'Amara Singh',
+    },
+    match: (site) => {
+      if (!isWholeSentence(site.quote.text)) return null;
+      const { doc, paragraphIndex } = site;
+      const starts = doc.sentenceStarts(paragraphIndex).filter((start) => start < site.quote.open);
+      const sentenceStart = starts[starts.length - 1] ?? 0;
+      // The sentence before, in this paragraph, or the last of the previous one when the quote opens the paragraph.
+      // The sentence before, in this paragraph; or, when the quote opens the paragraph, the sentences
+      // of the previous one from the last back, when that paragraph is narrative about someone.
+      const sentences: [number, number, number][] =
+        site.quote.open > sentenceStart || starts.length > 1
+          ? [
+              [
+                paragraphIndex,
+                starts.length > 1 && site.quote.open <= sentenceStart + 1 ? starts[starts.length - 2] : sentenceStart,
+                site.quote.open,
+              ],
+            ]
+          : paragraphIndex > 0 && site.previous?.paragraph !== paragraphIndex - 1
+            ? doc
+                .sentenceStarts(paragraphIndex - 1)
+                .map((start, at, all): [number, number, number] => [
+                  paragraphIndex - 1,
+                  start,
+                  all[at + 1] ?? doc.paragraphs[paragraphIndex - 1].length,
+                ])
+                .reverse()
+            : [];
+      for (const [index, from, to] of sentences) {
+        const subject = doc.mentionsBetween(index, from, to)[0];
+        const opening = doc.paragraphs[index].slice(from, subject?.runStart ?? to);
+        // The subject opens its sentence (a few words at most before it), or the sentence is about "he" or "she".
+        if (subject && opening.split(/\s+/).filter(Boolean).length <= 3) return { speaker: subject.person, attribution: subject.person };
+        const pronoun = /^\s*(He|She)\b/u.exec(doc.paragraphs[index].slice(from, to));
+        const speaker = pronoun ? doc.resolvePronoun(pronoun[1], index, from) : null;
+        if (pronoun && speaker) return { speaker, attribution: pronoun[1] };
+      }
+      return null;
+    },
+  },
+];
+
+const pick = (quote: Attribution): Attribution => ({ speaker: quote.speaker, attribution: quote.attribution });

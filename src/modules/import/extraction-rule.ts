@@ -1,0 +1,38 @@
+/**
+ * One named rule of the importer. Every rule carries an example in real-style copy and what the
+ * whole extraction yields on it; a unit test imports each example (`it.each` over the tables), and
+ * the extraction reports which rule produced each person and quote, so `npm run accuracy` can say
+ * which rule a miss came from. A newcomer adds a rule by adding one entry to a table.
+ */
+export interface ExtractionRule<Site, Result> {
+  /** Kebab-case, unique in its table: reported with every item the rule produces. */
+  name: string;
+  /** What the rule recognises, in a line. */
+  description: string;
+  example: RuleExample;
+  /** Built once, at module load: the matchers a rule needs live in its closure, not rebuilt per call. */
+  match: (site: Site) => Result | null;
+}
+
+/** Copy (headline added by the test) and the item the rule must produce from it. */
+export interface RuleExample {
+  copy: string;
+  /** A person the rule makes (by name) or keeps out (`notPerson`). */
+  person?: string;
+  notPerson?: string;
+  /** A quote's words and the speaker the rule gives it (null: an unnamed source or an organisation). */
+  quote?: string;
+  speaker?: string | null;
+}
+
+/** The first rule of a table that matches, with its result. */
+export function firstMatch<Site, Result>(
+  rules: readonly ExtractionRule<Site, Result>[],
+  site: Site,
+): { rule: ExtractionRule<Site, Result>; result: Result } | null {
+  for (const rule of rules) {
+    const result = rule.match(site);
+    if (result !== null) return { rule, result };
+  }
+  return null;
+}

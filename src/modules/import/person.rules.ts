@@ -1,0 +1,195 @@
+import { normalizePersonName } from '../person/person-name';
+import type { ExtractionRule } from './extraction-rule';
+import { INVERTED_SPEECH_VERBS, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
+import { appositiveAfter, appositiveBefore } from './role-phrase';
+
+/** A capitalised run of the body that may name a person, with the copy around it. */
+export interface NameSite {
+  /** The name, without the titles before it ("Ian Moss"). */
+  tokens: string[];
+  /** Titles inside the run ("Detective Sergeant"). */
+  titleTokens: string[];
+  /** The whole run as written ("Detective Sergeant Ian Moss"). */
+  run: string;
+  /** The paragraph before the run / before the name (titles included) / after the name. */
+  before: string;
+  beforeName: string;
+  after: string;
+  /** Role words before the run ("winger", "Kremlin spokesperson"). */
+  rolePhrase: string[];
+  /** Neighbours in a list of names ("A, B and C"), by normalised key. */
+  listedWith: string[];
+  article: ArticleNames;
+}
+
+/** What the whole article says about names, for the rules that need more than one sentence. */
+export interface ArticleNames {
+  /** Normalised keys compromise's lexicon tags as people / organisations / places. */
+  taggedPeople: Set<string>;
+  taggedOrganisations: Set<string>;
+  taggedPlaces: Set<string>;
+  /** Keys already found to be people (filled between the two passes). */
+  people: Set<string>;
+  /** The copy reads as English, as the rules expect. */
+  englishCopy: boolean;
+}
+
+type NameRule = ExtractionRule<NameSite, true>;
+const yes = (condition: boolean): true | null => (condition ? true : null);
+const lower = (token: string) => token.toLowerCase();
+
+const SPEECH_VERB = `(?:${[...SPEECH_VERBS].join('|')})`;
+/** A speech verb after the name, possibly past an appositive, an age or a relative clause in commas. */
+const SPEECH_AFTER = new RegExp(`^(?:(?:,[^,"“”«»]{1,160}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+)?${SPEECH_VERB}\\b`, 'u');
+const INVERTED_BEFORE = new RegExp(`\\b(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+$`, 'u');
+
+/**
+ * Evidence that a capitalised run names a person. A full name needs one of these somewhere in the
+ * copy; without any, "Abu Dhabi" and "Mill Lane" would be people. First match wins.
+ */
+export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
+  {
+    name: 'title-before-name',
+    description: 'A title or role inside the capitalised run: "Detective Sergeant Ian Moss".',
+    example: { copy: 'Detective Sergeant Ian Moss led the search of the flat.', person: 'Ian Moss' },
+    match: (site) => yes(site.titleTokens.length > 0),
+  },
+  {
+    name: 'role-before-name',
+    description: 'Lower-case role words right before the name: "planning director Ruth Okafor", "winger Tevita Maka".',
+    example: { copy: 'The tries went to winger Tevita Maka in the second half.', person: 'Tevita Maka' },
+    match: (site) => yes(site.rolePhrase.length > 0),
+  },
+  {
+    name: 'appositive-role-after',
+    description: 'A role in commas after the name: "Yuri Ushakov, a foreign policy adviser, …".',
+    example: { copy: 'Yuri Ushakov, a foreign policy adviser, spoke first.', person: 'Yuri Ushakov' },
+    match: (site) => yes(appositiveAfter(site.after) !== null),
+  },
+  {
+    name: 'appositive-role-before',
+    description: 'A role in commas before the name: "The local government minister, Samuel Oduya, …".',
+    example: { copy: 'The local government minister, Samuel Oduya, opened the session.', person: 'Samuel Oduya' },
+    match: (site) => yes(appositiveBefore(site.beforeName) !== null),
+  },
+  {
+    name: 'age-after-name',
+    description: 'An age in commas: "Grace Otieno, 34, …".',
+    example: { copy: 'Grace Otieno, 34, was at home when the water rose.', person: 'Grace Otieno' },
+    match: (site) => yes(/^,\s*\d{1,3},/u.test(site.after)),
+  },
+  {
+    name: 'speech-verb-after-name',
+    description: 'The name is the subject of a speech verb: "Laura Becker said", "Becker, who …, told".',
+    example: { copy: 'Laura Becker said the plant would close by June.', person: 'Laura Becker' },
+    match: (site) => yes(SPEECH_AFTER.test(site.after)),
+  },
+  {
+    name: 'speech-verb-before-name',
+    description: 'An inverted attribution: "…, said Teresa Okonkwo".',
+    example: { copy: '"We are ready," said Teresa Okonkwo.', person: 'Teresa Okonkwo' },
+    match: (site) => yes(INVERTED_BEFORE.test(site.beforeName)),
+  },
+  {
+    name: 'according-to-name',
+    description: '"According to Bruno Salgado, …".',
+    example: { copy: 'According to Bruno Salgado, the plant will close.', person: 'Bruno Salgado' },
+    match: (site) => yes(/\baccording to\s+$/iu.test(site.beforeName)),
+  },
+  {
+    name: 'given-name-lexicon',
+    description: 'compromise\'s lexicon knows the name as a person\'s (many given names): "Daniel Osborne".',
+    example: { copy: 'The club paid tribute to Daniel Osborne on Sunday.', person: 'Daniel Osborne' },
+    match: (site) => yes(site.article.taggedPeople.has(keyOfTokens(site.tokens))),
+  },
+  {
+    name: 'other-script-name',
+    description: 'A full name in another script inside English copy: "Στέλιος Αναστασίου scored 15".',
+    example: { copy: 'Marcus Bell scored 19 and Στέλιος Αναστασίου 15 for the visitors.', person: 'Στέλιος Αναστασίου' },
+    match: (site) =>
+      yes(site.article.englishCopy && site.tokens.length >= 2 && !site.tokens.some((token) => /\p{Script=Latin}/u.test(token))),
+  },
+  {
+    name: 'listed-with-people',
+    description: 'A full name in a list with people ("A, B and C"): team sheets, casts, families.',
+    example: {
+      copy: 'Winger Tevita Maka scored twice.\n\nMariners: Kieran Ah-Sam, Tevita Maka, Josh Pennington.',
+      person: 'Kieran Ah-Sam',
+    },
+    match: (site) => yes(site.tokens.length >= 2 && site.listedWith.some((key) => site.article.people.has(key))),
+  },
+];
+
+const PLURAL_VERB_AFTER = /^\s+(?:say|have|are|were|want|believe|insist|argue|claim|warn|do|don['’]t|accuse)\b/u;
+const FOR_AN_ORGANISATION =
+  /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|analysts?|economists?|strategists?|officials?|staff|members?|lawyers?|employees?|chief|head|director|executive|manager|owner|founder)\s+(?:for|from|of|at|with)\s+(?:the\s+)?$/iu;
+
+/** Evidence that a capitalised run names an organisation or a place: it is then never a person. */
+export const NOT_A_PERSON_RULES: readonly NameRule[] = [
+  {
+    name: 'organisation-word',
+    description: 'A word that heads organisations and places: "Harbor Authority", "Harlow Equities", "Mill Lane".',
+    example: { copy: '"Prices will fall," Harlow Equities said.', notPerson: 'Harlow Equities' },
+    match: (site) => yes(site.tokens.some((token) => NON_PERSON_WORDS.has(lower(token)))),
+  },
+  {
+    name: 'firm-ampersand',
+    description: 'Joined to another name by an ampersand: "Webb & Sons Builders", "Pemberton & Co".',
+    example: { copy: 'Alder Webb & Carter Rowe won the tender.', notPerson: 'Alder Webb' },
+    match: (site) => yes(/&\s*$/u.test(site.beforeName) || /^\s*&/u.test(site.after)),
+  },
+  {
+    name: 'for-an-organisation',
+    description: 'Named as what someone speaks or works for: "a spokesperson for Castle Meadow", "analysts at Kestrel Rowe".',
+    example: { copy: 'A spokesperson for Castle Meadow said the site was safe.', notPerson: 'Castle Meadow' },
+    match: (site) => yes(site.titleTokens.length === 0 && FOR_AN_ORGANISATION.test(site.beforeName)),
+  },
+  {
+    name: 'definite-article',
+    description: 'A definite article before a name that acts on its own: "the Blue Lantern said".',
+    example: { copy: 'The Blue Lantern said on Tuesday it would appeal.', notPerson: 'Blue Lantern' },
+    match: (site) =>
+      yes(
+        site.titleTokens.length === 0 &&
+          site.tokens.length >= 2 &&
+          /(?:^|\s)the\s+$/iu.test(site.beforeName) &&
+          /^(?:\s+(?:\p{Ll}+(?:s|ed)|said)\b|\s*[,.;:])/u.test(site.after),
+      ),
+  },
+  {
+    name: 'plural-verb-after',
+    description: 'The subject of a plural verb: "Northern Voice say the vote was rigged".',
+    example: { copy: 'Northern Voice say the vote was rigged.', notPerson: 'Northern Voice' },
+    // "Hannah Weiss and Luis Ortega have argued": a list of people takes a plural verb too.
+    match: (site) =>
+      yes(
+        site.tokens.length >= 2 &&
+          site.listedWith.length === 0 &&
+          !/\band\s+$/u.test(site.beforeName) &&
+          PLURAL_VERB_AFTER.test(site.after),
+      ),
+  },
+  {
+    name: 'relative-which',
+    description: 'Followed by "which": "Redfern Light, which runs the line, …".',
+    example: { copy: 'Redfern Light, which runs the line, said services were normal.', notPerson: 'Redfern Light' },
+    match: (site) => yes(/^,?\s+which\b/u.test(site.after)),
+  },
+  {
+    name: 'place-preposition',
+    description: 'After "in" or "near": "the stabbing in Cheadle Heath".',
+    example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },
+    match: (site) => yes(site.titleTokens.length === 0 && site.tokens.length >= 2 && /\b(?:in|near|outside)\s+$/u.test(site.beforeName)),
+  },
+  {
+    name: 'tagged-organisation-or-place',
+    description: 'compromise\'s lexicon knows it as an organisation or a place: "Goldman Sachs", "Tamil Nadu".',
+    example: { copy: 'Goldman Sachs advised on the deal, it said.', notPerson: 'Goldman Sachs' },
+    match: (site) => {
+      const key = keyOfTokens(site.tokens);
+      return yes(site.article.taggedOrganisations.has(key) || (site.article.taggedPlaces.has(key) && site.titleTokens.length === 0));
+    },
+  },
+];
+
+const keyOfTokens = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));

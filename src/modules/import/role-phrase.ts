@@ -1,0 +1,103 @@
+import { LEADING_FUNCTION_WORDS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
+
+/** Reading the role the copy gives a name: before it ("Kremlin spokesperson …") or beside it in commas. */
+
+const lower = (token: string) => token.toLowerCase();
+
+export function isNameToken(token: string): boolean {
+  // A name word has lower-case letters ("Zelensky", "McAllister", "Смирнов"), or is an initial ("F.").
+  return /\p{Ll}/u.test(token) || /^\p{Lu}\.$/u.test(token);
+}
+
+export function isRoleOrTitle(word: string): boolean {
+  const bare = lower(word.replace(/[^\p{L}.-]/gu, ''));
+  return ROLE_NOUNS.has(bare) || TITLE_WORDS.has(bare);
+}
+
+export function hasRoleNoun(phrase: string): boolean {
+  return phrase.split(/\s+/).some((word) => ROLE_NOUNS.has(lower(word.replace(/[^\p{L}-]/gu, ''))));
+}
+
+export function hasRoleOrTitle(words: readonly string[]): boolean {
+  return words.some((word) => ROLE_NOUNS.has(lower(word)) || TITLE_WORDS.has(lower(word)) || POSITION_NOUNS.has(word));
+}
+
+/** Drops a trailing relative or participle clause: "leader of Chechnya backed by the Kremlin" -> "leader of Chechnya". */
+export function cutClause(phrase: string): string {
+  return phrase
+    .replace(/\s+(?:who|whom|whose|which|that|where|when|speaking|according|known|said|says)\b.*$/iu, '')
+    .replace(/\s+\p{Ll}+ed\s+(?:by|in|to|from|with|as|for)\b.*$/u, '')
+    .replace(/\s+\p{Ll}+ing\b.*$/u, '')
+    .trim();
+}
+
+const APPOSITIVE_AFTER = /^,\s+((?:a|an|the)\s+)?([^,.;:"“”«»()]{2,120})/u;
+/** Role phrase after a comma: "Yuri Ushakov, a foreign policy adviser from the Kremlin, …". */
+export function appositiveAfter(text: string): string | null {
+  const match = APPOSITIVE_AFTER.exec(text);
+  if (!match) return null;
+  const [, article, raw] = match;
+  // Without an article, a capitalised start is another name (", Judge Helen Marsh said"),
+  // unless it is a title followed by lower-case words (", President of the union").
+  const [first, second = ''] = raw.split(/\s+/);
+  if (!article && /^\p{Lu}/u.test(raw) && !(isRoleOrTitle(first) && /^\p{Ll}/u.test(second))) return null;
+  // ", said residents had …": a verb starts a clause, not a role.
+  if (SPEECH_VERBS.has(lower(first))) return null;
+  const phrase = cutClause(raw);
+  return hasRoleNoun(phrase) ? phrase : null;
+}
+
+const APPOSITIVE_BEFORE =
+  /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
+/** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
+export function appositiveBefore(text: string): string | null {
+  const match = APPOSITIVE_BEFORE.exec(text);
+  if (!match) return null;
+  const phrase = cutClause(match[1]);
+  return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 6 ? phrase : null;
+}
+
+/**
+ * The role words just before a name, read backwards: "Harbor Authority chief executive",
+ * "UN special envoy", "US Secretary of" (+ "State" from inside the run), "winger".
+ */
+export function rolePhraseBefore(text: string, titled: boolean): string[] {
+  const words = text.split(/\s+/);
+  if (words[words.length - 1] === '') words.pop();
+  const phrase: string[] = [];
+  let haveRole = titled;
+  let modifiers = 0;
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const word = words[index];
+    if (/[,.;:!?"“”«»()—–]$/u.test(word) || /^["“«(]/u.test(word)) break;
+    const bare = lower(word);
+    if (
+      ROLE_NOUNS.has(bare) ||
+      (TITLE_WORDS.has(bare) && /^\p{Lu}/u.test(word)) ||
+      (POSITION_NOUNS.has(word) && phrase.length === 0 && !haveRole)
+    ) {
+      haveRole = true;
+      phrase.unshift(word);
+      continue;
+    }
+    if (!haveRole) break;
+    if (bare === 'of' && index > 0 && /^\p{Lu}/u.test(words[index - 1])) {
+      phrase.unshift(word);
+      continue;
+    }
+    if (/^\p{Lu}/u.test(word)) {
+      if (LEADING_FUNCTION_WORDS.has(bare)) break;
+      phrase.unshift(word);
+      continue;
+    }
+    const isModifier =
+      /^\p{Ll}[\p{L}-]*$/u.test(word) && !/(?:ed|ing|ly)$/u.test(word) && !LEADING_FUNCTION_WORDS.has(bare) && !SPEECH_VERBS.has(bare);
+    if (isModifier && modifiers < 3) {
+      modifiers += 1;
+      phrase.unshift(word);
+      continue;
+    }
+    break;
+  }
+  return haveRole ? phrase : [];
+}

@@ -1,0 +1,92 @@
+import { extractArticle } from '../../src/modules/import/article.extractor';
+import { ATTRIBUTION_RULES } from '../../src/modules/import/attribution.rules';
+import { parseCopyLayout } from '../../src/modules/import/copy-layout.parser';
+import { extractPeople } from '../../src/modules/import/people.extractor';
+import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from '../../src/modules/import/person.rules';
+import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from '../../src/modules/import/quote-mark.rules';
+import { findQuoteSpans } from '../../src/modules/import/quotes.extractor';
+
+/** Each rule's example is real-style copy: imported whole, it yields what the rule promises, credited to that rule. */
+const article = (copy: string) => ['Rule Example Headline', '', copy].join('\n\n');
+const extract = (copy: string) => extractArticle({ text: article(copy) }).draft;
+
+describe('rule tables', () => {
+  it.each([
+    ['PERSON_EVIDENCE_RULES', PERSON_EVIDENCE_RULES],
+    ['NOT_A_PERSON_RULES', NOT_A_PERSON_RULES],
+    ['ATTRIBUTION_RULES', ATTRIBUTION_RULES],
+    ['QUOTE_MARK_RULES', [...QUOTE_MARK_RULES, SINGLE_MARK_RULE]],
+  ] as const)('%s has unique kebab-case names, a description and an example', (_table, rules) => {
+    const names = rules.map((rule) => rule.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of rules) {
+      expect(rule.name).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      expect(rule.description.length).toBeGreaterThan(10);
+      expect(rule.example.copy.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('person evidence rules: each example makes its person, by that rule', () => {
+  it.each(PERSON_EVIDENCE_RULES.map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
+    const person = extract(rule.example.copy).people.find((candidate) => candidate.name === rule.example.person);
+    expect(person).toMatchObject({ name: rule.example.person, rule: name });
+  });
+});
+
+describe('not-a-person rules: each example keeps its organisation or place out of people, by that rule', () => {
+  it.each(NOT_A_PERSON_RULES.map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
+    const { paragraphs } = parseCopyLayout(article(rule.example.copy));
+    const { people, organisations } = extractPeople(paragraphs);
+    expect(people.map((person) => person.name)).not.toContain(rule.example.notPerson);
+    expect(organisations).toContainEqual(expect.objectContaining({ name: rule.example.notPerson, rule: name }));
+  });
+});
+
+describe('attribution rules: each example gives its quote the speaker, by that rule', () => {
+  it.each(ATTRIBUTION_RULES.map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
+    const quote = extract(rule.example.copy).quotes.find((candidate) => candidate.text === rule.example.quote);
+    expect(quote).toMatchObject({ text: rule.example.quote, speaker: rule.example.speaker, rule: name });
+  });
+});
+
+describe('quote mark rules: each example is read as one quote with its speaker', () => {
+  it.each([...QUOTE_MARK_RULES, SINGLE_MARK_RULE].map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
+    const marks = rule === SINGLE_MARK_RULE ? [SINGLE_MARK_RULE] : QUOTE_MARK_RULES;
+    const spans = findQuoteSpans(rule.example.copy, 0, marks);
+    expect(spans.map((span) => [span.text, span.marks])).toEqual([[rule.example.quote, name]]);
+    const quote = extract(rule.example.copy).quotes[0];
+    expect(quote).toMatchObject({ text: rule.example.quote, speaker: rule.example.speaker });
+  });
+});
+
+describe('quote marks as newsrooms type them', () => {
+  it('keeps single quotes nested in a double quote inside it, and reads ’’ as a closing mark', () => {
+    const spans = findQuoteSpans('He said: “She told me, ‘Run,’ and I ran.’’ Then he left.', 0);
+    expect(spans.map((span) => [span.text, span.closed])).toEqual([['She told me, ‘Run,’ and I ran', true]]);
+  });
+
+  it('keeps „…“ nested in «…» inside it', () => {
+    const spans = findQuoteSpans('«Котельная „полностью готова“, говорили нам», — сказала она.', 0);
+    expect(spans.map((span) => span.text)).toEqual(['Котельная „полностью готова“, говорили нам']);
+  });
+
+  it('does not take an apostrophe for a closing single mark', () => {
+    const spans = findQuoteSpans('‘We don’t know what’s next,’ she said.', 0, [SINGLE_MARK_RULE]);
+    expect(spans.map((span) => span.text)).toEqual(['We don’t know what’s next']);
+  });
+});
+
+describe('copy in other languages and scripts', () => {
+  it('imports non-English copy with a warning that extraction is tuned for English', () => {
+    const { warnings } = extractArticle({
+      text: 'В Новосибирске без тепла остались 40 домов\n\nЖители трёх кварталов остались без отопления после аварии на котельной, сообщили в мэрии.',
+    });
+    expect(warnings).toContainEqual(expect.stringMatching(/tuned for English/));
+  });
+
+  it('finds people named in Greek or Cyrillic inside English copy, each a person of their own', () => {
+    const draft = extract('Coach Ηλίας Γεωργίου praised Γιώργος Καλαϊτζής and Алексей Смирнов after the game.');
+    expect(draft.people.map((person) => person.name)).toEqual(['Ηλίας Γεωργίου', 'Γιώργος Καλαϊτζής', 'Алексей Смирнов']);
+  });
+});

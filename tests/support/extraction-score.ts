@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ArticleDraft } from '../../src/modules/import/article-draft';
+import type { ArticleDraft, QuoteDraft } from '../../src/modules/import/article-draft';
 import { extractArticle } from '../../src/modules/import/article.extractor';
 import { normalizePersonName } from '../../src/modules/person/person-name';
 
@@ -139,11 +139,12 @@ function scoreArticle(fixture: Fixture): ArticleReport {
   }
 
   const speakerKey = (speaker: string | null | undefined) => (speaker ? normalizePersonName(speaker) : '');
+  const found = joinLabelledRuns(draft.quotes, fixture.expected.quotes);
   const unmatched = fixture.expected.quotes.map((quote, index) => ({ ...quote, index, key: quoteTextKey(quote.text) }));
   const extraQuotes: ArticleReport['extraQuotes'] = [];
   const wrongSpeakers: ArticleReport['wrongSpeakers'] = [];
   const speakers: Ratio = { right: 0, of: 0 };
-  for (const quote of draft.quotes) {
+  for (const quote of found) {
     const key = quoteTextKey(quote.text);
     // Prefer the labelled quote with the same speaker when the same words are quoted twice.
     const candidates = unmatched.filter((expected) => expected.key === key);
@@ -161,7 +162,7 @@ function scoreArticle(fixture: Fixture): ArticleReport {
     name: fixture.name,
     draft,
     people: score(peopleRight.length, gotPeople.size, expectedPeople.size),
-    quotes: score(speakers.of, draft.quotes.length, fixture.expected.quotes.length),
+    quotes: score(speakers.of, found.length, fixture.expected.quotes.length),
     speakers,
     descriptions,
     missedPeople: [...expectedPeople.keys()].filter((key) => !gotPeople.has(key)).map((key) => expectedPeople.get(key)!.name),
@@ -173,6 +174,32 @@ function scoreArticle(fixture: Fixture): ArticleReport {
     wrongSpeakers,
     wrongDescriptions,
   };
+}
+
+/**
+ * Labels differ on a quote that runs over several paragraphs: some list each paragraph, some one
+ * quote joined with a space. The importer gives one quote per paragraph; where the labels join
+ * consecutive ones, they are joined here too, so either convention scores the same.
+ */
+function joinLabelledRuns(quotes: readonly QuoteDraft[], labelled: ExpectedArticle['quotes']): QuoteDraft[] {
+  const labelledKeys = new Set(labelled.map((quote) => quoteTextKey(quote.text)));
+  const joined: QuoteDraft[] = [];
+  for (let index = 0; index < quotes.length; index += 1) {
+    let taken = 1;
+    if (!labelledKeys.has(quoteTextKey(quotes[index].text))) {
+      for (let length = 2; length <= 6 && index + length <= quotes.length; length += 1) {
+        const run = quotes.slice(index, index + length);
+        if (labelledKeys.has(quoteTextKey(run.map((quote) => quote.text).join(' ')))) {
+          taken = length;
+          break;
+        }
+      }
+    }
+    const run = quotes.slice(index, index + taken);
+    joined.push({ ...run[0], text: run.map((quote) => quote.text).join(' ') });
+    index += taken - 1;
+  }
+  return joined;
 }
 
 const sum = (reports: readonly ArticleReport[], pick: (report: ArticleReport) => Score) =>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mentionRole } from '../../src/modules/import/article-draft';
 import { extractArticle } from '../../src/modules/import/article.extractor';
 import { trimQuoteText } from '../../src/modules/import/quotes.extractor';
-import { loadFixtures, scoreExtraction } from '../support/extraction-score';
+import { heldoutBatches, loadFixtures, scoreExtraction } from '../support/extraction-score';
 
 // The seed copy the project ships (src/modules/import/seed/), so the suite needs nothing outside the repository.
 const SEED = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'modules', 'import', 'seed', 'russia-invites-zelensky.txt'), 'utf8');
@@ -181,5 +181,21 @@ describe('extraction rules', () => {
     expect(trimQuoteText('very close,')).toBe('very close');
     expect(trimQuoteText('Why now?')).toBe('Why now?');
     expect(trimQuoteText('Never!')).toBe('Never!');
+  });
+});
+
+describe('extraction on the held-out batches (regression floors under the figures npm run accuracy prints)', () => {
+  // Floors a little under the current figures; the README gives each batch's first-run figures too.
+  const floors: Record<string, { peopleF1: number; quotesF1: number; speakers: number }> = {
+    'batch-5': { peopleF1: 0.94, quotesF1: 0.93, speakers: 0.91 },
+    'batch-6': { peopleF1: 0.85, quotesF1: 0.82, speakers: 0.74 },
+  };
+  it.each(heldoutBatches().map((batch) => [batch.name, batch.dir] as const))('%s stays at or above its floor', (name, dir) => {
+    const result = scoreExtraction(loadFixtures(dir));
+    const floor = floors[name];
+    expect(floor).toBeDefined();
+    expect(result.people.f1).toBeGreaterThanOrEqual(floor.peopleF1);
+    expect(result.quotes.f1).toBeGreaterThanOrEqual(floor.quotesF1);
+    expect(result.speakers.accuracy).toBeGreaterThanOrEqual(floor.speakers);
   });
 });

@@ -53,11 +53,13 @@ export const TITLE_WORDS = words(`
   director inspector detective officer coach co-author spokesperson spokesman spokeswoman president-elect
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
-  minister-president crown first grand
+  minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
 `);
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
-export const HONORIFICS = words('dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend');
+export const HONORIFICS = words(
+  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora',
+);
 
 /** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
 export const NON_PERSON_WORDS = words(`
@@ -77,7 +79,7 @@ export const NON_PERSON_WORDS = words(`
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
   greens mining resources office board tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
-  ventures solutions technologies systems labs laboratories institute
+  ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */

@@ -41,8 +41,10 @@ export interface PeopleExtraction {
 const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|ter|y|ben|ould)';
 // Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
 // Letters of any script: "Алексей Смирнов" and "Σπύρος Κατσαρός" are runs too; "al-Sahili" is one word.
+// Han and kana have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
+// Irish "Ó hÉanaí" writes a lower-case h before a capital.
 const TOKEN =
-  "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev|Jr|Sr|Hon)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-)?\\p{Lu}[\\p{L}\\p{M}'’\\-]*)";
+  "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev|Jr|Sr|Hon|Mdm)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,4})";
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
@@ -81,8 +83,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     if (tokens.length === 0) continue;
     const end = (match.index ?? 0) + match[0].length;
 
+    // An acronym before a name is a title ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe").
+    let split = tokens.length > 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]) ? 0 : -1;
     // Titles end at the last title word that still has a name after it.
-    let split = -1;
     tokens.forEach((token, index) => {
       if (index < tokens.length - 1 && isRoleOrTitle(token)) split = index;
       // "Guard Γιώργος Καλαϊτζής" at the start of a sentence: a position capitalised as its first word.

@@ -107,7 +107,11 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     description: 'A full name in another script inside English copy: "Στέλιος Αναστασίου scored 15".',
     example: { copy: 'Marcus Bell scored 19 and Στέλιος Αναστασίου 15 for the visitors.', person: 'Στέλιος Αναστασίου' },
     match: (site) =>
-      yes(site.article.englishCopy && site.tokens.length >= 2 && !site.tokens.some((token) => /\p{Script=Latin}/u.test(token))),
+      yes(
+        site.article.englishCopy &&
+          !site.tokens.some((token) => /\p{Script=Latin}/u.test(token)) &&
+          (site.tokens.length >= 2 || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,4}$/u.test(site.tokens[0])),
+      ),
   },
   {
     name: 'listed-with-people',

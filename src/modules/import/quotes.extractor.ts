@@ -92,8 +92,11 @@ export function extractQuotes(
   organisations: readonly OrganisationMention[] = [],
   genders: ReadonlyMap<string, Gender> = new Map(),
 ): QuoteDraft[] {
-  const hasDoubleMarks = paragraphs.some((paragraph) => QUOTE_MARK_RULES.some((rule) => paragraph.includes(rule.opens)));
-  const marks = hasDoubleMarks ? QUOTE_MARK_RULES : [SINGLE_MARK_RULE];
+  // Single marks are the main quotation marks when they open more quotes than double marks do.
+  const count = (pattern: RegExp) => paragraphs.reduce((total, paragraph) => total + (paragraph.match(pattern)?.length ?? 0), 0);
+  const singleOpeners = count(/(?:^|[\s(—–-])‘/gu);
+  const doubleOpeners = count(/[“„«]|(?:^|\s)"/gu);
+  const marks = singleOpeners > doubleOpeners ? [SINGLE_MARK_RULE] : QUOTE_MARK_RULES;
   const spansByParagraph = paragraphs.map((paragraph, index) => findQuoteSpans(paragraph, index, marks));
   const startsByParagraph = paragraphs.map((paragraph, index) => sentenceStarts(paragraph, spansByParagraph[index]));
   const insideQuote = (mention: PersonMention) =>

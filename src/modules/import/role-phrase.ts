@@ -5,8 +5,14 @@ import { LEADING_FUNCTION_WORDS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE
 const lower = (token: string) => token.toLowerCase();
 
 export function isNameToken(token: string): boolean {
-  // A name word has lower-case letters ("Zelensky", "McAllister", "Смирнов"), or is an initial ("F.").
-  return /\p{Ll}/u.test(token) || /^\p{Lu}\.$/u.test(token);
+  // A name word has lower-case letters ("Zelensky", "McAllister", "Смирнов"), is an initial ("F."),
+  // the Irish "Ó", or is written in a script without case ("佐藤健一").
+  return (
+    /\p{Ll}/u.test(token) ||
+    /^\p{Lu}\.$/u.test(token) ||
+    token === 'Ó' ||
+    /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u.test(token)
+  );
 }
 
 export function isRoleOrTitle(word: string): boolean {

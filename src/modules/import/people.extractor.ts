@@ -214,6 +214,8 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   const titled = new Set(sites.filter((site) => site.titleTokens.length > 0 || /^,\s*\d{1,3},/u.test(site.after)).map((site) => site.key));
   const organisations: OrganisationMention[] = [];
   for (const site of sites) {
+    // A single word that ends or starts a full name in the copy ("Lima" of "Ana Lima") is judged with that name.
+    if (site.tokens.length === 1 && sites.some((other) => other.tokens.length > 1 && isShortFormOf(site.tokens, other.tokens))) continue;
     const found = firstMatch(NOT_A_PERSON_RULES, site);
     if (!found) continue;
     const strong = found.rule.name === 'organisation-word' || found.rule.name === 'firm-ampersand';

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { BatchReport, Score } from '../tests/support/extraction-score';
-import { FIXTURE_DIR, heldoutBatches, loadFixtures, score, scoreExtraction } from '../tests/support/extraction-score';
+import { FIXTURE_DIR, heldoutBatches, loadFixtures, scoreExtraction, summarise } from '../tests/support/extraction-score';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, batch: { type: 'string' } } });
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
@@ -51,28 +51,8 @@ for (const { name, report } of reports) {
   if (values.verbose) printMisses(report);
 }
 if (reports.length > 1) {
-  const all = reports.map((entry) => entry.report);
-  const total = (pick: (report: BatchReport) => Score) =>
-    score(
-      all.reduce((n, r) => n + pick(r).truePositives, 0),
-      all.reduce((n, r) => n + pick(r).extracted, 0),
-      all.reduce((n, r) => n + pick(r).expected, 0),
-    );
-  const ratio = (pick: (report: BatchReport) => { right: number; of: number }) => {
-    const right = all.reduce((n, r) => n + pick(r).right, 0);
-    const of = all.reduce((n, r) => n + pick(r).of, 0);
-    return { right, of, accuracy: of === 0 ? 1 : right / of };
-  };
-  row(
-    'all',
-    all.reduce((n, r) => n + r.perFixture.length, 0),
-    {
-      people: total((r) => r.people),
-      quotes: total((r) => r.quotes),
-      speakers: ratio((r) => r.speakers),
-      descriptions: ratio((r) => r.descriptions),
-    },
-  );
+  const all = summarise(reports.flatMap((entry) => entry.report.perFixture));
+  row('all', all.perFixture.length, all);
 }
 for (const { name, report } of reports) {
   console.log(

@@ -219,12 +219,16 @@ const ratio = (reports: readonly ArticleReport[], pick: (report: ArticleReport) 
  * quotes match on their words, and speaker accuracy is counted over the quotes found.
  */
 export function scoreExtraction(fixtures: readonly Fixture[]): BatchReport {
-  const perFixture = fixtures.map(scoreArticle);
+  return summarise(fixtures.map(scoreArticle));
+}
+
+/** One report over articles already scored: a batch, or several batches together. */
+export function summarise(perFixture: readonly ArticleReport[]): BatchReport {
   return {
     people: sum(perFixture, (report) => report.people),
     quotes: sum(perFixture, (report) => report.quotes),
     speakers: ratio(perFixture, (report) => report.speakers),
     descriptions: ratio(perFixture, (report) => report.descriptions),
-    perFixture,
+    perFixture: [...perFixture],
   };
 }

@@ -56,6 +56,9 @@ export const TITLE_WORDS = words(`
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
 `);
 
+/** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
+export const ABBREVIATED_NAME_WORDS = 'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm'.split(' ');
+
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(
   'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora',

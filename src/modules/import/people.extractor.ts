@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { PersonDraft } from './article-draft';
 import { firstMatch } from './extraction-rule';
-import { HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS } from './lexicon';
+import { ABBREVIATED_NAME_WORDS, HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS } from './lexicon';
 import type { ArticleNames, NameSite } from './person.rules';
 import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
 import { appositiveAfter, appositiveBefore, hasRoleOrTitle, isNameToken, isRoleOrTitle, rolePhraseBefore } from './role-phrase';
@@ -44,7 +44,8 @@ const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|l
 // Han and kana have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
 // Irish "Ó hÉanaí" writes a lower-case h before a capital.
 const TOKEN =
-  "(?:(?:Dr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Rev|Jr|Sr|Hon|Mdm)\\.|\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,4})";
+  `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|` +
+  "\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,4})";
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');

@@ -3,6 +3,7 @@ import { parseCopyLayout } from './copy-layout.parser';
 import { looksEnglish } from './lexicon';
 import { extractPeople } from './people.extractor';
 import { extractQuotes } from './quotes.extractor';
+import { findTranscriptTurns } from './transcript';
 
 export const DEFAULT_SECTION = 'News';
 
@@ -24,8 +25,9 @@ export interface Extraction {
  */
 export function extractArticle(request: ImportRequest, now: Date = new Date()): Extraction {
   const layout = parseCopyLayout(request.text);
-  const { people, mentions, organisations, genders } = extractPeople(layout.paragraphs);
-  const quotes = extractQuotes(layout.paragraphs, mentions, people, organisations, genders);
+  const turns = findTranscriptTurns(layout.paragraphs);
+  const { people, mentions, organisations, genders } = extractPeople(layout.paragraphs, turns);
+  const quotes = extractQuotes(layout.paragraphs, mentions, people, organisations, genders, turns);
   const warnings = [...layout.warnings];
   if (!looksEnglish(layout.paragraphs)) {
     warnings.push('The copy does not read as English: extraction is tuned for English, so people and quotes may be missed.');

@@ -13,9 +13,12 @@ export interface QuoteSpan {
   closeEnd: number;
   closed: boolean;
   text: string;
-  /** The QUOTE_MARK_RULES entry that found it. */
+  /** The QUOTE_MARK_RULES entry that found it, or TRANSCRIPT_MARKS for a transcript turn (no marks). */
   marks: string;
 }
+
+/** The `marks` of a transcript turn: the paragraph after its label ("Q.", "NAME:") is the quote. */
+export const TRANSCRIPT_MARKS = 'transcript';
 
 export interface Attribution {
   speaker: string | null;
@@ -36,10 +39,16 @@ export interface QuoteDocument {
   /** Person mentions outside quotes between two offsets of a paragraph. */
   mentionsBetween(paragraph: number, from: number, to: number): PersonMention[];
   organisationAt(paragraph: number, offset: number): OrganisationMention | undefined;
+  /** Organisation mentions between two offsets of a paragraph, in text order. */
+  organisationsBetween(paragraph: number, from: number, to: number): OrganisationMention[];
   /** What "he", "she" or "the Belgian" refers to at a point of the copy. */
   resolvePronoun(pronoun: string, paragraph: number, offset: number): string | null;
+  /** Whether "he" or "she" may stand for a person (the copy gives no other gender for them). */
+  pronounFits(pronoun: string, person: string): boolean;
   /** "the judge": the person the copy gives that role, named before or soon after. */
   describedPerson(phrase: string, paragraph: number, offset: number): string | null;
+  /** How the quote opening the next paragraph is attributed, judged on its own (nothing carried over). */
+  attributionOfNextParagraph(paragraph: number): Attribution | null;
   /** Offsets where the sentences of a paragraph start (full stops in quotes and abbreviations skipped). */
   sentenceStarts(paragraph: number): number[];
 }
@@ -75,11 +84,13 @@ const SOURCE_PHRASE = `(?:a|an|the|one|two|three|several|many|some|its|his|her|t
 )})(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
 const MAX_ATTRIBUTION_LENGTH = 80;
 /** "some states", "his remarks": a speech verb's form used as a noun. */
-const NOUN_BEFORE_VERB = /\b(?:the|a|an|some|many|all|these|those|his|her|their|its|our|other|several|both|\d+)\s+$/iu;
+const NOUN_BEFORE_VERB = /(?:\b(?:the|a|an|some|many|all|these|those|his|her|their|its|our|other|several|both|\d+)|\p{L}['’]s?)\s+$/iu;
 
 const PRONOUN_AFTER = new RegExp(`^(${PRONOUN})\\s+${ADVERB}(${VERB})\\b`, 'u');
 const EPITHET_AFTER = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+${ADVERB}(${VERB})\\b`, 'u');
 const DESCRIPTION_AFTER = new RegExp(`^(the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?[\\p{Ll}-]+)\\s+${ADVERB}(${VERB})\\b`, 'u');
+/** "the CFO said" anywhere in a sentence: a role standing for the person given it. */
+export const DESCRIBED_SPEAKER = new RegExp(`\\b(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${ADVERB}(?:${VERB})\\b`, 'iu');
 const SOURCE_AFTER = new RegExp(`^(${SOURCE_PHRASE})\\s+${ADVERB}(${VERB})\\b`, 'iu');
 const INVERTED_AFTER = new RegExp(`^(?:${alternatives(INVERTED_SPEECH_VERBS)})\\s+`, 'u');
 const PRONOUN_START = new RegExp(`^${PRONOUN}\\b`, 'iu');
@@ -93,6 +104,11 @@ const SIGN_BEFORE =
 /** Up to four words before a name, no punctuation: titles and their modifiers ("union leader", "Mariners coach"). */
 const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
 const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
+
+/** ", which employed Mrs Ramsgill from 1978," */
+const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:"“”«»]{1,200},/gu;
+/** " supporters ", " lawyer ": what a possessive name owns, up to the verb. */
+const OWNED_NOUN_BEFORE_VERB = /^\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?:\p{Ll}+ly\s+)?$/u;
 
 /** The subject of the last speech verb before the quote in its sentence: "X said that “…”", "She said: “…”". */
 interface VerbSubject {
@@ -110,8 +126,20 @@ function verbSubjectBefore(site: QuoteSite): VerbSubject | null {
 
 function findVerbSubject(site: QuoteSite): VerbSubject | null {
   const { before, beforeAt: from, paragraph, paragraphIndex, doc } = site;
-  const inSentence = doc.mentionsBetween(paragraphIndex, from, site.quote.open);
-  const verbs = [...before.matchAll(VERB_ANYWHERE)].filter((verb) => !NOUN_BEFORE_VERB.test(before.slice(0, verb.index ?? 0)));
+  // "Kirklees Council, which employed Mrs Ramsgill until 2009, said": a name inside a relative clause is not the subject.
+  const clauses = [...before.matchAll(RELATIVE_CLAUSE)].map((clause) => [
+    from + (clause.index ?? 0),
+    from + (clause.index ?? 0) + clause[0].length,
+  ]);
+  const inSentence = doc
+    .mentionsBetween(paragraphIndex, from, site.quote.open)
+    .filter((mention) => !clauses.some(([start, end]) => mention.start > start && mention.end < end));
+  const verbs = [...before.matchAll(VERB_ANYWHERE)].filter(
+    (verb) =>
+      !NOUN_BEFORE_VERB.test(before.slice(0, verb.index ?? 0)) &&
+      // "a fundraiser called “Help the Ortegas”" names something.
+      !(/^call/iu.test(verb[0]) && /^\s*$/u.test(before.slice((verb.index ?? 0) + verb[0].length))),
+  );
   for (const verb of verbs.reverse()) {
     const verbAt = from + (verb.index ?? 0);
     const verbEnd = verbAt + verb[0].length;
@@ -119,6 +147,16 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     const lastPronoun = [...paragraph.slice(from, verbAt).matchAll(HE_OR_SHE)].pop();
     const pronounAt = lastPronoun ? from + (lastPronoun.index ?? 0) : -1;
     if (lastMention && lastMention.start > pronounAt) {
+      // "Ms Wekesa's supporters chanted": the possessor is not the one speaking.
+      const possessive = /['’]s?$/u.test(paragraph.slice(lastMention.start, lastMention.end));
+      const owned = possessive ? OWNED_NOUN_BEFORE_VERB.exec(paragraph.slice(lastMention.end, verbAt)) : null;
+      if (owned) {
+        const owner = paragraph.slice(lastMention.start, verbEnd);
+        return {
+          kind: 'source',
+          result: { speaker: doc.describedPerson(`the ${owned[1]}`, paragraphIndex, lastMention.start), attribution: owner },
+        };
+      }
       return {
         kind: 'person',
         result: { speaker: lastMention.person, attribution: `${paragraph.slice(lastMention.start, lastMention.end)} ${verb[0]}` },
@@ -144,6 +182,11 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
           attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${source[0]} ${verb[0]}`,
         },
       };
+    }
+    // "The European Commission, which negotiated the deal, has said": an organisation, past its clause.
+    const organisation = doc.organisationsBetween(paragraphIndex, from, verbAt).pop();
+    if (organisation && organisation.start > pronounAt && (!lastMention || lastMention.start < organisation.start)) {
+      return { kind: 'organisation', result: { speaker: null, attribution: `${organisation.name} ${verb[0]}` } };
     }
     // "Harlow Equities said in a note that …", "Police say": a capitalised subject that is no person.
     const subject = paragraph.slice(from, verbAt).trim();
@@ -171,6 +214,25 @@ function mentionAfterTitles(site: QuoteSite, offset: number): PersonMention | un
   return undefined;
 }
 
+/** `keeping a “hold” rating`: a word or two in marks used as a modifier, not speech. */
+const isLabel = (site: QuoteSite) =>
+  site.quote.closed &&
+  site.quote.text.split(/\s+/).length <= 3 &&
+  /\b(?:a|an|the|its|his|her|their)\s+$/iu.test(site.before) &&
+  /^\s+\p{Ll}/u.test(site.paragraph.slice(site.quote.closeEnd));
+
+/** How many paragraphs back "he added" still continues the last quote's speaker. */
+const ADDED_REACH_PARAGRAPHS = 2;
+const CONTINUING_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'went on']);
+
+/** `“…,” he added` after a paragraph about someone else: the last quoted speaker goes on, when the pronoun fits. */
+function continuingSpeaker(site: QuoteSite, pronoun: string, verb: string): string | null {
+  const previous = site.previous;
+  if (!CONTINUING_VERBS.has(verb.toLowerCase()) || !previous?.speaker) return null;
+  if (site.paragraphIndex - previous.paragraph > ADDED_REACH_PARAGRAPHS) return null;
+  return site.doc.pronounFits(pronoun, previous.speaker) ? previous.speaker : null;
+}
+
 const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && text.split(/\s+/).length >= 4;
 
 /**
@@ -180,6 +242,24 @@ const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && text.split(/\
  * title, and is left out.
  */
 export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
+  {
+    name: 'transcript-turn',
+    description:
+      "A transcript turn: `NAME:` answers are that person's, `Q.` questions unnamed, an unlabelled paragraph continues the answer.",
+    example: {
+      copy:
+        'Elise Vandermeer won in three sets.\n\nQ. How do you feel?\n\nELISE VANDERMEER: Tired, but happy.\n\n' +
+        'Q. And the final?\n\nELISE VANDERMEER: I will sleep first.',
+      quote: 'I will sleep first',
+      speaker: 'Elise Vandermeer',
+    },
+    match: (site) => {
+      if (site.quote.marks !== TRANSCRIPT_MARKS) return null;
+      if (site.quote.open < 0) return site.previous ? pick(site.previous) : null;
+      const label = site.paragraph.slice(0, site.quote.open).replace(/[\s.:]+$/u, '');
+      return { speaker: site.doc.mentionAt(site.paragraphIndex, 0)?.person ?? null, attribution: label };
+    },
+  },
   {
     name: 'name-after-quote',
     description: 'The person named after the quote, titles allowed: `“…,” Senate Majority Leader Thomas Greer told reporters`.',
@@ -203,7 +283,9 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     },
     match: (site) => {
       const match = site.quote.closed ? PRONOUN_AFTER.exec(site.after) : null;
-      return match ? { speaker: site.doc.resolvePronoun(match[1], site.paragraphIndex, site.afterAt), attribution: match[0] } : null;
+      if (!match) return null;
+      const goesOn = continuingSpeaker(site, match[1], match[2]);
+      return { speaker: goesOn ?? site.doc.resolvePronoun(match[1], site.paragraphIndex, site.afterAt), attribution: match[0] };
     },
   },
   {
@@ -273,7 +355,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         };
       }
       const source = SOURCE_START.exec(subjectText);
-      if (source) return { speaker: null, attribution: site.paragraph.slice(site.afterAt, subjectAt + source[0].length) };
+      if (source) {
+        return {
+          speaker: site.doc.describedPerson(source[0], site.paragraphIndex, subjectAt),
+          attribution: site.paragraph.slice(site.afterAt, subjectAt + source[0].length),
+        };
+      }
       const organisation = site.doc.organisationAt(site.paragraphIndex, subjectAt);
       return organisation ? { speaker: null, attribution: site.paragraph.slice(site.afterAt, organisation.end) } : null;
     },
@@ -287,12 +374,15 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       speaker: 'Bruno Salgado',
     },
     match: (site) => {
-      const according = /\baccording to\s+/iu.exec(site.before);
+      // Before the quote in its sentence, or right after it: `“…”, according to the study.`
+      const ahead = site.quote.closed ? /^(?:[^.!?;"“”«»]{0,40}?,\s+)?according to\s+/iu.exec(site.after) : null;
+      const according = ahead ?? /\baccording to\s+/iu.exec(site.before);
       if (!according) return null;
-      const subjectAt = site.beforeAt + according.index + according[0].length;
+      const subjectAt = (ahead ? site.afterAt : site.beforeAt) + according.index + according[0].length;
+      const phraseAt = subjectAt - according[0].length + according[0].search(/according/iu);
       const mention = site.doc.mentionAt(site.paragraphIndex, subjectAt);
-      if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(site.beforeAt + according.index, mention.end) };
-      const rest = site.paragraph.slice(subjectAt, site.quote.open);
+      if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(phraseAt, mention.end) };
+      const rest = site.paragraph.slice(subjectAt, ahead ? undefined : site.quote.open);
       const subject = /^[^,;:"“”«»]{1,80}/u.exec(rest)?.[0].trim();
       return subject ? { speaker: null, attribution: `according to ${subject}` } : null;
     },
@@ -342,7 +432,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       quote: 'Monday suits everyone',
       speaker: 'Maya Brandt',
     },
-    match: (site) => (site.previousInParagraph ? pick(site.previousInParagraph) : null),
+    match: (site) => (site.previousInParagraph && !isLabel(site) ? pick(site.previousInParagraph) : null),
   },
   {
     name: 'continued-paragraph',
@@ -378,7 +468,24 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       const pronoun = /\b(he|she)\b/iu.exec(intro[1]);
       if (pronoun)
         return { speaker: site.doc.resolvePronoun(pronoun[1], previousIndex, introAt + pronoun.index), attribution: intro[1].trim() };
-      return null;
+      // "In a statement, a Red Cross spokesperson said:": someone unnamed, or an organisation.
+      const source = SOURCE_ANYWHERE.exec(intro[1]);
+      const speaker = source ? site.doc.describedPerson(source[0], previousIndex, introAt + source.index) : null;
+      return { speaker, attribution: intro[1].trim() };
+    },
+  },
+  {
+    name: 'attributed-in-next-paragraph',
+    description: 'A quote left open, continued in the next paragraph where the attribution comes: `“… \n\n“…,” she said.`',
+    example: {
+      copy: 'The deputy governor issued a statement on Friday.\n\n"I have never signed a voucher.\n\n"I will see them in court," Lilian Wekesa said.',
+      quote: 'I have never signed a voucher',
+      speaker: 'Lilian Wekesa',
+    },
+    match: (site) => {
+      const { quote, paragraph } = site;
+      const runsOn = !quote.closed && quote.close === paragraph.length && quote.marks !== TRANSCRIPT_MARKS;
+      return runsOn ? site.doc.attributionOfNextParagraph(site.paragraphIndex) : null;
     },
   },
   {

@@ -74,6 +74,8 @@ const BYLINES = [
   /^by\s+[^.!?"“”]{2,90}$/iu,
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist|desk|staff)$/iu,
   /^(?:special|staff|our|senior|political|foreign)\s+(?:correspondent|reporter|writer)$/iu,
+  // "Gareth Pryce-Jones, BBC Sport, Taunton": name, outlet and place, all capitalised.
+  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},\s+\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,3}(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})?$/u,
 ];
 const MAX_BYLINE_WORDS = 10;
 const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
@@ -99,6 +101,8 @@ const FURNITURE = [
   /\bstraight to your inbox\b/i,
   /\bdownload (?:our|the) app\b/i,
   /^(?:leave|post) a comment\b/i,
+  /^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
+  /\btranscripts?\s+(?:by|provided by|courtesy of)\b/i,
 ];
 const FURNITURE_MAX_WORDS = 30;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */

@@ -34,7 +34,7 @@ export const ROLE_NOUNS = words(`
   halfback fullback winger second-rower five-eighth flanker fly-half scrum-half
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
-  chief-executive vice-chancellor
+  chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua
 `);
 
 /**
@@ -54,6 +54,12 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
+`);
+
+/** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
+export const TITLE_MODIFIERS = words(`
+  vice foreign defence defense interior finance home state deputy acting former opposition shadow health education
+  labour labor trade energy culture transport treasury crown first grand
 `);
 
 /** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
@@ -80,7 +86,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining resources office board tribunal bureau directorate charity society stores supermarkets
+  greens mining resources office board family tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -105,8 +111,12 @@ export const SPEECH_VERBS = words(`
   called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
   maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
-  testified testifies pleaded told tells
+  testified testifies pleaded told tells termed terms dismissed dismisses branded brands hailed hails slammed
+  slams
 `);
+
+/** Past tenses the lexicon also reads as nouns or present tenses ("beat", "lost"): they end a role phrase. */
+export const PAST_TENSE_VERBS = words('beat lost drew hit cut put set quit upset shut overcame outlasted');
 
 /** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
 export const INVERTED_SPEECH_VERBS = words(
@@ -125,7 +135,9 @@ export const SOURCE_NOUNS = new Set([
     drivers voter voters fan fans supporter supporters crowd crowds placard placards sign signs banner banners
     note report post letter filing minutes spokespeople representative representatives analyst analysts
     economist economists lawyer lawyers doctor doctors nurse nurses officer officers bystander bystanders
-    onlooker onlookers villager villagers farmer farmers student students owner owners staff leaflet graffiti`),
+    onlooker onlookers villager villagers farmer farmers student students owner owners staff leaflet graffiti authors
+    researchers scientists experts investigators prosecutors officials organisers organizers commuter
+    commuters motorist motorists mourner mourners local locals tourist tourists visitor visitors spectator spectators`),
 ]);
 
 export const PRONOUNS = words('he she they i we');
@@ -147,6 +159,8 @@ export const ROLE_SYNONYMS = new Map<string, string[]>([
   ['doctor', ['dr', 'surgeon', 'physician', 'nephrologist']],
   ['coach', ['manager']],
   ['manager', ['coach']],
+  ['cfo', ['financial', 'finance']],
+  ['ceo', ['executive']],
 ]);
 
 /** The commonest English words: how much of a text they make up says whether it is English. */

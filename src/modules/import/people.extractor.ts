@@ -2,10 +2,12 @@ import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { PersonDraft } from './article-draft';
 import { firstMatch } from './extraction-rule';
-import { ABBREVIATED_NAME_WORDS, HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS } from './lexicon';
+import { ABBREVIATED_NAME_WORDS, HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS, TITLE_MODIFIERS } from './lexicon';
 import type { ArticleNames, NameSite } from './person.rules';
 import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
 import { appositiveAfter, appositiveBefore, hasRoleOrTitle, isNameToken, isRoleOrTitle, rolePhraseBefore } from './role-phrase';
+import type { TranscriptTurn } from './transcript';
+import { labelAsName } from './transcript';
 
 /** Where the body refers to a person: by full name, a short form, or title + surname. */
 export interface PersonMention {
@@ -48,6 +50,8 @@ const TOKEN =
   "\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,4})";
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
+/** A capitalised title and its "of …, and" chain, ending right before a run: "Minister of Water and ". */
+const TITLE_CHAIN_BEFORE = /(?<=^|\s)\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}-]*)){0,6}?\s+(?:of|for|and|&)\s+$/u;
 const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
 const MAX_NAME_WORDS = 5;
 /** Text between two names of one list: "A, B and C", "A; B". */
@@ -88,10 +92,23 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     let split = tokens.length > 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]) ? 0 : -1;
     // Titles end at the last title word that still has a name after it.
     tokens.forEach((token, index) => {
-      if (index < tokens.length - 1 && isRoleOrTitle(token)) split = index;
+      // "Health New Zealand": a qualifier ("Health", "Deputy") is a title only before another title word.
+      const qualifierAlone = TITLE_MODIFIERS.has(lower(token)) && !isRoleOrTitle(tokens[index + 1] ?? '');
+      if (index < tokens.length - 1 && isRoleOrTitle(token) && !qualifierAlone) split = index;
       // "Guard Γιώργος Καλαϊτζής" at the start of a sentence: a position capitalised as its first word.
       if (index === 0 && tokens.length >= 3 && POSITION_NOUNS.has(lower(token))) split = Math.max(split, 0);
     });
+    // "Minister of Water and Sanitation Thandeka Mabuza-Nkosi": the run's first word ends a title begun before it.
+    const chain =
+      split === -1 && tokens.length >= 3
+        ? (TITLE_CHAIN_BEFORE.exec(paragraph.slice(Math.max(0, start - 160), start))?.[0]
+            .trim()
+            .split(/\s+/) ?? [])
+        : [];
+    const chainStart = chain.findIndex((word) => !LEADING_FUNCTION_WORDS.has(lower(word)));
+    const hasTitle = chain.some((word) => /^\p{Lu}/u.test(word) && isRoleOrTitle(word));
+    const chained = chainStart >= 0 && hasTitle ? `${chain.slice(chainStart).join(' ')} ${tokens[0]}` : null;
+    if (chained) split = 0;
     const titleTokens = tokens.slice(0, split + 1);
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
     const words = nameTokens.filter((token) => !PARTICLE.test(token));
@@ -120,7 +137,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       end,
       runStart: start,
       key: keyOf(nameTokens),
-      description: appositive ?? (prefixRole.length > 0 && hasRoleOrTitle(prefixRole) ? prefixRole.join(' ') : null),
+      description: appositive ?? chained ?? (prefixRole.length > 0 && hasRoleOrTitle(prefixRole) ? prefixRole.join(' ') : null),
     });
   }
   // Names of one list know each other: "Kieran Ah-Sam, Tevita Maka and Josh Pennington".
@@ -178,6 +195,11 @@ function sameNameWord(word: string, nameWord: string): boolean {
   return a.startsWith(stem) && a.length - b.length <= 2 && a.length - b.length >= -1;
 }
 
+/** Han names are written surname first without a space: "佐藤" of "佐藤健一". */
+function isHanPrefix(word: string, name: string): boolean {
+  return /^\p{Script=Han}+$/u.test(name) && name.length > word.length && name.startsWith(word);
+}
+
 const HONORIFIC_GENDER: Record<string, Gender> = {
   mr: 'male',
   'mr.': 'male',
@@ -196,7 +218,8 @@ interface Person extends PersonDraft {
   key: string;
   tokens: string[];
   rule: string;
-  aliases: Set<string>;
+  /** Other forms the copy writes the name in: "Kenichi Sato" for 佐藤健一. */
+  aliases: string[][];
 }
 
 /**
@@ -205,7 +228,13 @@ interface Person extends PersonDraft {
  * Short forms ("Maria Fernanda", "López de la Cruz", a surname, "Mr Okafor") refer to the full name
  * the article introduces, before or after them.
  */
-export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
+export function extractPeople(copy: readonly string[], turns: readonly TranscriptTurn[] = []): PeopleExtraction {
+  // A transcript's turn labels ("Q.", "MARTA KOWALCZYK-RUIZ:") are blanked, offsets kept: they are read below.
+  const labelled = new Map(turns.filter((turn) => turn.kind !== 'continued').map((turn) => [turn.paragraph, turn]));
+  const paragraphs = copy.map((paragraph, index) => {
+    const turn = labelled.get(index);
+    return turn ? ' '.repeat(turn.textStart) + paragraph.slice(turn.textStart) : paragraph;
+  });
   const article = tagNames(paragraphs);
   const sites = paragraphs.flatMap((paragraph, index) => sitesIn(paragraph, index, article));
 
@@ -230,7 +259,7 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   const makePerson = (site: Site, rule: string) => {
     const known = people.get(site.key);
     if (known) return known;
-    const person: Person = { key: site.key, tokens: site.tokens, name: site.tokens.join(' '), description: null, rule, aliases: new Set() };
+    const person: Person = { key: site.key, tokens: site.tokens, name: site.tokens.join(' '), description: null, rule, aliases: [] };
     people.set(site.key, person);
     article.people.add(site.key);
     return person;
@@ -269,11 +298,21 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
   }
 
   // Single words: a surname or given name of one person; with a title and no full name ("Mr Okafor"), a person of their own.
-  const singleOwners = (token: string) =>
-    [...people.values()].filter((person) => {
-      const words = person.tokens.filter((word) => !PARTICLE.test(word));
-      return words.length > 1 && [words[0], words[words.length - 1]].some((word) => sameNameWord(token, word));
-    });
+  // A surname or given name first; failing that, one inner word of one name ("Madam Aisyah" of "Nur Aisyah Mohamed Rafi").
+  const singleOwners = (token: string) => {
+    const forms = (person: Person) => [person.tokens, ...person.aliases].map((tokens) => tokens.filter((word) => !PARTICLE.test(word)));
+    const byEnds = [...people.values()].filter((person) =>
+      forms(person).some((words) => {
+        if (words.length === 1) return isHanPrefix(token, words[0]);
+        return [words[0], words[words.length - 1]].some((word) => sameNameWord(token, word));
+      }),
+    );
+    if (byEnds.length > 0) return byEnds;
+    const byInner = [...people.values()].filter((person) =>
+      forms(person).some((words) => words.slice(1, -1).some((word) => sameNameWord(token, word))),
+    );
+    return byInner.length === 1 ? byInner : [];
+  };
   for (const site of sites) {
     if (site.tokens.length !== 1 || isOrganisation(site) || people.has(site.key)) continue;
     if (singleOwners(site.tokens[0]).length > 0) continue;
@@ -289,9 +328,41 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
       makePerson([...fullNames.values()][0], evidence.rule.name);
       continue;
     }
-    if (evidence.rule.name === 'title-before-name' || isSingleNameSpeaker(site, evidence.rule.name)) makePerson(site, evidence.rule.name);
+    // A Han name is one word ("王海峰"): any evidence beyond its script makes it a person.
+    const hanName = /^\p{Script=Han}{2,4}$/u.test(site.tokens[0]) && evidence.rule.name !== 'other-script-name';
+    const alone = SINGLE_NAME_EVIDENCE.has(evidence.rule.name) || hanName;
+    if (alone || isSingleNameSpeaker(site, evidence.rule.name)) makePerson(site, evidence.rule.name);
   }
+  // A name in brackets right after a person's name is the same person in another form: "佐藤健一 (Kenichi Sato)".
+  sites.forEach((site, index) => {
+    const previous = sites[index - 1];
+    if (!previous || previous.paragraph !== site.paragraph || !/^\)/u.test(site.after)) return;
+    if (!/^\s*\($/u.test(paragraphs[site.paragraph].slice(previous.end, site.runStart))) return;
+    const owner = people.get(aliasOf.get(previous.key) ?? previous.key);
+    if (!owner || owner.key === site.key || isOrganisation(site)) return;
+    people.delete(site.key);
+    aliasOf.set(site.key, owner.key);
+    owner.aliases.push(site.tokens);
+  });
+
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
+
+  // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
+  const speakerMentions: PersonMention[] = [];
+  for (const turn of turns) {
+    if (!turn.label) continue;
+    const tokens = labelAsName(turn.label).split(' ');
+    if (tokens.every((token) => isRoleOrTitle(token))) continue; // "MODERATOR:"
+    const key = keyOf(tokens);
+    const owners = tokens.length === 1 ? singleOwners(tokens[0]) : [];
+    let person = people.get(aliasOf.get(key) ?? key) ?? (owners.length === 1 ? owners[0] : undefined);
+    if (!person) {
+      person = { key, tokens, name: tokens.join(' '), description: null, rule: 'transcript-speaker', aliases: [] };
+      people.set(key, person);
+    }
+    const end = turn.label.length;
+    speakerMentions.push({ person: person.name, paragraph: turn.paragraph, start: 0, end, runStart: 0 });
+  }
 
   // Mentions, descriptions and genders.
   const mentions: PersonMention[] = [];
@@ -314,9 +385,13 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
       const gender = HONORIFIC_GENDER[lower(title)];
       if (gender) vote(person, gender, 3);
     }
-    const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1]?.toLowerCase();
+    // "Asked about Pōmare-Walker’s call, he said": a possessive name is not what the pronoun after it stands for.
+    const possessive = /['’]s?$/u.test(site.run);
+    const pronoun = possessive ? undefined : /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1]?.toLowerCase();
     if (pronoun) vote(person, pronoun.startsWith('h') && pronoun !== 'her' ? 'male' : 'female', 1);
   }
+  mentions.push(...speakerMentions);
+  mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   const genders = new Map<string, Gender>();
   for (const person of people.values()) {
     const tags = nlp(person.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
@@ -341,6 +416,15 @@ export function extractPeople(paragraphs: readonly string[]): PeopleExtraction {
     .map(({ name, description, rule }) => ({ name, description: description ? tidyDescription(description) : null, rule }));
   return { people: ordered, mentions, organisations, genders };
 }
+
+/** Evidence that makes one word a person of its own ("Mr Okafor", "his wife Ana", "Derek, 86,"), when no full name owns it. */
+const SINGLE_NAME_EVIDENCE = new Set([
+  'title-before-name',
+  'role-before-name',
+  'kinship-before-name',
+  'appositive-role-before',
+  'age-after-name',
+]);
 
 /** A single name as a speaker ("Hassan said") is a person when the lexicon knows it as a name. */
 function isSingleNameSpeaker(site: Site, rule: string): boolean {

@@ -43,6 +43,9 @@ const SPEECH_VERB = `(?:${[...SPEECH_VERBS].join('|')})`;
 const SPEECH_AFTER = new RegExp(`^(?:(?:,[^,"“”«»]{1,160}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+)?${SPEECH_VERB}\\b`, 'u');
 const INVERTED_BEFORE = new RegExp(`\\b(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+$`, 'u');
 
+const KINSHIP_BEFORE =
+  /\b(?:his|her|their|my|our|your)\s+(?:(?:late|eldest|youngest|younger|older|elder|twin|step)\s+)?(?:husband|wife|partner|son|sons|daughter|daughters|children|child|brother|brothers|sister|sisters|mother|father|grandson|granddaughter|grandchildren|nephew|niece|fiancé|fiancée|widow|widower)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}[\p{L}'’-]+(?:,\s+|\s+and\s+))*$/u;
+
 /**
  * Evidence that a capitalised run names a person. A full name needs one of these somewhere in the
  * copy; without any, "Abu Dhabi" and "Mill Lane" would be people. First match wins.
@@ -91,6 +94,18 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     match: (site) => yes(INVERTED_BEFORE.test(site.beforeName)),
   },
   {
+    name: 'relative-who',
+    description: 'A full name followed by "who": "Gearóid Breathnach, who canvassed in Oughterard, …".',
+    example: { copy: 'Gearóid Breathnach, who canvassed in Oughterard on Tuesday, was more upbeat.', person: 'Gearóid Breathnach' },
+    match: (site) => yes(site.tokens.length >= 2 && /^,\s+who\b/u.test(site.after)),
+  },
+  {
+    name: 'kinship-before-name',
+    description: 'Named as someone\'s relative, a first name alone too: "his wife Ana", "their children Alison, Stephen and Joanne".',
+    example: { copy: 'She is survived by her husband, Derek, and their children Alison, Stephen and Joanne.', person: 'Stephen' },
+    match: (site) => yes(KINSHIP_BEFORE.test(site.beforeName.slice(-160))),
+  },
+  {
     name: 'according-to-name',
     description: '"According to Bruno Salgado, …".',
     example: { copy: 'According to Bruno Salgado, the plant will close.', person: 'Bruno Salgado' },
@@ -126,7 +141,10 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
 
 const PLURAL_VERB_AFTER = /^\s+(?:say|have|are|were|want|believe|insist|argue|claim|warn|do|don['’]t|accuse)\b/u;
 const FOR_AN_ORGANISATION =
-  /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|analysts?|economists?|strategists?|officials?|staff|members?|lawyers?|employees?|chief|head|director|executive|manager|owner|founder)\s+(?:for|from|of|at|with)\s+(?:the\s+)?$/iu;
+  /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|analysts?|economists?|strategists?|officials?|staff|members?|lawyers?|employees?|chief|head|director|executive|manager|owner|founder)\s+(?:for|from|of|at|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,5}[-–—]\s+)?$/iu;
+
+const WHOSE_OFFICERS =
+  /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
 /** Evidence that a capitalised run names an organisation or a place: it is then never a person. */
 export const NOT_A_PERSON_RULES: readonly NameRule[] = [
@@ -144,7 +162,8 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'for-an-organisation',
-    description: 'Named as what someone speaks or works for: "a spokesperson for Castle Meadow", "analysts at Kestrel Rowe".',
+    description:
+      'Named as what someone speaks or works for: "a spokesperson for Castle Meadow", "analysts at Kestrel Rowe", "for Health New Zealand - Te Whatu Ora".',
     example: { copy: 'A spokesperson for Castle Meadow said the site was safe.', notPerson: 'Castle Meadow' },
     match: (site) => yes(site.titleTokens.length === 0 && FOR_AN_ORGANISATION.test(site.beforeName)),
   },
@@ -180,10 +199,33 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     match: (site) => yes(/^,?\s+which\b/u.test(site.after)),
   },
   {
+    name: 'whose-officers',
+    description: 'Has officers, members or shareholders: "Donghai Shipbuilding, whose vice president …".',
+    example: {
+      copy: 'Rivals such as Donghai Shipbuilding, whose vice president spoke in May, are expanding.',
+      notPerson: 'Donghai Shipbuilding',
+    },
+    match: (site) => yes(WHOSE_OFFICERS.test(site.after)),
+  },
+  {
     name: 'place-preposition',
     description: 'After "in" or "near": "the stabbing in Cheadle Heath".',
     example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },
     match: (site) => yes(site.titleTokens.length === 0 && site.tokens.length >= 2 && /\b(?:in|near|outside)\s+$/u.test(site.beforeName)),
+  },
+  {
+    name: 'ends-with-place',
+    description: 'Ends in a place name of two words or more: "Fire and Emergency New Zealand", "Health South Africa".',
+    example: {
+      copy: 'In a statement, Fire and Emergency New Zealand said crews had carried out 14 rescues.',
+      notPerson: 'Emergency New Zealand',
+    },
+    match: (site) =>
+      yes(
+        site.titleTokens.length === 0 &&
+          site.tokens.length >= 3 &&
+          [2, 3].some((size) => site.tokens.length > size && site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(-size)))),
+      ),
   },
   {
     name: 'tagged-organisation-or-place',

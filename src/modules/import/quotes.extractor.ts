@@ -1,11 +1,12 @@
 import type { PersonDraft, QuoteDraft } from './article-draft';
 import type { AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
-import { ATTRIBUTION_RULES } from './attribution.rules';
+import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
 import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
 import type { QuoteMarkRule } from './quote-mark.rules';
 import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from './quote-mark.rules';
+import type { TranscriptTurn } from './transcript';
 
 /** How far back "he" or "she" may look for the person it stands for. */
 const PRONOUN_REACH_PARAGRAPHS = 3;
@@ -29,31 +30,24 @@ export function findQuoteSpans(paragraph: string, paragraphIndex: number, marks:
     }
     const closer = open.rule.closes.find((mark) => paragraph.startsWith(mark, index));
     if (!closer || (open.rule === SINGLE_MARK_RULE && /\p{L}/u.test(paragraph[index + 1] ?? ''))) continue;
-    spans.push(span(paragraph, paragraphIndex, open, index, index + closer.length, true));
+    spans.push(span(paragraph, paragraphIndex, open.at, open.rule.name, index, index + closer.length, true));
     open = null;
     index += closer.length - 1;
   }
-  if (open) spans.push(span(paragraph, paragraphIndex, open, paragraph.length, paragraph.length, false));
+  if (open) spans.push(span(paragraph, paragraphIndex, open.at, open.rule.name, paragraph.length, paragraph.length, false));
   return spans.filter((quote) => quote.text.length > 0);
 }
 
 function span(
   paragraph: string,
   paragraphIndex: number,
-  open: { at: number; rule: QuoteMarkRule },
+  open: number,
+  marks: string,
   close: number,
   closeEnd: number,
   closed: boolean,
 ): QuoteSpan {
-  return {
-    paragraph: paragraphIndex,
-    open: open.at,
-    close,
-    closeEnd,
-    closed,
-    text: trimQuoteText(paragraph.slice(open.at + 1, close)),
-    marks: open.rule.name,
-  };
+  return { paragraph: paragraphIndex, open, close, closeEnd, closed, text: trimQuoteText(paragraph.slice(open + 1, close)), marks };
 }
 
 /** Trailing commas, full stops, colons and semicolons inside the marks are the sentence's, not the speaker's. */
@@ -91,13 +85,21 @@ export function extractQuotes(
   people: readonly PersonDraft[] = [],
   organisations: readonly OrganisationMention[] = [],
   genders: ReadonlyMap<string, Gender> = new Map(),
+  turns: readonly TranscriptTurn[] = [],
 ): QuoteDraft[] {
   // Single marks are the main quotation marks when they open more quotes than double marks do.
   const count = (pattern: RegExp) => paragraphs.reduce((total, paragraph) => total + (paragraph.match(pattern)?.length ?? 0), 0);
   const singleOpeners = count(/(?:^|[\s(—–-])‘/gu);
   const doubleOpeners = count(/[“„«]|(?:^|\s)"/gu);
   const marks = singleOpeners > doubleOpeners ? [SINGLE_MARK_RULE] : QUOTE_MARK_RULES;
-  const spansByParagraph = paragraphs.map((paragraph, index) => findQuoteSpans(paragraph, index, marks));
+  // A transcript turn is one quote, marks inside it included.
+  const turnAt = new Map(turns.map((turn) => [turn.paragraph, turn]));
+  const spansByParagraph = paragraphs.map((paragraph, index) => {
+    const turn = turnAt.get(index);
+    if (!turn) return findQuoteSpans(paragraph, index, marks);
+    const whole = span(paragraph, index, turn.textStart - 1, TRANSCRIPT_MARKS, paragraph.length, paragraph.length, true);
+    return whole.text.length > 0 ? [whole] : [];
+  });
   const startsByParagraph = paragraphs.map((paragraph, index) => sentenceStarts(paragraph, spansByParagraph[index]));
   const insideQuote = (mention: PersonMention) =>
     spansByParagraph[mention.paragraph].some((quote) => mention.start > quote.open && mention.start < quote.close);
@@ -114,30 +116,54 @@ export function extractQuotes(
       narrative.filter((mention) => mention.paragraph === paragraph && mention.runStart >= from && mention.end <= to),
     organisationAt: (paragraph, offset) =>
       organisations.find((organisation) => organisation.paragraph === paragraph && organisation.start === offset),
+    organisationsBetween: (paragraph, from, to) =>
+      organisations
+        .filter((organisation) => organisation.paragraph === paragraph && organisation.start >= from && organisation.end <= to)
+        .sort((a, b) => a.start - b.start),
     sentenceStarts: (paragraph) => [...startsByParagraph[paragraph]],
+    pronounFits: (pronoun, person) => {
+      const word = pronoun.toLowerCase();
+      const wanted: Gender | null = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
+      return !wanted || (genders.get(person) ?? wanted) === wanted;
+    },
     resolvePronoun: (pronoun, paragraph, offset) => {
       const word = pronoun.toLowerCase();
       if (!['he', 'she', 'they'].includes(word)) return null;
       const wanted: Gender | null = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
-      const known = (mention: PersonMention) => !wanted || genders.get(mention.person) === wanted;
-      const fits = (mention: PersonMention) => !wanted || (genders.get(mention.person) ?? wanted) === wanted;
-      // Sentence by sentence backwards; in each, the first person named (the subject), not the nearest.
-      // A person the copy calls "he" (or "she") nearby wins over one whose gender it never gives.
-      const search = (accept: (mention: PersonMention) => boolean, reach: number) => {
+      const known = (person: string) => !wanted || genders.get(person) === wanted;
+      const fits = (person: string) => !wanted || (genders.get(person) ?? wanted) === wanted;
+      // Sentence by sentence backwards; in each, the subject: the first person named (not after "by"),
+      // or a role the copy gives someone ("the CFO said"), not the nearest name.
+      const search = (accept: (person: string) => boolean, reach: number) => {
         for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
-          const limit = index === paragraph ? offset : paragraphs[index].length;
+          const text = paragraphs[index];
+          const limit = index === paragraph ? offset : text.length;
           const starts = startsByParagraph[index].filter((start) => start < limit);
           for (let sentence = starts.length - 1; sentence >= 0; sentence -= 1) {
             const end = sentence + 1 < starts.length ? starts[sentence + 1] : limit;
+            const described = DESCRIBED_SPEAKER.exec(text.slice(starts[sentence], end));
+            const role = described ? doc.describedPerson(described[1], index, starts[sentence] + described.index) : null;
+            if (role && accept(role)) return role;
             const found = narrative.find(
-              (mention) => mention.paragraph === index && mention.runStart >= starts[sentence] && mention.end <= end && accept(mention),
+              (mention) =>
+                mention.paragraph === index &&
+                mention.runStart >= starts[sentence] &&
+                mention.end <= end &&
+                !/\bby\s+$/u.test(text.slice(Math.max(0, mention.runStart - 4), mention.runStart)) &&
+                accept(mention.person),
             );
             if (found) return found.person;
           }
         }
         return null;
       };
-      return search(known, 1) ?? search(fits, PRONOUN_REACH_PARAGRAPHS);
+      // Within the pronoun's own paragraph anyone who fits; before it, the one the copy gave that gender.
+      return search(known, 0) ?? search(fits, 0) ?? search(known, 1) ?? search(fits, PRONOUN_REACH_PARAGRAPHS);
+    },
+    attributionOfNextParagraph: (paragraph) => {
+      const next = spansByParagraph[paragraph + 1]?.[0];
+      if (!next || next.open > 1) return null;
+      return firstMatch(ATTRIBUTION_RULES, siteOf(paragraph + 1, 0, null, null))?.result ?? null;
     },
     describedPerson: (phrase, paragraph, offset) => {
       const words = phrase.trim().toLowerCase().split(/\s+/);
@@ -153,32 +179,42 @@ export function extractQuotes(
     },
   };
 
+  function siteOf(
+    paragraphIndex: number,
+    spanIndex: number,
+    previousInParagraph: AttributedQuote | null,
+    previous: AttributedQuote | null,
+  ) {
+    const paragraph = paragraphs[paragraphIndex];
+    const spans = spansByParagraph[paragraphIndex];
+    const quote = spans[spanIndex];
+    const sentenceStart = Math.max(...startsByParagraph[paragraphIndex].filter((start) => start <= quote.open));
+    const earlier = spanIndex > 0 ? spans[spanIndex - 1] : null;
+    const from = Math.max(sentenceStart, earlier ? earlier.closeEnd : 0);
+    const lead = /^[\s,]*/u.exec(paragraph.slice(quote.closeEnd))![0];
+    const inner = paragraph.slice(quote.open + 1, quote.close).trim();
+    const site: QuoteSite = {
+      paragraph,
+      paragraphIndex,
+      quote,
+      after: quote.closed ? paragraph.slice(quote.closeEnd + lead.length) : '',
+      afterAt: quote.closeEnd + lead.length,
+      endsSentence: /[.]$/u.test(inner) && !lead.includes(','),
+      before: paragraph.slice(from, quote.open),
+      beforeAt: from,
+      previousInParagraph,
+      previous,
+      doc,
+    };
+    return site;
+  }
+
   const quotes: QuoteDraft[] = [];
   let previous: AttributedQuote | null = null;
-  paragraphs.forEach((paragraph, paragraphIndex) => {
-    const spans = spansByParagraph[paragraphIndex];
-    const starts = startsByParagraph[paragraphIndex];
+  spansByParagraph.forEach((spans, paragraphIndex) => {
     let previousInParagraph: AttributedQuote | null = null;
     spans.forEach((quote, spanIndex) => {
-      const sentenceStart = Math.max(...starts.filter((start) => start <= quote.open));
-      const earlier = spanIndex > 0 ? spans[spanIndex - 1] : null;
-      const from = Math.max(sentenceStart, earlier ? earlier.closeEnd : 0);
-      const lead = /^[\s,]*/u.exec(paragraph.slice(quote.closeEnd))![0];
-      const inner = paragraph.slice(quote.open + 1, quote.close).trim();
-      const site: QuoteSite = {
-        paragraph,
-        paragraphIndex,
-        quote,
-        after: quote.closed ? paragraph.slice(quote.closeEnd + lead.length) : '',
-        afterAt: quote.closeEnd + lead.length,
-        endsSentence: /[.]$/u.test(inner) && !lead.includes(','),
-        before: paragraph.slice(from, quote.open),
-        beforeAt: from,
-        previousInParagraph,
-        previous,
-        doc,
-      };
-      const found = firstMatch(ATTRIBUTION_RULES, site);
+      const found = firstMatch(ATTRIBUTION_RULES, siteOf(paragraphIndex, spanIndex, previousInParagraph, previous));
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;
       quotes.push({ text: quote.text, speaker, attribution, paragraphIndex, rule: found.rule.name });

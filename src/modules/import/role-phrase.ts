@@ -1,4 +1,5 @@
-import { LEADING_FUNCTION_WORDS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
+import nlp from 'compromise';
+import { LEADING_FUNCTION_WORDS, PAST_TENSE_VERBS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Reading the role the copy gives a name: before it ("Kremlin spokesperson …") or beside it in commas. */
 
@@ -37,6 +38,7 @@ export function cutClause(phrase: string): string {
     .trim();
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
 const APPOSITIVE_AFTER = /^,\s+((?:a|an|the)\s+)?([^,.;:"“”«»()]{2,120})/u;
 /** Role phrase after a comma: "Yuri Ushakov, a foreign policy adviser from the Kremlin, …". */
 export function appositiveAfter(text: string): string | null {
@@ -47,20 +49,32 @@ export function appositiveAfter(text: string): string | null {
   // unless it is a title followed by lower-case words (", President of the union").
   const [first, second = ''] = raw.split(/\s+/);
   if (!article && /^\p{Lu}/u.test(raw) && !(isRoleOrTitle(first) && /^\p{Ll}/u.test(second))) return null;
-  // ", said residents had …": a verb starts a clause, not a role.
-  if (SPEECH_VERBS.has(lower(first))) return null;
+  // ", said residents had …": a verb starts a clause, not a role; ", whose vice president …" is someone else's.
+  if (SPEECH_VERBS.has(lower(first)) || RELATIVE_PRONOUNS.has(lower(first))) return null;
   const phrase = cutClause(raw);
   return hasRoleNoun(phrase) ? phrase : null;
 }
 
 const APPOSITIVE_BEFORE =
-  /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
+  /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|your|our|my|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
   const match = APPOSITIVE_BEFORE.exec(text);
   if (!match) return null;
   const phrase = cutClause(match[1]);
   return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 6 ? phrase : null;
+}
+
+const verbs = new Map<string, boolean>();
+/** "beat", "met", "told": a past-tense verb ends the role phrase ("… beat fourth seed Daria Lemieux-Antonova"). */
+function isFiniteVerb(word: string): boolean {
+  let known = verbs.get(word);
+  if (known === undefined) {
+    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
+    known = tags.includes('PastTense') || PAST_TENSE_VERBS.has(word);
+    verbs.set(word, known);
+  }
+  return known;
 }
 
 /**
@@ -97,7 +111,11 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
       continue;
     }
     const isModifier =
-      /^\p{Ll}[\p{L}-]*$/u.test(word) && !/(?:ed|ing|ly)$/u.test(word) && !LEADING_FUNCTION_WORDS.has(bare) && !SPEECH_VERBS.has(bare);
+      /^\p{Ll}[\p{L}-]*$/u.test(word) &&
+      !/(?:ed|ing|ly)$/u.test(word) &&
+      !LEADING_FUNCTION_WORDS.has(bare) &&
+      !SPEECH_VERBS.has(bare) &&
+      !isFiniteVerb(bare);
     if (isModifier && modifiers < 3) {
       modifiers += 1;
       phrase.unshift(word);

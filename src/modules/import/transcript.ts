@@ -1,0 +1,57 @@
+/**
+ * Press-conference and interview transcripts: "Q." questions and "NAME:" answers, speech with no
+ * quote marks. Each turn is one quote; an unlabelled paragraph between an answer and the next turn
+ * continues that answer.
+ */
+
+export interface TranscriptTurn {
+  paragraph: number;
+  /** The label as written ("MARTA KOWALCZYK-RUIZ"); null for a question or a continued answer. */
+  label: string | null;
+  kind: 'question' | 'answer' | 'continued';
+  /** Where the spoken words start, after the label. */
+  textStart: number;
+}
+
+const QUESTION_LABEL = /^(?:Q|QUESTION)(?:\.|:|\s*:)\s+/u;
+/** One to five upper-case words and a colon: "MARTA KOWALCZYK-RUIZ: …", "COACH O'NEILL: …". */
+const ANSWER_LABEL = /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]*){0,4}):\s+/u;
+/** A transcript has at least this many labelled turns, one label answering at least twice. */
+const MIN_TURNS = 3;
+
+/** The turns of a transcript, or none when the copy is not one (a "LONDON:" dateline is not a turn). */
+export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTurn[] {
+  const labelled = paragraphs.map((paragraph, index): TranscriptTurn | null => {
+    const question = QUESTION_LABEL.exec(paragraph);
+    if (question) return { paragraph: index, label: null, kind: 'question', textStart: question[0].length };
+    const answer = ANSWER_LABEL.exec(paragraph);
+    if (answer && /\p{Lu}{2}/u.test(answer[1])) return { paragraph: index, label: answer[1], kind: 'answer', textStart: answer[0].length };
+    return null;
+  });
+  const turns = labelled.filter((turn): turn is TranscriptTurn => turn !== null);
+  const answers = new Map<string, number>();
+  for (const turn of turns) if (turn.label) answers.set(turn.label, (answers.get(turn.label) ?? 0) + 1);
+  if (turns.length < MIN_TURNS || ![...answers.values()].some((count) => count >= 2)) return [];
+
+  const lastTurn = turns[turns.length - 1].paragraph;
+  const all: TranscriptTurn[] = [];
+  let inAnswer = false;
+  paragraphs.forEach((_, index) => {
+    const turn = labelled[index];
+    if (turn) {
+      all.push(turn);
+      inAnswer = turn.kind === 'answer';
+    } else if (inAnswer && index < lastTurn) {
+      // Credits and notes after the last turn are not speech.
+      all.push({ paragraph: index, label: null, kind: 'continued', textStart: 0 });
+    } else {
+      inAnswer = false;
+    }
+  });
+  return all;
+}
+
+/** "MARTA KOWALCZYK-RUIZ" -> "Marta Kowalczyk-Ruiz", "O'NEILL" -> "O'Neill". */
+export function labelAsName(label: string): string {
+  return label.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}

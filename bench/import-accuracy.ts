@@ -2,7 +2,8 @@
  * `npm run accuracy`: how well the importer finds people and attributes quotes, on the tuning set
  * (tests/fixtures/import) and on each held-out batch (tests/fixtures/import-heldout/batch-N).
  * Prints precision, recall and F1 for people and quotes, speaker accuracy over the quotes found and
- * description accuracy over the people found, per batch and overall. `--verbose` lists every miss
+ * description accuracy over the people found, and layout accuracy (headline, publication time and
+ * paragraph count where labelled), per batch and overall. `--verbose` lists every miss
  * with the rule that produced the wrong item; `--batch NAME` scores one batch.
  */
 import { parseArgs } from 'node:util';
@@ -33,6 +34,7 @@ function printMisses(report: BatchReport) {
       ...article.wrongDescriptions.map(
         (person) => `description: ${person.name}: "${person.got ?? ''}", labelled "${person.expected ?? ''}"  [${person.rule}]`,
       ),
+      ...article.wrongLayout.map((field) => `layout: ${field.field} "${field.got}", labelled "${field.expected}"`),
     ];
     if (lines.length === 0) continue;
     console.log(`  ${article.name}`);
@@ -40,11 +42,11 @@ function printMisses(report: BatchReport) {
   }
 }
 
-const header = `${'batch'.padEnd(10)} ${'articles'.padStart(8)}   people P      R     F1    quotes P      R     F1   speaker   description`;
+const header = `${'batch'.padEnd(10)} ${'articles'.padStart(8)}   people P      R     F1    quotes P      R     F1   speaker   description   layout`;
 console.log(header);
-const row = (name: string, articles: number, report: Pick<BatchReport, 'people' | 'quotes' | 'speakers' | 'descriptions'>) =>
+const row = (name: string, articles: number, report: Pick<BatchReport, 'people' | 'quotes' | 'speakers' | 'descriptions' | 'layout'>) =>
   console.log(
-    `${name.padEnd(10)} ${String(articles).padStart(8)}   ${prf(report.people)}   ${prf(report.quotes)}   ${percent(report.speakers.accuracy)}   ${percent(report.descriptions.accuracy)}`,
+    `${name.padEnd(10)} ${String(articles).padStart(8)}   ${prf(report.people)}   ${prf(report.quotes)}   ${percent(report.speakers.accuracy)}   ${percent(report.descriptions.accuracy)}        ${percent(report.layout.accuracy)}`,
   );
 for (const { name, report } of reports) {
   row(name, report.perFixture.length, report);
@@ -56,6 +58,6 @@ if (reports.length > 1) {
 }
 for (const { name, report } of reports) {
   console.log(
-    `${name}: people ${report.people.truePositives} right of ${report.people.extracted} found, ${report.people.expected} labelled; quotes ${report.quotes.truePositives} of ${report.quotes.extracted} found, ${report.quotes.expected} labelled; speakers ${report.speakers.right}/${report.speakers.of}; descriptions ${report.descriptions.right}/${report.descriptions.of}`,
+    `${name}: people ${report.people.truePositives} right of ${report.people.extracted} found, ${report.people.expected} labelled; quotes ${report.quotes.truePositives} of ${report.quotes.extracted} found, ${report.quotes.expected} labelled; speakers ${report.speakers.right}/${report.speakers.of}; descriptions ${report.descriptions.right}/${report.descriptions.of}; layout fields ${report.layout.right}/${report.layout.of}`,
   );
 }

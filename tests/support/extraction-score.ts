@@ -113,6 +113,9 @@ export interface ArticleReport {
   extraQuotes: { text: string; speaker: string | null; rule: string }[];
   wrongSpeakers: { text: string; expected: string | null; got: string | null; rule: string }[];
   wrongDescriptions: { name: string; expected: string | null; got: string | null; rule: string }[];
+  /** Headline, publication time and paragraph count, each where the labels give it. */
+  layout: Ratio;
+  wrongLayout: { field: string; expected: string; got: string }[];
 }
 
 export interface BatchReport {
@@ -120,11 +123,28 @@ export interface BatchReport {
   quotes: Score;
   speakers: Ratio & { accuracy: number };
   descriptions: Ratio & { accuracy: number };
+  layout: Ratio & { accuracy: number };
   perFixture: ArticleReport[];
 }
 
+function scoreLayout(draft: ArticleDraft, expected: ExpectedArticle, importedAt: Date) {
+  const fields: { field: string; expected: string; got: string }[] = [
+    { field: 'headline', expected: expected.headline, got: draft.headline },
+  ];
+  if (expected.publishedAt) {
+    const got = draft.publishedAt.getTime() === importedAt.getTime() ? '(none)' : draft.publishedAt.toISOString();
+    fields.push({ field: 'publishedAt', expected: new Date(expected.publishedAt).toISOString(), got });
+  }
+  if (expected.paragraphs !== undefined) {
+    fields.push({ field: 'paragraphs', expected: String(expected.paragraphs), got: String(draft.paragraphs.length) });
+  }
+  const wrong = fields.filter((field) => field.expected !== field.got);
+  return { layout: { right: fields.length - wrong.length, of: fields.length }, wrongLayout: wrong };
+}
+
 function scoreArticle(fixture: Fixture): ArticleReport {
-  const { draft } = extractArticle({ text: fixture.text });
+  const importedAt = new Date(0);
+  const { draft } = extractArticle({ text: fixture.text }, importedAt);
   const expectedPeople = new Map(fixture.expected.people.map((person) => [normalizePersonName(person.name), person]));
   const gotPeople = new Map(draft.people.map((person) => [normalizePersonName(person.name), person]));
   const peopleRight = [...gotPeople.keys()].filter((key) => expectedPeople.has(key));
@@ -173,6 +193,7 @@ function scoreArticle(fixture: Fixture): ArticleReport {
     extraQuotes,
     wrongSpeakers,
     wrongDescriptions,
+    ...scoreLayout(draft, fixture.expected, importedAt),
   };
 }
 
@@ -229,6 +250,7 @@ export function summarise(perFixture: readonly ArticleReport[]): BatchReport {
     quotes: sum(perFixture, (report) => report.quotes),
     speakers: ratio(perFixture, (report) => report.speakers),
     descriptions: ratio(perFixture, (report) => report.descriptions),
+    layout: ratio(perFixture, (report) => report.layout),
     perFixture: [...perFixture],
   };
 }

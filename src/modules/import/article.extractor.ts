@@ -42,7 +42,7 @@ export function extractArticle(request: ImportRequest, now: Date = new Date()): 
       headline: layout.headline,
       section,
       publishedAt: layout.publishedAt ?? now,
-      standfirst: null,
+      standfirst: layout.standfirst,
       paragraphs: layout.paragraphs,
       image: layout.imageCredit ? { credit: layout.imageCredit } : null,
       sourceUrl: request.sourceUrl?.trim() || null,

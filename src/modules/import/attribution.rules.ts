@@ -1,5 +1,5 @@
 import type { ExtractionRule } from './extraction-rule';
-import { INVERTED_SPEECH_VERBS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
+import { ABBREVIATIONS, BARE_PLURAL_SOURCES, INVERTED_SPEECH_VERBS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import type { OrganisationMention, PersonMention } from './people.extractor';
 
 /** A quoted span of one paragraph. */
@@ -79,9 +79,9 @@ const VERB = `(?:${alternatives(SPEECH_VERBS)})`;
 const ADVERB = '(?:\\p{Ll}+ly\\s+)?';
 const PRONOUN = `(?:${alternatives(PRONOUNS)})`;
 /** "a US official", "the local government minister", "one woman", "a person familiar with the matter". */
-const SOURCE_PHRASE = `(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
+const SOURCE_PHRASE = `(?:(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
   SOURCE_NOUNS,
-)})(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
+)})|(?:${alternatives(BARE_PLURAL_SOURCES)}))(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
 const MAX_ATTRIBUTION_LENGTH = 80;
 /** "some states", "his remarks": a speech verb's form used as a noun. */
 const NOUN_BEFORE_VERB = /(?:\b(?:the|a|an|some|many|all|these|those|his|her|their|its|our|other|several|both|\d+)|\p{L}['’]s?)\s+$/iu;
@@ -105,6 +105,8 @@ const SIGN_BEFORE =
 const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
 const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
 
+/** "comments by", "remarks from", "the words of": the person named next said it. */
+const SPEECH_NOUN_BY = /\b(?:comments?|remarks?|words|statements?|claims?|warnings?|testimony)\s+(?:made\s+)?(?:by|from|of)\s+$/iu;
 /** ", which employed Mrs Ramsgill from 1978," */
 const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:"“”«»]{1,200},/gu;
 /** " supporters ", " lawyer ": what a possessive name owns, up to the verb. */
@@ -134,6 +136,15 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
   const inSentence = doc
     .mentionsBetween(paragraphIndex, from, site.quote.open)
     .filter((mention) => !clauses.some(([start, end]) => mention.start > start && mention.end < end));
+  // "pointed to comments by Opposition Leader Bronwyn Achterberg that the project should be “…”".
+  const wordsOf = inSentence
+    .filter((mention) => SPEECH_NOUN_BY.test(paragraph.slice(Math.max(from, mention.runStart - 40), mention.runStart)))
+    .pop();
+  if (wordsOf) {
+    const at = Math.max(from, wordsOf.runStart - 40);
+    const phrase = SPEECH_NOUN_BY.exec(paragraph.slice(at, wordsOf.runStart))![0].trim();
+    return { kind: 'person', result: { speaker: wordsOf.person, attribution: `${phrase} ${paragraph.slice(wordsOf.start, wordsOf.end)}` } };
+  }
   const verbs = [...before.matchAll(VERB_ANYWHERE)].filter(
     (verb) =>
       !NOUN_BEFORE_VERB.test(before.slice(0, verb.index ?? 0)) &&
@@ -160,6 +171,18 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
       return {
         kind: 'person',
         result: { speaker: lastMention.person, attribution: `${paragraph.slice(lastMention.start, lastMention.end)} ${verb[0]}` },
+      };
+    }
+    // "A neighbor who asked not to be named because she feared … said": the unnamed source opens the sentence.
+    const leadingSource = SOURCE_START.exec(before.trimStart());
+    if (leadingSource && !lastMention && /^(?:a|an|one)\b/iu.test(leadingSource[0])) {
+      const whole = paragraph
+        .slice(from + before.length - before.trimStart().length, verbEnd)
+        .replace(/\s+/g, ' ')
+        .trim();
+      return {
+        kind: 'source',
+        result: { speaker: null, attribution: whole.length <= MAX_ATTRIBUTION_LENGTH ? whole : `${leadingSource[0]} ${verb[0]}` },
       };
     }
     if (lastPronoun) {
@@ -269,7 +292,11 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       const mention = mentionAfterTitles(site, site.afterAt);
       if (!mention) return null;
       const reach = mention.end - site.afterAt + 40;
-      const verb = new RegExp(`^[^,.;:"“”«»]{0,${reach}}?\\s${ADVERB}(${VERB})\\b`, 'u').exec(site.after.slice(0, 240));
+      // "Baltimore police Sgt. Kendra Wilkins told": an abbreviation's full stop ends nothing.
+      const after = site.after
+        .slice(0, 240)
+        .replace(/\b(\p{L}{1,5})\.(?=\s)/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? `${word} ` : whole));
+      const verb = new RegExp(`^[^,.;:"“”«»]{0,${reach}}?\\s${ADVERB}(${VERB})\\b`, 'u').exec(after);
       return verb && verb[0].length <= reach ? { speaker: mention.person, attribution: site.after.slice(0, verb[0].length).trim() } : null;
     },
   },
@@ -383,6 +410,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       const mention = site.doc.mentionAt(site.paragraphIndex, subjectAt);
       if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(phraseAt, mention.end) };
       const rest = site.paragraph.slice(subjectAt, ahead ? undefined : site.quote.open);
+      // "According to him, “…”": the person "he" stands for.
+      const pronoun = /^(him|her)\b/iu.exec(rest);
+      if (pronoun) {
+        const speaker = site.doc.resolvePronoun(pronoun[1].toLowerCase() === 'him' ? 'he' : 'she', site.paragraphIndex, subjectAt);
+        return { speaker, attribution: `according to ${pronoun[1]}` };
+      }
       const subject = /^[^,;:"“”«»]{1,80}/u.exec(rest)?.[0].trim();
       return subject ? { speaker: null, attribution: `according to ${subject}` } : null;
     },

@@ -9,6 +9,8 @@ export interface CopyLayout {
   /** Null when the copy has no date line. */
   publishedAt: Date | null;
   imageCredit: string | null;
+  /** A line between the headline and the date or byline that sums the story up, if any. */
+  standfirst: string | null;
   paragraphs: string[];
   warnings: string[];
 }
@@ -65,13 +67,19 @@ const MAX_HEADLINE_WORDS = 40;
 
 const IMAGE_CREDIT = [
   /^\(?\s*(?:image|photo|photograph|picture|pic)(?:\s+(?:source|credit|courtesy))?(?:\s+from)?\s*[:\-–—]\s*(.+?)\s*\)?\s*$/i,
-  /^\(?\s*(?:image|photo|photograph|picture)\s+(?:by|from|courtesy of)\s+(.+?)\s*\)?\s*$/i,
+  /^\(?\s*(?:image|photo|photograph|picture)s?\s+(?:by|from|courtesy of)\s+(.+?)\s*\)?\s*$/i,
+  /^(?:image|photo)\s+source\s*[:,]\s*(.+?)\s*$/i,
   /^\(?\s*credit\s*:\s*(.+?)\s*\)?\s*$/i,
 ];
 
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [
-  /^by\s+[^.!?"“”]{2,90}$/iu,
+  /^by:?\s+[^.!?"“”]{2,90}$/iu,
+  // "Jordan Tavares · CBC News ·"
+  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s+[·•|]\s+[^.!?"“”]{2,40}$/u,
+  // A name on its own line ("Priya Raghunathan"), or a desk ("Express News Service").
+  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u,
+  /^(?:[\p{L}]+\s+){0,2}(?:news\s+service|bureau|news\s+desk|staff\s+reporter|wire\s+services?)$/iu,
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist|desk|staff)$/iu,
   /^(?:special|staff|our|senior|political|foreign)\s+(?:correspondent|reporter|writer)$/iu,
   // "Gareth Pryce-Jones, BBC Sport, Taunton": name, outlet and place, all capitalised.
@@ -99,12 +107,31 @@ const FURNITURE = [
   /\bclick here\b/i,
   /^tags?\s*:/i,
   /\bstraight to your inbox\b/i,
-  /\bdownload (?:our|the) app\b/i,
+  /\b(?:download|get)\s+(?:our|the)\b.{0,40}\bapp\b/i,
+  /\bsent straight to your (?:phone|inbox)\b/i,
+  /^(?:join|follow)\b.{0,60}\b(?:whatsapp|telegram|channel)\b/i,
+  /\btelegram\b/i,
+  /^share$/i,
+  /^[_=*~-]{3,}$/,
+  /https?:\/\//i,
+  /^[^|]{2,60}(?:\|[^|]{2,60})+$/,
+  /^[a-z]{2,4}(?:[-/][a-z]{2,4}){1,6}$/,
+  /^this (?:article|story) (?:appears|appeared|was (?:first )?published)\b/i,
+  /^our standards\b/i,
+  /\bnews tip\b/i,
   /^(?:leave|post) a comment\b/i,
   /^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
+  /^with files from\b/i,
+  /^originally published\b/i,
+  /^loading\W*$/i,
+  /^(?:watch|listen|read|related|more|see also)\s*[|:]/i,
+  /^related (?:news|coverage|stories|topics)$/i,
   /\btranscripts?\s+(?:by|provided by|courtesy of)\b/i,
 ];
 const FURNITURE_MAX_WORDS = 30;
+/** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
+const RIGHTS_NOTICE = /\ball rights reserved\b|^(?:©|copyright\b)/i;
+const RIGHTS_NOTICE_MAX_WORDS = 60;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */
 const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;
 
@@ -120,25 +147,50 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"). */
+/** Words a date line may hold besides its dates: "Posted …, updated …", "PUBLISHED: … | UPDATED: …". */
+const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|date|and|at|on)\b/giu;
+/** Separators between a date line's parts: "November 5, 2026 · 9:47 AM", "26.10.2026 | 13:45", "Updated / Thursday". */
+const DATE_LINE_SEPARATORS = /\s*(?:[·•|]|\s\/\s|\s[—–]\s)\s*/gu;
+
+/** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"); the first date wins. */
 export function parseDateLine(line: string): Date | null {
   const text = line
     .replace(DATE_PREFIX, '')
     // A wire dateline: "ACCRA, Dec 10, 2025 (AFP) -".
     .replace(WIRE_PLACE, '')
     .replace(WIRE_AGENCY, '')
+    .replace(DATE_LINE_SEPARATORS, ' ')
+    // "4.38pm" -> "4:38pm"; "26.10.2026" (day first, as written outside the US) -> "2026-10-26".
+    .replace(/\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)/giu, '$1:$2$3')
+    .replace(
+      /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/gu,
+      (_, day: string, month: string, year: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+    )
     .trim();
-  if (!text || text.length > 80) return null;
-  const [result] = chrono.parse(text, { instant: new Date(), timezone: 'UTC' }, { forwardDate: false });
-  if (!result || !result.start.isCertain('year')) return null;
-  // The date must be (nearly) the whole line: a sentence that mentions a date is not a date line.
-  const rest = (text.slice(0, result.index) + text.slice(result.index + result.text.length)).replace(/[\s,.;:|()\-–—]+/g, '');
-  if (rest.length > 0 && !/^(?:at|on)$/i.test(rest)) return null;
+  if (!text || text.length > 120) return null;
+  const results = chrono.parse(text, { instant: new Date(), timezone: 'UTC' }, { forwardDate: false });
+  const result = results.find((candidate) => candidate.start.isCertain('year'));
+  if (!result) return null;
+  // The dates must be (nearly) the whole line: a sentence that mentions a date is not a date line.
+  let rest = text;
+  for (const found of [...results].sort((a, b) => b.index - a.index))
+    rest = rest.slice(0, found.index) + rest.slice(found.index + found.text.length);
+  if (rest.replace(DATE_LINE_WORDS, '').replace(/[\s,.;:|()\-–—/]+/g, '').length > 0) return null;
   if (!result.start.isCertain('hour')) {
     // A date without a time: midnight UTC of that day, not chrono's noon.
     return new Date(Date.UTC(result.start.get('year')!, result.start.get('month')! - 1, result.start.get('day')!));
   }
   return result.start.date();
+}
+
+/** A date line, an image credit or a byline. */
+function isHeaderLine(line: string): boolean {
+  const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '');
+  return (
+    parseDateLine(line) !== null ||
+    imageCredit(line) !== null ||
+    (wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare)))
+  );
 }
 
 function imageCredit(line: string): string | null {
@@ -165,7 +217,9 @@ function blockParagraphs(lines: string[]): string[] {
 }
 
 function isFurniture(block: string): boolean {
-  return wordCount(block) <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(block.trim()));
+  const words = wordCount(block);
+  if (words <= RIGHTS_NOTICE_MAX_WORDS && RIGHTS_NOTICE.test(block.trim())) return true;
+  return words <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(block.trim()));
 }
 
 /** "…Peace TalksTop Stories" -> ["…Peace Talks", "Top Stories"] when the suffix is a section name. */
@@ -211,6 +265,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
   let section: string | null = null;
   let publishedAt: Date | null = null;
   let credit: string | null = null;
+  let standfirst: string | null = null;
   let index = 1;
 
   // A section printed on its own line above the headline ("World", then the headline).
@@ -241,7 +296,13 @@ export function parseCopyLayout(raw: string): CopyLayout {
       credit = lineCredit;
       continue;
     }
-    if (wordCount(line) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(line))) continue;
+    const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, ''); // "By Marcus Delacroix | mdelacroix@…"
+    if (wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare))) continue;
+    // A standfirst between the headline and the date or byline ("Health authority says it is recruiting…").
+    if (standfirst === null && index + 1 < lines.length && isHeaderLine(lines[index + 1].text)) {
+      standfirst = line;
+      continue;
+    }
     break;
   }
   if (section === null) {
@@ -273,5 +334,5 @@ export function parseCopyLayout(raw: string): CopyLayout {
   }
   if (paragraphs.length === 0) throw new ImportInputError('The copy has no body paragraphs after the headline.');
   if (publishedAt === null) warnings.push('No date line found: the publication time is the import time.');
-  return { headline, section, publishedAt, imageCredit: credit, paragraphs, warnings };
+  return { headline, section, publishedAt, imageCredit: credit, standfirst, paragraphs, warnings };
 }

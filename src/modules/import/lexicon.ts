@@ -34,7 +34,8 @@ export const ROLE_NOUNS = words(`
   halfback fullback winger second-rower five-eighth flanker fly-half scrum-half
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
-  chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua
+  chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
+  sho dsp acp dcp
 `);
 
 /**
@@ -54,6 +55,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -63,11 +65,15 @@ export const TITLE_MODIFIERS = words(`
 `);
 
 /** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
-export const ABBREVIATED_NAME_WORDS = 'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm'.split(' ');
+export const ABBREVIATED_NAME_WORDS =
+  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Barr'.split(' ');
+
+/** Letters after a name that are not part of it ("Jonathan Ashcombe KC", "Jane Doe MP"). */
+export const POST_NOMINALS = new Set('KC QC SC MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(
-  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora',
+  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon.',
 );
 
 /** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
@@ -86,7 +92,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining resources office board family tribunal bureau directorate charity society stores supermarkets
+  greens mining resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -120,7 +126,7 @@ export const PAST_TENSE_VERBS = words('beat lost drew hit cut put set quit upset
 
 /** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
 export const INVERTED_SPEECH_VERBS = words(
-  'said says added asked wrote continued explained recalled insisted noted replied argued warned writes adds asks',
+  'said says added asked wrote continued explained recalled insisted noted replied argued warned writes adds asks shouted yelled cried screamed',
 );
 
 /** Nouns that make a phrase an unnamed source: "a US official", "a person familiar with the matter". */
@@ -140,11 +146,18 @@ export const SOURCE_NOUNS = new Set([
     commuters motorist motorists mourner mourners local locals tourist tourists visitor visitors spectator spectators`),
 ]);
 
+/** Unnamed groups that speak without an article: "analysts at Fairhurst Kemble said", "officials say". */
+export const BARE_PLURAL_SOURCES = words(`
+  analysts economists strategists officials residents witnesses sources protesters demonstrators organisers
+  organizers prosecutors investigators researchers authors experts villagers neighbours neighbors teachers
+  doctors nurses workers students parents
+`);
+
 export const PRONOUNS = words('he she they i we');
 
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = words(`
-  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr inc ltd co corp no vs etc jan feb mar apr jun
+  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr engr barr hon inc ltd co corp no vs etc jan feb mar apr jun
   jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m mt ft
 `);
 

@@ -2,10 +2,27 @@ import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { PersonDraft } from './article-draft';
 import { firstMatch } from './extraction-rule';
-import { ABBREVIATED_NAME_WORDS, HONORIFICS, LEADING_FUNCTION_WORDS, looksEnglish, POSITION_NOUNS, TITLE_MODIFIERS } from './lexicon';
+import {
+  ABBREVIATED_NAME_WORDS,
+  HONORIFICS,
+  LEADING_FUNCTION_WORDS,
+  looksEnglish,
+  POSITION_NOUNS,
+  POST_NOMINALS,
+  TITLE_MODIFIERS,
+} from './lexicon';
 import type { ArticleNames, NameSite } from './person.rules';
-import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
-import { appositiveAfter, appositiveBefore, hasRoleOrTitle, isNameToken, isRoleOrTitle, rolePhraseBefore } from './role-phrase';
+import { AGE_AFTER, NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
+import {
+  appositiveAfter,
+  appositiveBefore,
+  hasRoleOrTitle,
+  isNameToken,
+  isRoleOrTitle,
+  isUncasedName,
+  rolePhraseBefore,
+  UNCASED_NAME_SCRIPTS,
+} from './role-phrase';
 import type { TranscriptTurn } from './transcript';
 import { labelAsName } from './transcript';
 
@@ -43,11 +60,11 @@ export interface PeopleExtraction {
 const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|ter|y|ben|ould)';
 // Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
 // Letters of any script: "Алексей Смирнов" and "Σπύρος Κατσαρός" are runs too; "al-Sahili" is one word.
-// Han and kana have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
+// Han, kana and Hangul have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
 // Irish "Ó hÉanaí" writes a lower-case h before a capital.
 const TOKEN =
   `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|` +
-  "\\p{Lu}\\.(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,4})";
+  `(?:\\p{Lu}\\.){1,3}(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[${UNCASED_NAME_SCRIPTS}]{2,4})`;
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 /** A capitalised title and its "of …, and" chain, ending right before a run: "Minister of Water and ". */
@@ -85,8 +102,13 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       start += tokens[0].length + 1;
       tokens = tokens.slice(1);
     }
+    // Post-nominal letters are not part of the name ("Jonathan Ashcombe KC").
+    let end = (match.index ?? 0) + match[0].length;
+    while (tokens.length > 1 && POST_NOMINALS.has(tokens[tokens.length - 1])) {
+      end -= tokens[tokens.length - 1].length + 1;
+      tokens = tokens.slice(0, -1);
+    }
     if (tokens.length === 0) continue;
-    const end = (match.index ?? 0) + match[0].length;
 
     // An acronym before a name is a title ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe").
     let split = tokens.length > 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]) ? 0 : -1;
@@ -241,14 +263,15 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   // Organisations and places: every key a not-a-person rule matched somewhere, unless a title says otherwise.
   const organisationRule = new Map<string, string>();
   // A title or an age is stronger evidence than the context rules ("a statement from Evelyn Drummond, 91").
-  const titled = new Set(sites.filter((site) => site.titleTokens.length > 0 || /^,\s*\d{1,3},/u.test(site.after)).map((site) => site.key));
+  const titled = new Set(sites.filter((site) => site.titleTokens.length > 0 || AGE_AFTER.test(site.after)).map((site) => site.key));
   const organisations: OrganisationMention[] = [];
   for (const site of sites) {
     // A single word that ends or starts a full name in the copy ("Lima" of "Ana Lima") is judged with that name.
     if (site.tokens.length === 1 && sites.some((other) => other.tokens.length > 1 && isShortFormOf(site.tokens, other.tokens))) continue;
     const found = firstMatch(NOT_A_PERSON_RULES, site);
     if (!found) continue;
-    const strong = found.rule.name === 'organisation-word' || found.rule.name === 'firm-ampersand';
+    // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
+    const strong = ['organisation-word', 'firm-ampersand', 'place-preposition', 'appositive-organisation'].includes(found.rule.name);
     if (titled.has(site.key) && !strong) continue;
     organisationRule.set(site.key, found.rule.name);
   }
@@ -329,7 +352,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
       continue;
     }
     // A Han name is one word ("王海峰"): any evidence beyond its script makes it a person.
-    const hanName = /^\p{Script=Han}{2,4}$/u.test(site.tokens[0]) && evidence.rule.name !== 'other-script-name';
+    const hanName = isUncasedName(site.tokens[0]) && evidence.rule.name !== 'other-script-name';
     const alone = SINGLE_NAME_EVIDENCE.has(evidence.rule.name) || hanName;
     if (alone || isSingleNameSpeaker(site, evidence.rule.name)) makePerson(site, evidence.rule.name);
   }
@@ -338,8 +361,12 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const previous = sites[index - 1];
     if (!previous || previous.paragraph !== site.paragraph || !/^\)/u.test(site.after)) return;
     if (!/^\s*\($/u.test(paragraphs[site.paragraph].slice(previous.end, site.runStart))) return;
-    const owner = people.get(aliasOf.get(previous.key) ?? previous.key);
-    if (!owner || owner.key === site.key || isOrganisation(site)) return;
+    if (isOrganisation(site) || isOrganisation(previous)) return;
+    // The form introduced first is the name; the evidence may be on either ("박정숙 (Park Jeong-suk), 78,").
+    const bracketed = people.get(aliasOf.get(site.key) ?? site.key);
+    const owner = people.get(aliasOf.get(previous.key) ?? previous.key) ?? (bracketed ? makePerson(previous, bracketed.rule) : undefined);
+    if (!owner || owner.key === site.key || owner === bracketed) return;
+    if (bracketed && !owner.description) owner.description = bracketed.description;
     people.delete(site.key);
     aliasOf.set(site.key, owner.key);
     owner.aliases.push(site.tokens);

@@ -1,7 +1,8 @@
+import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { ExtractionRule } from './extraction-rule';
 import { INVERTED_SPEECH_VERBS, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
-import { appositiveAfter, appositiveBefore } from './role-phrase';
+import { appositiveAfter, appositiveBefore, isRoleOrTitle, isUncasedName } from './role-phrase';
 
 /** A capitalised run of the body that may name a person, with the copy around it. */
 export interface NameSite {
@@ -77,9 +78,9 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'age-after-name',
-    description: 'An age in commas: "Grace Otieno, 34, …".',
+    description: 'An age in commas: "Grace Otieno, 34, …", "박정숙 (Park Jeong-suk), 78, …".',
     example: { copy: 'Grace Otieno, 34, was at home when the water rose.', person: 'Grace Otieno' },
-    match: (site) => yes(/^,\s*\d{1,3},/u.test(site.after)),
+    match: (site) => yes(AGE_AFTER.test(site.after)),
   },
   {
     name: 'speech-verb-after-name',
@@ -106,6 +107,12 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     match: (site) => yes(KINSHIP_BEFORE.test(site.beforeName.slice(-160))),
   },
   {
+    name: 'identified-as',
+    description: 'Identified or named as someone: "Police identified the man as Darnell Ocheltree-Banks".',
+    example: { copy: 'Police identified the man as Darnell Ocheltree-Banks, of Ward Street.', person: 'Darnell Ocheltree-Banks' },
+    match: (site) => yes(site.tokens.length >= 2 && IDENTIFIED_AS_BEFORE.test(site.beforeName.slice(-80))),
+  },
+  {
     name: 'according-to-name',
     description: '"According to Bruno Salgado, …".',
     example: { copy: 'According to Bruno Salgado, the plant will close.', person: 'Bruno Salgado' },
@@ -125,7 +132,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
       yes(
         site.article.englishCopy &&
           !site.tokens.some((token) => /\p{Script=Latin}/u.test(token)) &&
-          (site.tokens.length >= 2 || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,4}$/u.test(site.tokens[0])),
+          (site.tokens.length >= 2 || isUncasedName(site.tokens[0])),
       ),
   },
   {
@@ -143,6 +150,14 @@ const PLURAL_VERB_AFTER = /^\s+(?:say|have|are|were|want|believe|insist|argue|cl
 const FOR_AN_ORGANISATION =
   /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|analysts?|economists?|strategists?|officials?|staff|members?|lawyers?|employees?|chief|head|director|executive|manager|owner|founder)\s+(?:for|from|of|at|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,5}[-–—]\s+)?$/iu;
 
+/** ", 34," after a name, or after a name in brackets. */
+export const AGE_AFTER = /^\)?,\s*\d{1,3},/u;
+/** "Police identified the man as Darnell Ocheltree-Banks". */
+const IDENTIFIED_AS_BEFORE = /\b(?:identified|named)\s+(?:(?:him|her|them|the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}as\s+$/u;
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
+/** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
+const ORGANISATION_APPOSITIVE_BEFORE =
+  /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation|club)\s*,\s*$/iu;
 const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
@@ -152,7 +167,15 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     name: 'organisation-word',
     description: 'A word that heads organisations and places: "Harbor Authority", "Harlow Equities", "Mill Lane".',
     example: { copy: '"Prices will fall," Harlow Equities said.', notPerson: 'Harlow Equities' },
-    match: (site) => yes(site.tokens.some((token) => NON_PERSON_WORDS.has(lower(token)))),
+    // A first word such as "Park" is also a surname: with an age or a title, "Park Jeong-suk" is a person.
+    match: (site) =>
+      yes(
+        site.tokens.some(
+          (token, index) =>
+            NON_PERSON_WORDS.has(lower(token)) &&
+            (index > 0 || site.tokens.length === 1 || (!site.titleTokens.some(isRoleOrTitle) && !AGE_AFTER.test(site.after))),
+        ),
+      ),
   },
   {
     name: 'firm-ampersand',
@@ -199,6 +222,12 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     match: (site) => yes(/^,?\s+which\b/u.test(site.after)),
   },
   {
+    name: 'appositive-organisation',
+    description: 'Named in commas as a company, charity or union: "Her company, Sparkline Robotics, …".',
+    example: { copy: 'Her company, Sparkline Vision, now runs 1,400 robots.', notPerson: 'Sparkline Vision' },
+    match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_APPOSITIVE_BEFORE.test(site.beforeName.slice(-80))),
+  },
+  {
     name: 'whose-officers',
     description: 'Has officers, members or shareholders: "Donghai Shipbuilding, whose vice president …".',
     example: {
@@ -209,23 +238,30 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'place-preposition',
-    description: 'After "in" or "near": "the stabbing in Cheadle Heath".',
+    description: 'After "in" or "near": "the stabbing in Cheadle Heath", "near Bishop Middleham".',
     example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },
-    match: (site) => yes(site.titleTokens.length === 0 && site.tokens.length >= 2 && /\b(?:in|near|outside)\s+$/u.test(site.beforeName)),
+    match: (site) =>
+      yes(
+        site.titleTokens.length === 0
+          ? site.tokens.length >= 2 && PLACE_PREPOSITION_BEFORE.test(site.beforeName)
+          : PLACE_PREPOSITION_BEFORE.test(site.before), // "near Bishop Middleham"
+      ),
   },
   {
     name: 'ends-with-place',
-    description: 'Ends in a place name of two words or more: "Fire and Emergency New Zealand", "Health South Africa".',
+    description: 'Ends in a place: "Fire and Emergency New Zealand", "Infrastructure Australia" (not a name the lexicon knows).',
     example: {
       copy: 'In a statement, Fire and Emergency New Zealand said crews had carried out 14 rescues.',
       notPerson: 'Emergency New Zealand',
     },
-    match: (site) =>
-      yes(
-        site.titleTokens.length === 0 &&
-          site.tokens.length >= 3 &&
-          [2, 3].some((size) => site.tokens.length > size && site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(-size)))),
-      ),
+    match: (site) => {
+      if (site.titleTokens.length > 0) return null;
+      const endsWith = (size: number) => site.tokens.length > size && site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(-size)));
+      // Two words ending in a country ("Infrastructure Australia"), unless the lexicon knows a person ("Ben England").
+      const twoWords =
+        site.tokens.length === 2 && endsWith(1) && !site.article.taggedPeople.has(keyOfTokens(site.tokens)) && !isGivenName(site.tokens[0]);
+      return yes(twoWords || (site.tokens.length >= 3 && (endsWith(2) || endsWith(3))));
+    },
   },
   {
     name: 'tagged-organisation-or-place',
@@ -239,3 +275,15 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
 ];
 
 const keyOfTokens = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));
+
+const givenNames = new Map<string, boolean>();
+/** compromise's lexicon knows the word as a given name ("Ethan" of "Ethan Marsh"). */
+function isGivenName(word: string): boolean {
+  let known = givenNames.get(word);
+  if (known === undefined) {
+    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
+    known = tags.some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
+    givenNames.set(word, known);
+  }
+  return known;
+}

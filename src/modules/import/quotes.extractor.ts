@@ -8,6 +8,10 @@ import type { QuoteMarkRule } from './quote-mark.rules';
 import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from './quote-mark.rules';
 import type { TranscriptTurn } from './transcript';
 
+const PLURAL_POSSESSIVE = /^s’ \p{Ll}/u;
+/** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
+const UNNAMED_SOURCE_OPENING =
+  /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
 /** How far back "he" or "she" may look for the person it stands for. */
 const PRONOUN_REACH_PARAGRAPHS = 3;
 /** How far ahead "the judge" may look for the judge's name. */
@@ -30,6 +34,13 @@ export function findQuoteSpans(paragraph: string, paragraphIndex: number, marks:
     }
     const closer = open.rule.closes.find((mark) => paragraph.startsWith(mark, index));
     if (!closer || (open.rule === SINGLE_MARK_RULE && /\p{L}/u.test(paragraph[index + 1] ?? ''))) continue;
+    // "beginners’ ride": after an s and before a lower-case word, a plural possessive, when a later mark can close.
+    if (
+      open.rule === SINGLE_MARK_RULE &&
+      PLURAL_POSSESSIVE.test(paragraph.slice(index - 1, index + 3)) &&
+      /’(?!\p{L})/u.test(paragraph.slice(index + 1))
+    )
+      continue;
     spans.push(span(paragraph, paragraphIndex, open.at, open.rule.name, index, index + closer.length, true));
     open = null;
     index += closer.length - 1;
@@ -68,7 +79,8 @@ function sentenceStarts(paragraph: string, spans: readonly QuoteSpan[]): number[
     const at = match.index ?? 0;
     if (spans.some((quote) => at > quote.open && at < quote.close)) continue;
     const word = /([\p{L}.]+)$/u.exec(paragraph.slice(0, at))?.[1]?.toLowerCase() ?? '';
-    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    // "Dr.", and initials: "P. Venkateshwarlu", "A.V. Ranganayakulu".
+    if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     starts.push(at + match[0].length);
   }
   return starts;
@@ -133,17 +145,19 @@ export function extractQuotes(
       const known = (person: string) => !wanted || genders.get(person) === wanted;
       const fits = (person: string) => !wanted || (genders.get(person) ?? wanted) === wanted;
       // Sentence by sentence backwards; in each, the subject: the first person named (not after "by"),
-      // or a role the copy gives someone ("the CFO said"), not the nearest name.
-      const search = (accept: (person: string) => boolean, reach: number) => {
+      // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
+      // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
+      const search = (accept: (person: string) => boolean, reach: number): { person: string | null } | null => {
         for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
           const text = paragraphs[index];
           const limit = index === paragraph ? offset : text.length;
           const starts = startsByParagraph[index].filter((start) => start < limit);
           for (let sentence = starts.length - 1; sentence >= 0; sentence -= 1) {
             const end = sentence + 1 < starts.length ? starts[sentence + 1] : limit;
-            const described = DESCRIBED_SPEAKER.exec(text.slice(starts[sentence], end));
+            const sentenceText = text.slice(starts[sentence], end);
+            const described = DESCRIBED_SPEAKER.exec(sentenceText);
             const role = described ? doc.describedPerson(described[1], index, starts[sentence] + described.index) : null;
-            if (role && accept(role)) return role;
+            if (role && accept(role)) return { person: role };
             const found = narrative.find(
               (mention) =>
                 mention.paragraph === index &&
@@ -152,13 +166,15 @@ export function extractQuotes(
                 !/\bby\s+$/u.test(text.slice(Math.max(0, mention.runStart - 4), mention.runStart)) &&
                 accept(mention.person),
             );
-            if (found) return found.person;
+            if (found) return { person: found.person };
+            if (index < paragraph && UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
           }
         }
         return null;
       };
       // Within the pronoun's own paragraph anyone who fits; before it, the one the copy gave that gender.
-      return search(known, 0) ?? search(fits, 0) ?? search(known, 1) ?? search(fits, PRONOUN_REACH_PARAGRAPHS);
+      const found = search(known, 0) ?? search(fits, 0) ?? search(known, 1) ?? search(fits, PRONOUN_REACH_PARAGRAPHS);
+      return found?.person ?? null;
     },
     attributionOfNextParagraph: (paragraph) => {
       const next = spansByParagraph[paragraph + 1]?.[0];

@@ -5,15 +5,19 @@ import { LEADING_FUNCTION_WORDS, PAST_TENSE_VERBS, POSITION_NOUNS, ROLE_NOUNS, S
 
 const lower = (token: string) => token.toLowerCase();
 
+/** Scripts without capitals whose names are one word of two to four characters: "佐藤健一", "王海峰", "박정숙". */
+export const UNCASED_NAME_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const UNCASED_NAME = new RegExp(`^[${UNCASED_NAME_SCRIPTS}]{2,4}$`, 'u');
+
+/** A whole name written in a script without capitals ("王海峰", "박정숙"). */
+export function isUncasedName(token: string): boolean {
+  return UNCASED_NAME.test(token);
+}
+
 export function isNameToken(token: string): boolean {
-  // A name word has lower-case letters ("Zelensky", "McAllister", "Смирнов"), is an initial ("F."),
+  // A name word has lower-case letters ("Zelensky", "McAllister", "Смирнов"), is an initial ("F.", "A.V."),
   // the Irish "Ó", or is written in a script without case ("佐藤健一").
-  return (
-    /\p{Ll}/u.test(token) ||
-    /^\p{Lu}\.$/u.test(token) ||
-    token === 'Ó' ||
-    /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u.test(token)
-  );
+  return /\p{Ll}/u.test(token) || /^(?:\p{Lu}\.)+$/u.test(token) || token === 'Ó' || isUncasedName(token);
 }
 
 export function isRoleOrTitle(word: string): boolean {

@@ -16,6 +16,8 @@ export interface TranscriptTurn {
 const QUESTION_LABEL = /^(?:Q|QUESTION)(?:\.|:|\s*:)\s+/u;
 /** One to five upper-case words and a colon: "MARTA KOWALCZYK-RUIZ: …", "COACH O'NEILL: …". */
 const ANSWER_LABEL = /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]*){0,4}):\s+/u;
+/** In a Q&A with "Q:" questions, a name as written answers too: "Varga: …", "A:" the one interviewed. */
+const NAME_LABEL = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,2}):\s+/u;
 /** A transcript has at least this many labelled turns, one label answering at least twice. */
 const MIN_TURNS = 3;
 
@@ -28,6 +30,16 @@ export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTu
     if (answer && /\p{Lu}{2}/u.test(answer[1])) return { paragraph: index, label: answer[1], kind: 'answer', textStart: answer[0].length };
     return null;
   });
+  // Name-case labels count only beside "Q" questions and when one repeats: "Note:" or "Update:" alone is no answer.
+  if (labelled.some((turn) => turn?.kind === 'question')) {
+    const named = paragraphs.map((paragraph) => NAME_LABEL.exec(paragraph)?.[1] ?? null);
+    paragraphs.forEach((paragraph, index) => {
+      const label = named[index];
+      if (labelled[index] || !label || label === 'Q' || named.filter((other) => other === label).length < 2) return;
+      const textStart = NAME_LABEL.exec(paragraph)![0].length;
+      labelled[index] = { paragraph: index, label: label === 'A' ? null : label, kind: 'answer', textStart };
+    });
+  }
   const turns = labelled.filter((turn): turn is TranscriptTurn => turn !== null);
   const answers = new Map<string, number>();
   for (const turn of turns) if (turn.label) answers.set(turn.label, (answers.get(turn.label) ?? 0) + 1);

@@ -58,6 +58,36 @@ describe('parseCopyLayout', () => {
     }
   });
 
+  it('reads bylines as newsrooms write them, a standfirst and a caption credit, and stops at the body', () => {
+    const layout = parseCopyLayout(
+      [
+        'Wait list for surgery grows in the valley',
+        'Health authority says it is recruiting, but patients say they are running out of options',
+        'Jordan Tavares · CBC News ·',
+        'Posted: Jan 15, 2027 4:00 AM PST | Last Updated: January 15',
+        'Sarah Lee at her home in Abbotsford. Marta Kühnel for CBC',
+        '',
+        'For 19 months, a woman has been waiting for the surgery her doctors say she needs.',
+        '',
+        '— With assistance from Sofia Gallo',
+        '',
+        'With files from Joanne Whitfield-Ng',
+      ].join('\n'),
+    );
+    expect(layout.standfirst).toBe('Health authority says it is recruiting, but patients say they are running out of options');
+    expect(layout.publishedAt?.toISOString()).toBe('2027-01-15T12:00:00.000Z');
+    expect(layout.imageCredit).toBe('Marta Kühnel for CBC');
+    expect(layout.paragraphs).toEqual(['For 19 months, a woman has been waiting for the surgery her doctors say she needs.']);
+    for (const byline of [
+      'By: Kelsey Marchbanks',
+      'By Marcus Delacroix | mdelacroix@harborledger.com',
+      'Priya Raghunathan',
+      'Express News Service',
+    ]) {
+      expect(parseCopyLayout(`Storm Hits Coast\n${byline}\nJanuary 30, 2026 07:10\n\nWaves rose.`).publishedAt).not.toBeNull();
+    }
+  });
+
   it('drops page furniture but keeps paragraphs that merely mention such words', () => {
     const layout = parseCopyLayout(
       [
@@ -103,6 +133,14 @@ describe('parseDateLine', () => {
     ['Updated 3:45 p.m. EST, Mon January 26, 2026', '2026-01-26T20:45:00.000Z'],
     ['ACCRA, Dec 10, 2025 (AFP) -', '2025-12-10T00:00:00.000Z'],
     ['Published 9:15 a.m. CT Jan. 12, 2026', '2026-01-12T15:15:00.000Z'],
+    // Separators, dotted times, day-first numeric dates, and lines holding several stamps (the first wins).
+    ['November 5, 2026 · 9:47 AM CET', '2026-11-05T08:47:00.000Z'],
+    ['February 17, 2026 — 4.38pm AEDT', '2026-02-17T05:38:00.000Z'],
+    ['17 December 2026 • 5:12pm', '2026-12-17T17:12:00.000Z'],
+    ['26.10.2026 | 13:45', '2026-10-26T13:45:00.000Z'],
+    ['Updated / Thursday, 19 Nov 2026 23:48', '2026-11-19T23:48:00.000Z'],
+    ['Posted Tue 12 Jan 2027 at 4:31pm AEST, updated 6:05pm', '2027-01-12T06:31:00.000Z'],
+    ['PUBLISHED: January 6, 2027 at 9:41 p.m. | UPDATED: January 7, 2027 at 6:15 a.m.', '2027-01-06T21:41:00.000Z'],
   ])('%p -> %p', (line, iso) => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });

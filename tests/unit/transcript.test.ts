@@ -32,6 +32,24 @@ describe('transcript turns', () => {
     expect(findTranscriptTurns(['LONDON: Prices rose.', 'PARIS: Prices fell.', 'BERLIN: Prices held.'])).toEqual([]);
   });
 
+  it('reads a Q&A whose answers carry the name as written, beside "Q:" questions', () => {
+    const turns = findTranscriptTurns([
+      'We asked Varga a few more questions.',
+      'Q: Will you make arms?',
+      'Varga: Maybe one day.',
+      'Q: And Lin?',
+      'Varga: Not today.',
+    ]);
+    expect(turns.map((turn) => [turn.kind, turn.label])).toEqual([
+      ['question', null],
+      ['answer', 'Varga'],
+      ['question', null],
+      ['answer', 'Varga'],
+    ]);
+    // Without questions, "Note:" lines are prose.
+    expect(findTranscriptTurns(['Note: one.', 'Note: two.', 'Note: three.'])).toEqual([]);
+  });
+
   it('writes a label as a name', () => {
     expect(labelAsName('MARTA KOWALCZYK-RUIZ')).toBe('Marta Kowalczyk-Ruiz');
     expect(labelAsName("CIARÁN O'NEILL")).toBe("Ciarán O'Neill");

@@ -1,6 +1,7 @@
 import type { ExtractionRule } from './extraction-rule';
 import { ABBREVIATIONS, BARE_PLURAL_SOURCES, INVERTED_SPEECH_VERBS, PRONOUNS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import type { OrganisationMention, PersonMention } from './people.extractor';
+import { isRoleOrTitle } from './role-phrase';
 
 /** A quoted span of one paragraph. */
 export interface QuoteSpan {
@@ -105,6 +106,11 @@ const SIGN_BEFORE =
 const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
 const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
 
+/** "…, the party said", "… the accused had told": a described subject ending right before the verb. */
+const DESCRIBED_SUBJECT_BEFORE_VERB =
+  /(?:,|\b(?:said|says|told|added))\s*(?:(?:but|and)\s+)?((?:the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:\s+(?:had|has|have|was|were|is|would|could))?)\s+(?:\p{Ll}+ly\s+)?$/u;
+/** What may come right before a sentence's subject: its start, a comma, a conjunction. */
+const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
 const SPEECH_NOUN_BY = /\b(?:comments?|remarks?|words|statements?|claims?|warnings?|testimony)\s+(?:made\s+)?(?:by|from|of)\s+$/iu;
 /** ", which employed Mrs Ramsgill from 1978," */
@@ -154,9 +160,25 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
   for (const verb of verbs.reverse()) {
     const verbAt = from + (verb.index ?? 0);
     const verbEnd = verbAt + verb[0].length;
-    const lastMention = inSentence.filter((mention) => mention.end <= verbAt).pop();
+    // The subject, not an object: "Nakamura had also owed Reyes-Whitman money and had told a detective …".
+    const beforeVerb = inSentence.filter((mention) => mention.end <= verbAt);
+    const inSubjectPosition = beforeVerb.filter(
+      (mention) =>
+        mention.runStart === from || SUBJECT_POSITION.test(paragraph.slice(Math.max(from, mention.runStart - 20), mention.runStart)),
+    );
+    const lastMention = inSubjectPosition.pop() ?? beforeVerb.pop();
     const lastPronoun = [...paragraph.slice(from, verbAt).matchAll(HE_OR_SHE)].pop();
     const pronounAt = lastPronoun ? from + (lastPronoun.index ?? 0) : -1;
+    // "Ms Odongo was not available, but in a statement the party said": the phrase right before the verb is its subject.
+    const between = lastMention ? paragraph.slice(lastMention.end, verbAt) : '';
+    const nearer = lastMention ? DESCRIBED_SUBJECT_BEFORE_VERB.exec(between) : null;
+    if (nearer && lastMention && lastMention.start > pronounAt) {
+      const phrase = nearer[1].replace(/\s+(?:had|has|have|was|were|is|would|could|had\s+also)$/u, '');
+      return {
+        kind: 'source',
+        result: { speaker: doc.describedPerson(phrase, paragraphIndex, verbAt), attribution: `${phrase} ${verb[0]}` },
+      };
+    }
     if (lastMention && lastMention.start > pronounAt) {
       // "Ms Wekesa's supporters chanted": the possessor is not the one speaking.
       const possessive = /['’]s?$/u.test(paragraph.slice(lastMention.start, lastMention.end));
@@ -212,7 +234,9 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
       return { kind: 'organisation', result: { speaker: null, attribution: `${organisation.name} ${verb[0]}` } };
     }
     // "Harlow Equities said in a note that …", "Police say": a capitalised subject that is no person.
-    const subject = paragraph.slice(from, verbAt).trim();
+    // "Loadstar, which is based in Bellevue, Washington, said": the subject before its relative clause.
+    const whole = paragraph.slice(from, verbAt).trim();
+    const subject = /^([^,;:]+),\s+(?:which|who|based|headquartered)\b/u.exec(whole)?.[1] ?? whole;
     const words = subject.split(/\s+/).filter(Boolean);
     if (/^\p{Lu}/u.test(subject) && !/[,;:]/u.test(subject) && words.length <= 6) {
       return { kind: 'organisation', result: { speaker: null, attribution: `${subject} ${verb[0]}` } };
@@ -575,7 +599,11 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         const subject = doc.mentionsBetween(index, from, to)[0];
         const opening = doc.paragraphs[index].slice(from, subject?.runStart ?? to);
         // The subject opens its sentence (a few words at most before it), or the sentence is about "he" or "she".
-        if (subject && opening.split(/\s+/).filter(Boolean).length <= 3) return { speaker: subject.person, attribution: subject.person };
+        // … or is introduced by a role: "Wyre Forest District councillor Gemma Pritchard-Rowe, who …, said".
+        const openingWords = opening.split(/\s+/).filter(Boolean);
+        const introduced =
+          openingWords.length <= 6 && !/[,;:]/u.test(opening) && isRoleOrTitle(openingWords[openingWords.length - 1] ?? '');
+        if (subject && (openingWords.length <= 3 || introduced)) return { speaker: subject.person, attribution: subject.person };
         const pronoun = /^\s*(He|She)\b/u.exec(doc.paragraphs[index].slice(from, to));
         const speaker = pronoun ? doc.resolvePronoun(pronoun[1], index, from) : null;
         if (pronoun && speaker) return { speaker, attribution: pronoun[1] };

@@ -72,6 +72,9 @@ const IMAGE_CREDIT = [
   /^\(?\s*credit\s*:\s*(.+?)\s*\)?\s*$/i,
 ];
 
+const CAPTION_CREDIT =
+  /^[^"“”]{10,300}[.!?]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})$/u;
+
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [
   /^by:?\s+[^.!?"“”]{2,90}$/iu,
@@ -122,6 +125,8 @@ const FURNITURE = [
   /^(?:leave|post) a comment\b/i,
   /^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
   /^with files from\b/i,
+  /^[—–-]?\s*with assistance from\b/i,
+  /\bcontributed (?:to )?(?:this )?(?:report|story)\b/i,
   /^originally published\b/i,
   /^loading\W*$/i,
   /^(?:watch|listen|read|related|more|see also)\s*[|:]/i,
@@ -289,6 +294,12 @@ export function parseCopyLayout(raw: string): CopyLayout {
     const date: Date | null = parseDateLine(line);
     if (date) {
       publishedAt ??= date;
+      continue;
+    }
+    // A photo caption ending in its credit: "Solomiia Bilous at her studio in Berlin. Marta Kühnel for NPR".
+    const caption: RegExpExecArray | null = credit === null ? CAPTION_CREDIT.exec(line) : null;
+    if (caption) {
+      credit = caption[1];
       continue;
     }
     const lineCredit: string | null = credit === null ? imageCredit(line) : null;

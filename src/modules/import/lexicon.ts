@@ -35,7 +35,8 @@ export const ROLE_NOUNS = words(`
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
   chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
-  sho dsp acp dcp
+  sho dsp acp dcp referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
+  barrister advocate counsel pc
 `);
 
 /**
@@ -55,7 +56,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -118,11 +119,13 @@ export const SPEECH_VERBS = words(`
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
   maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
   testified testifies pleaded told tells termed terms dismissed dismisses branded brands hailed hails slammed
-  slams
+  slams write tell add note explain argue warn conclude report insist
 `);
 
 /** Past tenses the lexicon also reads as nouns or present tenses ("beat", "lost"): they end a role phrase. */
-export const PAST_TENSE_VERBS = words('beat lost drew hit cut put set quit upset shut overcame outlasted');
+export const PAST_TENSE_VERBS = words(
+  'beat lost drew hit cut put set quit upset shut overcame outlasted rose fell ran came went sat stood',
+);
 
 /** Speech verbs that can come before their subject: `"…," said Teresa Okonkwo`. */
 export const INVERTED_SPEECH_VERBS = words(
@@ -143,7 +146,9 @@ export const SOURCE_NOUNS = new Set([
     economist economists lawyer lawyers doctor doctors nurse nurses officer officers bystander bystanders
     onlooker onlookers villager villagers farmer farmers student students owner owners staff leaflet graffiti authors
     researchers scientists experts investigators prosecutors officials organisers organizers commuter
-    commuters motorist motorists mourner mourners local locals tourist tourists visitor visitors spectator spectators`),
+    commuters motorist motorists mourner mourners local locals tourist tourists visitor visitors spectator spectators
+    group organisation organization association charity agency council campaign alliance network body board
+    commission firm authority army institute foundation society accused defendant`),
 ]);
 
 /** Unnamed groups that speak without an article: "analysts at Fairhurst Kemble said", "officials say". */

@@ -57,14 +57,15 @@ export interface PeopleExtraction {
   genders: Map<string, Gender>;
 }
 
-const PARTICLES = '(?:de|da|del|della|di|du|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|ter|y|ben|ould)';
+// Malay "a/l", "binti"; Gaelic "Nic a' Phì", "Mac an t-Saoir".
+const PARTICLES = "(?:de|da|del|della|di|du|van|von|der|den|bin|binti|bint|ibn|al|el|la|le|dos|das|ter|y|ben|ould|a/l|a/p|s/o|d/o|a'|an)";
 // Abbreviated titles and initials keep their period; any other period ends the run (and the sentence).
 // Letters of any script: "Алексей Смирнов" and "Σπύρος Κατσαρός" are runs too; "al-Sahili" is one word.
 // Han, kana and Hangul have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
 // Irish "Ó hÉanaí" writes a lower-case h before a capital.
 const TOKEN =
   `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|` +
-  `(?:\\p{Lu}\\.){1,3}(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[${UNCASED_NAME_SCRIPTS}]{2,4})`;
+  `(?:\\p{Lu}\\.){1,3}(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az|t|n)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[${UNCASED_NAME_SCRIPTS}]{2,4})`;
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 /** A capitalised title and its "of …, and" chain, ending right before a run: "Minister of Water and ". */
@@ -73,6 +74,8 @@ const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
 const MAX_NAME_WORDS = 5;
 /** Text between two names of one list: "A, B and C", "A; B". */
 const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
+/** Line-ups put substitutes and minutes between names: "Theo Marchetti (Lewis Ardern 46), Billy Osgood". */
+const isListGap = (gap: string) => LIST_GAP.test(gap.replace(/\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu, ' ')) || /^\s*\(\s*$/u.test(gap);
 
 const lower = (token: string) => token.toLowerCase();
 const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
@@ -143,7 +146,11 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     const after = paragraph.slice(end);
     const rolePhrase = rolePhraseBefore(paragraph.slice(0, start), titleTokens.length > 0);
     const prefixRole = [...rolePhrase, ...titleTokens].filter((token) => !HONORIFICS.has(lower(token)));
-    const appositive = appositiveAfter(after) ?? appositiveBefore(beforeName);
+    // ", 41, a technician at …" after an age; "The party's national chairperson, Ms Beatrice …" before the titles.
+    const appositive =
+      appositiveAfter(after.replace(/^\)?,\s*\d{1,3}(?=,)/u, '')) ??
+      appositiveBefore(beforeName) ??
+      appositiveBefore(paragraph.slice(0, start));
     sites.push({
       tokens: nameTokens,
       titleTokens,
@@ -165,13 +172,13 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
   // Names of one list know each other: "Kieran Ah-Sam, Tevita Maka and Josh Pennington".
   for (let index = 1; index < sites.length; index += 1) {
     const [previous, current] = [sites[index - 1], sites[index]];
-    if (!LIST_GAP.test(paragraph.slice(previous.end, current.runStart))) continue;
+    if (!isListGap(paragraph.slice(previous.end, current.runStart))) continue;
     previous.listedWith.push(current.key);
     current.listedWith.push(previous.key, ...previous.listedWith.filter((key) => key !== current.key));
   }
   for (let index = sites.length - 2; index >= 0; index -= 1) {
     const [current, next] = [sites[index], sites[index + 1]];
-    if (LIST_GAP.test(paragraph.slice(current.end, next.runStart))) {
+    if (isListGap(paragraph.slice(current.end, next.runStart))) {
       for (const key of next.listedWith) if (key !== current.key && !current.listedWith.includes(key)) current.listedWith.push(key);
     }
   }
@@ -186,6 +193,7 @@ function tagNames(paragraphs: readonly string[]): ArticleNames {
     taggedPlaces: new Set(),
     people: new Set(),
     englishCopy: looksEnglish(paragraphs),
+    singleWords: new Map(),
   };
   for (const paragraph of paragraphs) {
     const doc = nlp(paragraph);
@@ -259,6 +267,10 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   });
   const article = tagNames(paragraphs);
   const sites = paragraphs.flatMap((paragraph, index) => sitesIn(paragraph, index, article));
+  for (const site of sites) {
+    if (site.tokens.length === 1 && site.titleTokens.length === 0)
+      article.singleWords.set(site.key, (article.singleWords.get(site.key) ?? 0) + 1);
+  }
 
   // Organisations and places: every key a not-a-person rule matched somewhere, unless a title says otherwise.
   const organisationRule = new Map<string, string>();
@@ -372,6 +384,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     owner.aliases.push(site.tokens);
   });
 
+  const firstSite = (person: Person) => sites.findIndex((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
 
   // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
@@ -403,7 +416,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     let person = people.get(aliasOf.get(site.key) ?? site.key);
     if (!person && site.tokens.length === 1 && !organisationWords.has(site.key)) {
       const owners = singleOwners(site.tokens[0]);
-      if (owners.length === 1) person = owners[0];
+      // A surname the family shares ("Bilous") is the one the story introduced first; relatives go by given names.
+      const family = owners.length > 1 && owners.every((owner) => sameNameWord(site.tokens[0], owner.tokens[owner.tokens.length - 1]));
+      if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
     }
     if (!person) continue;
     mentions.push({ person: person.name, paragraph: site.paragraph, start: site.start, end: site.end, runStart: site.runStart });

@@ -33,6 +33,8 @@ export interface ArticleNames {
   people: Set<string>;
   /** The copy reads as English, as the rules expect. */
   englishCopy: boolean;
+  /** How often each single capitalised word stands alone (a surname referring back), by normalised key. */
+  singleWords: Map<string, number>;
 }
 
 type NameRule = ExtractionRule<NameSite, true>;
@@ -134,6 +136,20 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
           !site.tokens.some((token) => /\p{Script=Latin}/u.test(token)) &&
           (site.tokens.length >= 2 || isUncasedName(site.tokens[0])),
       ),
+  },
+  {
+    name: 'surname-alone-later',
+    description:
+      'A given name and surname, with the surname alone elsewhere, as news copy refers back to people: "Kit Pemberton" … "Pemberton".',
+    example: {
+      copy: 'McLaren had Kit Pemberton nine seconds clear.\n\nPemberton finished fourth. Pemberton still leads by 11 points.',
+      person: 'Kit Pemberton',
+    },
+    match: (site) => {
+      if (site.tokens.length !== 2 || !site.tokens.every((token) => /^\p{Lu}\p{Ll}/u.test(token))) return null;
+      const alone = site.article.singleWords.get(keyOfTokens(site.tokens.slice(-1))) ?? 0;
+      return yes(alone >= 2 || (alone >= 1 && isGivenName(site.tokens[0])));
+    },
   },
   {
     name: 'listed-with-people',
@@ -240,12 +256,15 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     name: 'place-preposition',
     description: 'After "in" or "near": "the stabbing in Cheadle Heath", "near Bishop Middleham".',
     example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },
-    match: (site) =>
-      yes(
+    match: (site) => {
+      // "to head in Theo Marchetti’s corner": a given name owning something is a person.
+      if (/['’]s?$/u.test(site.run) && isGivenName(site.tokens[0])) return null;
+      return yes(
         site.titleTokens.length === 0
           ? site.tokens.length >= 2 && PLACE_PREPOSITION_BEFORE.test(site.beforeName)
           : PLACE_PREPOSITION_BEFORE.test(site.before), // "near Bishop Middleham"
-      ),
+      );
+    },
   },
   {
     name: 'ends-with-place',
@@ -262,6 +281,12 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
         site.tokens.length === 2 && endsWith(1) && !site.article.taggedPeople.has(keyOfTokens(site.tokens)) && !isGivenName(site.tokens[0]);
       return yes(twoWords || (site.tokens.length >= 3 && (endsWith(2) || endsWith(3))));
     },
+  },
+  {
+    name: 'party-and-district',
+    description: 'A US party and district tag: "Rep. Maria Ortiz, D-El Paso, …".',
+    example: { copy: 'State Rep. Maria Ortiz, D-El Paso, filed the amendment.', notPerson: 'D-El Paso' },
+    match: (site) => yes(/^[DRI]-\p{Lu}/u.test(site.tokens[0])),
   },
   {
     name: 'tagged-organisation-or-place',

@@ -9,6 +9,8 @@ import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from './quote-mark.rules';
 import type { TranscriptTurn } from './transcript';
 
 const PLURAL_POSSESSIVE = /^s’ \p{Ll}/u;
+/** A preposition right before a name makes it an object, not the subject "he" or "she" stands for. */
+const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$/u;
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
 const UNNAMED_SOURCE_OPENING =
   /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
@@ -147,7 +149,7 @@ export function extractQuotes(
       // Sentence by sentence backwards; in each, the subject: the first person named (not after "by"),
       // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
       // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
-      const search = (accept: (person: string) => boolean, reach: number): { person: string | null } | null => {
+      const search = (accept: (person: string) => boolean, reach: number, owners = false): { person: string | null } | null => {
         for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
           const text = paragraphs[index];
           const limit = index === paragraph ? offset : text.length;
@@ -163,17 +165,27 @@ export function extractQuotes(
                 mention.paragraph === index &&
                 mention.runStart >= starts[sentence] &&
                 mention.end <= end &&
-                !/\bby\s+$/u.test(text.slice(Math.max(0, mention.runStart - 4), mention.runStart)) &&
+                // Objects ("taught to Kateryna", "asked by Oßwald") and owners ("Kateryna’s recordings") are
+                // not subjects; an owner opening the sentence is ("Bilous’s new album … sets").
+                (owners ||
+                  ((!OBJECT_BEFORE.test(text.slice(Math.max(0, mention.runStart - 12), mention.runStart)) ||
+                    mention.runStart === starts[sentence]) &&
+                    (!/['’]s?$/u.test(text.slice(mention.start, mention.end)) || mention.runStart === starts[sentence]))) &&
                 accept(mention.person),
             );
             if (found) return { person: found.person };
-            if (index < paragraph && UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
+            if (UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
           }
         }
         return null;
       };
       // Within the pronoun's own paragraph anyone who fits; before it, the one the copy gave that gender.
-      const found = search(known, 0) ?? search(fits, 0) ?? search(known, 1) ?? search(fits, PRONOUN_REACH_PARAGRAPHS);
+      const found =
+        search(known, 0) ??
+        search(fits, 0) ??
+        search(known, 1) ??
+        search(fits, PRONOUN_REACH_PARAGRAPHS) ??
+        search(fits, PRONOUN_REACH_PARAGRAPHS, true);
       return found?.person ?? null;
     },
     attributionOfNextParagraph: (paragraph) => {

@@ -20,17 +20,36 @@ export function isNameToken(token: string): boolean {
   return /\p{Ll}/u.test(token) || /^(?:\p{Lu}\.)+$/u.test(token) || token === 'Ó' || isUncasedName(token);
 }
 
+/** A role noun by its ending: "cellist", "technician", "epidemiologist" (lower case only: "Baptist" is a name). */
+const ROLE_SUFFIX = /^\p{Ll}[\p{Ll}-]{2,}(?:ist|ician|ologist)s?$/u;
+const isRoleNoun = (word: string) => ROLE_NOUNS.has(lower(word)) || (ROLE_SUFFIX.test(word) && !NOT_ROLE_WORDS.has(word));
+const NOT_ROLE_WORDS = new Set([
+  'exist',
+  'assist',
+  'insist',
+  'persist',
+  'resist',
+  'consist',
+  'list',
+  'twist',
+  'wrist',
+  'mist',
+  'fist',
+  'gist',
+  'desist',
+]);
+
 export function isRoleOrTitle(word: string): boolean {
-  const bare = lower(word.replace(/[^\p{L}.-]/gu, ''));
-  return ROLE_NOUNS.has(bare) || TITLE_WORDS.has(bare);
+  const bare = word.replace(/[^\p{L}.-]/gu, '');
+  return isRoleNoun(bare) || TITLE_WORDS.has(lower(bare));
 }
 
 export function hasRoleNoun(phrase: string): boolean {
-  return phrase.split(/\s+/).some((word) => ROLE_NOUNS.has(lower(word.replace(/[^\p{L}-]/gu, ''))));
+  return phrase.split(/\s+/).some((word) => isRoleNoun(word.replace(/[^\p{L}-]/gu, '')));
 }
 
 export function hasRoleOrTitle(words: readonly string[]): boolean {
-  return words.some((word) => ROLE_NOUNS.has(lower(word)) || TITLE_WORDS.has(lower(word)) || POSITION_NOUNS.has(word));
+  return words.some((word) => isRoleNoun(word) || TITLE_WORDS.has(lower(word)) || POSITION_NOUNS.has(word));
 }
 
 /** Drops a trailing relative or participle clause: "leader of Chechnya backed by the Kremlin" -> "leader of Chechnya". */
@@ -54,7 +73,8 @@ export function appositiveAfter(text: string): string | null {
   const [first, second = ''] = raw.split(/\s+/);
   if (!article && /^\p{Lu}/u.test(raw) && !(isRoleOrTitle(first) && /^\p{Ll}/u.test(second))) return null;
   // ", said residents had …": a verb starts a clause, not a role; ", whose vice president …" is someone else's.
-  if (SPEECH_VERBS.has(lower(first)) || RELATIVE_PRONOUNS.has(lower(first))) return null;
+  // ", rose above everyone …": a clause with its own verb.
+  if (SPEECH_VERBS.has(lower(first)) || RELATIVE_PRONOUNS.has(lower(first)) || isFiniteVerb(lower(first))) return null;
   const phrase = cutClause(raw);
   return hasRoleNoun(phrase) ? phrase : null;
 }
@@ -96,7 +116,7 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
     if (/[,.;:!?"“”«»()—–]$/u.test(word) || /^["“«(]/u.test(word)) break;
     const bare = lower(word);
     if (
-      ROLE_NOUNS.has(bare) ||
+      isRoleNoun(word) ||
       (TITLE_WORDS.has(bare) && /^\p{Lu}/u.test(word)) ||
       (POSITION_NOUNS.has(word) && phrase.length === 0 && !haveRole)
     ) {

@@ -109,6 +109,9 @@ const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VE
 /** "…, the party said", "… the accused had told": a described subject ending right before the verb. */
 const DESCRIBED_SUBJECT_BEFORE_VERB =
   /(?:,|\b(?:said|says|told|added))\s*(?:(?:but|and)\s+)?((?:the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:\s+(?:had|has|have|was|were|is|would|could))?)\s+(?:\p{Ll}+ly\s+)?$/u;
+const RELATIVE_SUBJECT = /^\s*,\s*who\s+(?:\p{Ll}+ly\s+)?$/u;
+const SPEAKING_FOR =
+  /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+$/iu;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -139,8 +142,10 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     from + (clause.index ?? 0),
     from + (clause.index ?? 0) + clause[0].length,
   ]);
+  // Mentions from the sentence's start, past an earlier quote in it ("Whitfield, who rates it “hold”, later wrote …").
+  const sentenceStart = Math.max(0, ...doc.sentenceStarts(paragraphIndex).filter((start) => start <= from));
   const inSentence = doc
-    .mentionsBetween(paragraphIndex, from, site.quote.open)
+    .mentionsBetween(paragraphIndex, sentenceStart, site.quote.open)
     .filter((mention) => !clauses.some(([start, end]) => mention.start > start && mention.end < end));
   // "pointed to comments by Opposition Leader Bronwyn Achterberg that the project should be “…”".
   const wordsOf = inSentence
@@ -166,7 +171,9 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
       (mention) =>
         mention.runStart === from || SUBJECT_POSITION.test(paragraph.slice(Math.max(from, mention.runStart - 20), mention.runStart)),
     );
-    const lastMention = inSubjectPosition.pop() ?? beforeVerb.pop();
+    // "…, under Professor Alan Gilchrist, who remembers a student who …": the relative pronoun's antecedent.
+    const antecedent = beforeVerb.find((mention) => RELATIVE_SUBJECT.test(paragraph.slice(mention.end, verbAt)));
+    const lastMention = antecedent ?? inSubjectPosition.pop() ?? beforeVerb.pop();
     const lastPronoun = [...paragraph.slice(from, verbAt).matchAll(HE_OR_SHE)].pop();
     const pronounAt = lastPronoun ? from + (lastPronoun.index ?? 0) : -1;
     // "Ms Odongo was not available, but in a statement the party said": the phrase right before the verb is its subject.
@@ -177,6 +184,16 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
       return {
         kind: 'source',
         result: { speaker: doc.describedPerson(phrase, paragraphIndex, verbAt), attribution: `${phrase} ${verb[0]}` },
+      };
+    }
+    // "A representative for Kayla said": someone speaking for the person named.
+    const forSomeone = lastMention
+      ? SPEAKING_FOR.exec(paragraph.slice(Math.max(from, lastMention.runStart - 60), lastMention.runStart))
+      : null;
+    if (forSomeone && lastMention && lastMention.start > pronounAt) {
+      return {
+        kind: 'source',
+        result: { speaker: null, attribution: `${forSomeone[0].trim()} ${paragraph.slice(lastMention.start, lastMention.end)} ${verb[0]}` },
       };
     }
     if (lastMention && lastMention.start > pronounAt) {
@@ -270,6 +287,7 @@ const isLabel = (site: QuoteSite) =>
 
 /** How many paragraphs back "he added" still continues the last quote's speaker. */
 const ADDED_REACH_PARAGRAPHS = 2;
+const SPOKE_AFTER = new RegExp(`^[^.!?"“”«»]{0,40}?\\b(?:${VERB})\\b`, 'u');
 const CONTINUING_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'went on']);
 
 /** `“…,” he added` after a paragraph about someone else: the last quoted speaker goes on, when the pronoun fits. */
@@ -277,6 +295,20 @@ function continuingSpeaker(site: QuoteSite, pronoun: string, verb: string): stri
   const previous = site.previous;
   if (!CONTINUING_VERBS.has(verb.toLowerCase()) || !previous?.speaker) return null;
   if (site.paragraphIndex - previous.paragraph > ADDED_REACH_PARAGRAPHS) return null;
+  // Unless someone else who fits has spoken since: "Pruett said she remained unconvinced. “…,” she added."
+  for (let index = previous.paragraph + 1; index <= site.paragraphIndex; index += 1) {
+    const text = site.doc.paragraphs[index];
+    const limit = index === site.paragraphIndex ? site.quote.open : text.length;
+    const spoke = site.doc
+      .mentionsBetween(index, 0, limit)
+      .some(
+        (mention) =>
+          mention.person !== previous.speaker &&
+          site.doc.pronounFits(pronoun, mention.person) &&
+          SPOKE_AFTER.test(text.slice(mention.end, mention.end + 80)),
+      );
+    if (spoke) return null;
+  }
   return site.doc.pronounFits(pronoun, previous.speaker) ? previous.speaker : null;
 }
 

@@ -35,7 +35,7 @@ export const ROLE_NOUNS = words(`
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
   chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
-  sho dsp acp dcp referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
+  sho dsp acp dcp broker undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
   barrister advocate counsel pc
 `);
 
@@ -56,7 +56,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -67,14 +67,14 @@ export const TITLE_MODIFIERS = words(`
 
 /** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
 export const ABBREVIATED_NAME_WORDS =
-  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Barr'.split(' ');
+  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Barr Atty'.split(' ');
 
 /** Letters after a name that are not part of it ("Jonathan Ashcombe KC", "Jane Doe MP"). */
 export const POST_NOMINALS = new Set('KC QC SC MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(
-  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon.',
+  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon. atty atty.',
 );
 
 /** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
@@ -93,7 +93,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
+  greens mining minera resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -119,7 +119,7 @@ export const SPEECH_VERBS = words(`
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
   maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
   testified testifies pleaded told tells termed terms dismissed dismisses branded brands hailed hails slammed
-  slams write tell add note explain argue warn conclude report insist
+  slams write tell add note explain argue warn conclude report insist remembers remembered citing cited cites
 `);
 
 /** Past tenses the lexicon also reads as nouns or present tenses ("beat", "lost"): they end a role phrase. */
@@ -162,7 +162,7 @@ export const PRONOUNS = words('he she they i we');
 
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = words(`
-  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr engr barr hon inc ltd co corp no vs etc jan feb mar apr jun
+  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr engr barr hon atty inc ltd co corp no vs etc jan feb mar apr jun
   jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m mt ft
 `);
 
@@ -178,6 +178,12 @@ export const ROLE_SYNONYMS = new Map<string, string[]>([
   ['coach', ['manager']],
   ['manager', ['coach']],
   ['cfo', ['financial', 'finance']],
+  ['senator', ['sen']],
+  ['representative', ['rep']],
+  ['governor', ['gov']],
+  ['professor', ['prof']],
+  ['sergeant', ['sgt']],
+  ['attorney', ['atty', 'lawyer']],
   ['ceo', ['executive']],
 ]);
 

@@ -67,7 +67,10 @@ const TOKEN =
   `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|` +
   `(?:\\p{Lu}\\.){1,3}(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az|t|n)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[${UNCASED_NAME_SCRIPTS}]{2,4})`;
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
-const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
+// A nickname in quotes may sit inside a name: Ramon "Monching" Villaruel.
+const NICKNAME = `["“‘][\\p{Lu}][\\p{L}'-]*["”’]`;
+const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${NICKNAME}[ ])?(?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
+const NICKNAME_TOKEN = new RegExp(`^${NICKNAME}$`, 'u');
 /** A capitalised title and its "of …, and" chain, ending right before a run: "Minister of Water and ". */
 const TITLE_CHAIN_BEFORE = /(?<=^|\s)\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}-]*)){0,6}?\s+(?:of|for|and|&)\s+$/u;
 const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
@@ -93,7 +96,7 @@ interface Site extends NameSite {
 function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleNames): Site[] {
   const sites: Site[] = [];
   for (const match of paragraph.matchAll(CAPITALISED_RUN)) {
-    let tokens = match[0].split(' ');
+    let tokens = match[0].split(' ').filter((token) => !NICKNAME_TOKEN.test(token));
     let start = match.index ?? 0;
     // Function words ("The", "In") and possessives ("Australia's Kayla Brooks") come before a name.
     while (tokens.length > 0 && (LEADING_FUNCTION_WORDS.has(lower(tokens[0])) || (tokens.length > 1 && /['’]s$/u.test(tokens[0])))) {
@@ -113,8 +116,8 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     }
     if (tokens.length === 0) continue;
 
-    // An acronym before a name is a title ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe").
-    let split = tokens.length > 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]) ? 0 : -1;
+    // Titles and role acronyms ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe") come first; "ICE Futures Europe" has none.
+    let split = -1;
     // Titles end at the last title word that still has a name after it.
     tokens.forEach((token, index) => {
       // "Health New Zealand": a qualifier ("Health", "Deputy") is a title only before another title word.

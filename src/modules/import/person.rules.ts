@@ -44,10 +44,11 @@ const lower = (token: string) => token.toLowerCase();
 const SPEECH_VERB = `(?:${[...SPEECH_VERBS].join('|')})`;
 /** A speech verb after the name, possibly past an appositive, an age or a relative clause in commas. */
 const SPEECH_AFTER = new RegExp(`^(?:(?:,[^,"“”«»]{1,160}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+)?${SPEECH_VERB}\\b`, 'u');
+const CLAUSE_VERB_AFTER = /^\s+(?:could|would|will|may|might|can|should|must|is|was|has|had|have|were|are|did|does|fell|rose)\b/u;
 const INVERTED_BEFORE = new RegExp(`\\b(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+$`, 'u');
 
 const KINSHIP_BEFORE =
-  /\b(?:his|her|their|my|our|your)\s+(?:(?:late|eldest|youngest|younger|older|elder|twin|step)\s+)?(?:husband|wife|partner|son|sons|daughter|daughters|children|child|brother|brothers|sister|sisters|mother|father|grandson|granddaughter|grandchildren|nephew|niece|fiancé|fiancée|widow|widower)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}[\p{L}'’-]+(?:,\s+|\s+and\s+))*$/u;
+  /\b(?:his|her|their|my|our|your)\s+(?:(?:late|eldest|youngest|younger|older|elder|twin|step)\s+)?(?:husband|wife|partner|son|sons|daughter|daughters|children|child|brother|brothers|sister|sisters|mother|father|mum|mom|dad|grandson|granddaughter|grandchildren|nephew|niece|fiancé|fiancée|widow|widower)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}[\p{L}'’-]+(?:,\s+|\s+and\s+))*$/u;
 
 /**
  * Evidence that a capitalised run names a person. A full name needs one of these somewhere in the
@@ -94,7 +95,8 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     name: 'speech-verb-before-name',
     description: 'An inverted attribution: "…, said Teresa Okonkwo".',
     example: { copy: '"We are ready," said Teresa Okonkwo.', person: 'Teresa Okonkwo' },
-    match: (site) => yes(INVERTED_BEFORE.test(site.beforeName)),
+    // "said Brent could test $62": the name starts a clause of its own.
+    match: (site) => yes(INVERTED_BEFORE.test(site.beforeName) && !CLAUSE_VERB_AFTER.test(site.after)),
   },
   {
     name: 'relative-who',
@@ -148,7 +150,9 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     match: (site) => {
       if (site.tokens.length !== 2 || !site.tokens.every((token) => /^\p{Lu}\p{Ll}/u.test(token))) return null;
       const alone = site.article.singleWords.get(keyOfTokens(site.tokens.slice(-1))) ?? 0;
-      return yes(alone >= 2 || (alone >= 1 && isGivenName(site.tokens[0])));
+      // "Milwaukee Ironmen" … "the Ironmen": a team named after its city.
+      const place = site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(0, 1)));
+      return yes(!place && (alone >= 2 || (alone >= 1 && isGivenName(site.tokens[0]))));
     },
   },
   {
@@ -174,6 +178,9 @@ const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =
   /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation|club)\s*,\s*$/iu;
+/** "ratings agency Castell Ratings", "frozen-foods maker Pell": a lower-case kind of organisation right before the name. */
+const ORGANISATION_NOUN_BEFORE =
+  /\b(?:agency|company|firm|brokerage|bank|lender|insurer|retailer|carmaker|automaker|airline|chain|maker|producer|miner|developer|operator|charity|conglomerate|supermarket|broadcaster|publisher|regulator|watchdog)\s+$/u;
 const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
@@ -239,9 +246,13 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'appositive-organisation',
-    description: 'Named in commas as a company, charity or union: "Her company, Sparkline Robotics, …".',
+    description: 'Named as a company, charity or union: "Her company, Sparkline Robotics, …", "ratings agency Castell Ratings".',
     example: { copy: 'Her company, Sparkline Vision, now runs 1,400 robots.', notPerson: 'Sparkline Vision' },
-    match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_APPOSITIVE_BEFORE.test(site.beforeName.slice(-80))),
+    match: (site) =>
+      yes(
+        site.titleTokens.length === 0 &&
+          (ORGANISATION_APPOSITIVE_BEFORE.test(site.beforeName.slice(-80)) || ORGANISATION_NOUN_BEFORE.test(site.beforeName.slice(-40))),
+      ),
   },
   {
     name: 'whose-officers',

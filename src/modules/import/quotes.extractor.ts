@@ -196,7 +196,8 @@ export function extractQuotes(
     describedPerson: (phrase, paragraph, offset) => {
       const words = phrase.trim().toLowerCase().split(/\s+/);
       const head = words[words.length - 1];
-      if (words[0] !== 'the' || words.length > 4 || !ROLE_NOUNS.has(head)) return null;
+      // "the judge", "his father" ("a judge" or "an officer" may be anyone).
+      if (!['the', 'his', 'her', 'their'].includes(words[0]) || words.length > 4 || !ROLE_NOUNS.has(head)) return null;
       const names = new Set([head, ...(ROLE_SYNONYMS.get(head) ?? [])]);
       const hasRole = (mention: PersonMention) => [...(roles.get(mention.person) ?? [])].some((word) => names.has(word));
       const earlier = narrative.filter((mention) => isBefore(mention, paragraph, offset)).reverse();

@@ -80,7 +80,7 @@ export function appositiveAfter(text: string): string | null {
 }
 
 const APPOSITIVE_BEFORE =
-  /(?:^|[\s(—–-])(?:the|a|an|its|his|her|their|your|our|my|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
+  /(?:^|[\s(—–-])(?:the|a|an|another|its|his|her|their|your|our|my|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
   const match = APPOSITIVE_BEFORE.exec(text);

@@ -36,14 +36,15 @@ export const ROLE_NOUNS = words(`
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
   chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
   sho dsp acp dcp broker undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
-  barrister advocate counsel pc
+  barrister advocate counsel pc member receiver linebacker quarterback kicker defenseman defenceman goalie
+  goaltender cornerback pitcher catcher shortstop outfielder infielder tackle running-back
 `);
 
 /**
  * Positions that are also everyday words ("centre", "prop", "guard"): a role only in lower case
  * right before a name ("centre Josh Pennington"), never as a capitalised title.
  */
-export const POSITION_NOUNS = words('centre center hooker prop lock guard opener keeper point-guard forward back');
+export const POSITION_NOUNS = words('centre center hooker prop lock guard opener keeper point-guard forward back safety end wing');
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`

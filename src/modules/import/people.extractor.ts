@@ -151,7 +151,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     const prefixRole = [...rolePhrase, ...titleTokens].filter((token) => !HONORIFICS.has(lower(token)));
     // ", 41, a technician at …" after an age; "The party's national chairperson, Ms Beatrice …" before the titles.
     const appositive =
-      appositiveAfter(after.replace(/^\)?,\s*\d{1,3}(?=,)/u, '')) ??
+      appositiveAfter(after.replace(/^\)?,\s*\d{1,3}(?=,)/u, ''), true) ??
       appositiveBefore(beforeName) ??
       appositiveBefore(paragraph.slice(0, start));
     sites.push({

@@ -54,17 +54,23 @@ export function hasRoleOrTitle(words: readonly string[]): boolean {
 
 /** Drops a trailing relative or participle clause: "leader of Chechnya backed by the Kremlin" -> "leader of Chechnya". */
 export function cutClause(phrase: string): string {
-  return phrase
-    .replace(/\s+(?:who|whom|whose|which|that|where|when|speaking|according|known|said|says)\b.*$/iu, '')
-    .replace(/\s+\p{Ll}+ed\s+(?:by|in|to|from|with|as|for)\b.*$/u, '')
-    .replace(/\s+\p{Ll}+ing\b.*$/u, '')
-    .trim();
+  return (
+    phrase
+      .replace(/\s+(?:who|whom|whose|which|that|where|when|speaking|according|known|said|says)\b.*$/iu, '')
+      .replace(/\s+\p{Ll}+ed\s+(?:by|in|to|from|with|as|for)\b.*$/u, '')
+      // "an engineer working for X", but not "director of housing", "professor of civil engineering".
+      .replace(/(?<!\b(?:of|in|and|for|on|at|to|with|the|a|an))\s+\p{Ll}+ing\b.*$/u, '')
+      .trim()
+  );
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
-const APPOSITIVE_AFTER = /^,\s+((?:a|an|the)\s+)?([^,.;:"“”«»()]{2,120})/u;
+// Full stops of abbreviations ("B.C.", "U.S.") do not end the phrase.
+const APPOSITIVE_AFTER = /^,\s+((?:a|an|the)\s+)?((?:[^,.;:"“”«»()]|(?<=\b\p{Lu})\.){2,120})/u;
+/** ", a retired logger," is a description whatever its noun; only "the …" needs a role noun. */
+const MAX_LOOSE_DESCRIPTION_WORDS = 8;
 /** Role phrase after a comma: "Yuri Ushakov, a foreign policy adviser from the Kremlin, …". */
-export function appositiveAfter(text: string): string | null {
+export function appositiveAfter(text: string, loose = false): string | null {
   const match = APPOSITIVE_AFTER.exec(text);
   if (!match) return null;
   const [, article, raw] = match;
@@ -76,17 +82,20 @@ export function appositiveAfter(text: string): string | null {
   // ", rose above everyone …": a clause with its own verb.
   if (SPEECH_VERBS.has(lower(first)) || RELATIVE_PRONOUNS.has(lower(first)) || isFiniteVerb(lower(first))) return null;
   const phrase = cutClause(raw);
-  return hasRoleNoun(phrase) ? phrase : null;
+  if (hasRoleNoun(phrase)) return phrase;
+  const short = phrase.split(/\s+/).length <= MAX_LOOSE_DESCRIPTION_WORDS;
+  return loose && short && /^an?\s/u.test(article ?? '') && /^\p{Ll}/u.test(phrase) ? phrase : null;
 }
 
 const APPOSITIVE_BEFORE =
-  /(?:^|[\s(—–-])(?:the|a|an|another|its|his|her|their|your|our|my|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s)\s+([^,.;:"“”«»()]{2,80}),\s*$/iu;
+  /(?:^|[\s(—–-])(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y)\s+([^,.;:"“”«»()]{2,80})|(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
   const match = APPOSITIVE_BEFORE.exec(text);
   if (!match) return null;
-  const phrase = cutClause(match[1]);
-  return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 6 ? phrase : null;
+  // A name's possessive stays: "Lindgren's father", "Brightmart’s chief executive".
+  const phrase = cutClause(match[1] ?? match[2]);
+  return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7 ? phrase : null;
 }
 
 const verbs = new Map<string, boolean>();

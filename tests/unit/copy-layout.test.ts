@@ -141,6 +141,8 @@ describe('parseDateLine', () => {
     ['Updated / Thursday, 19 Nov 2026 23:48', '2026-11-19T23:48:00.000Z'],
     ['Posted Tue 12 Jan 2027 at 4:31pm AEST, updated 6:05pm', '2027-01-12T06:31:00.000Z'],
     ['PUBLISHED: January 6, 2027 at 9:41 p.m. | UPDATED: January 7, 2027 at 6:15 a.m.', '2027-01-06T21:41:00.000Z'],
+    ['Philippine Daily Inquirer / 05:14 AM March 11, 2027', '2027-03-11T05:14:00.000Z'],
+    ['OCT. 14, 2026 5 PM CENTRAL', '2026-10-14T22:00:00.000Z'],
   ])('%p -> %p', (line, iso) => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });

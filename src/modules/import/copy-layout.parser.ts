@@ -73,11 +73,11 @@ const IMAGE_CREDIT = [
 ];
 
 const CAPTION_CREDIT =
-  /^[^"“”]{10,300}[.!?]\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})$/u;
+  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3}))$/u;
 
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [
-  /^by:?\s+[^.!?"“”]{2,90}$/iu,
+  /^(?:by|text by):?\s+[^.!?"“”]{2,90}$/iu,
   // "Jordan Tavares · CBC News ·"
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s+[·•|]\s+[^.!?"“”]{2,40}$/u,
   // A name on its own line ("Priya Raghunathan"), or a desk ("Express News Service").
@@ -125,7 +125,16 @@ const FURNITURE = [
   /^(?:leave|post) a comment\b/i,
   /^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
   /^with files from\b/i,
-  /^[—–-]?\s*with assistance from\b/i,
+  /^[—–-]*\s*with assistance from\b/i,
+  /^view this post on\b/i,
+  /^more (?:articles|stories) from\b/i,
+  /^source:\s/i,
+  /\blearn more$/i,
+  /^share(?:\s+(?:or|and)\s+save)?(?:\s+this\s+(?:story|article))?$/i,
+  /^doi:\s*10\./i,
+  /\bgot a (?:news )?tip\b/i,
+  /^also read\s*:/i,
+  /^licen[cs]e this (?:article|story)\b/i,
   /\S+@\S+\.\p{L}{2,}/u,
   /^to contact the (?:reporters?|editors?)\b/i,
   /^\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+(?:covers|reports on|is a (?:staff )?(?:reporter|writer|correspondent))\b/u,
@@ -138,7 +147,8 @@ const FURNITURE = [
 ];
 const FURNITURE_MAX_WORDS = 30;
 /** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
-const RIGHTS_NOTICE = /\ball rights reserved\b|^(?:©|copyright\b)/i;
+const RIGHTS_NOTICE =
+  /\ball rights reserved\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b/i;
 const RIGHTS_NOTICE_MAX_WORDS = 60;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */
 const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;
@@ -158,6 +168,10 @@ function wordCount(text: string): number {
 /** Words a date line may hold besides its dates: "Posted …, updated …", "PUBLISHED: … | UPDATED: …". */
 const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|date|and|at|on)\b/giu;
 /** Separators between a date line's parts: "November 5, 2026 · 9:47 AM", "26.10.2026 | 13:45", "Updated / Thursday". */
+/** "CENTRAL" as US outlets print it: chrono reads the abbreviations. */
+const US_ZONE_WORDS: Record<string, string> = { EASTERN: 'ET', CENTRAL: 'CT', MOUNTAIN: 'MT', PACIFIC: 'PT' };
+/** "Philippine Daily Inquirer / 05:14 AM March 11, 2027": the outlet's name before the stamp. */
+const OUTLET_BEFORE_DATE = /^\p{Lu}[\p{L} .&'’-]{2,40}\s\/\s(?=.*\d)/u;
 const DATE_LINE_SEPARATORS = /\s*(?:[·•|]|\s\/\s|\s[—–]\s)\s*/gu;
 
 /** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"); the first date wins. */
@@ -167,7 +181,9 @@ export function parseDateLine(line: string): Date | null {
     // A wire dateline: "ACCRA, Dec 10, 2025 (AFP) -".
     .replace(WIRE_PLACE, '')
     .replace(WIRE_AGENCY, '')
+    .replace(OUTLET_BEFORE_DATE, '')
     .replace(DATE_LINE_SEPARATORS, ' ')
+    .replace(/\b(EASTERN|CENTRAL|MOUNTAIN|PACIFIC)$/u, (zone: string) => US_ZONE_WORDS[zone])
     // "4.38pm" -> "4:38pm"; "26.10.2026" (day first, as written outside the US) -> "2026-10-26".
     .replace(/\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)/giu, '$1:$2$3')
     .replace(
@@ -302,7 +318,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
     // A photo caption ending in its credit: "Solomiia Bilous at her studio in Berlin. Marta Kühnel for NPR".
     const caption: RegExpExecArray | null = credit === null ? CAPTION_CREDIT.exec(line) : null;
     if (caption) {
-      credit = caption[1];
+      credit = caption[1] ?? caption[2];
       continue;
     }
     const lineCredit: string | null = credit === null ? imageCredit(line) : null;

@@ -11,6 +11,17 @@ import type { TranscriptTurn } from './transcript';
 const PLURAL_POSSESSIVE = /^s’ \p{Ll}/u;
 /** A preposition right before a name makes it an object, not the subject "he" or "she" stands for. */
 const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$/u;
+
+/**
+ * Whether a mention can be what "he" or "she" stands for: objects ("taught to Kateryna", "asked by
+ * Oßwald") and owners ("Kateryna’s recordings") are not, unless they open the sentence ("Bilous’s new album … sets").
+ */
+function mayBeSubject(text: string, mention: PersonMention, sentenceStart: number): boolean {
+  if (mention.runStart === sentenceStart) return true;
+  const object = OBJECT_BEFORE.test(text.slice(Math.max(0, mention.runStart - 12), mention.runStart));
+  const owner = /['’]s?$/u.test(text.slice(mention.start, mention.end));
+  return !object && !owner;
+}
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
 const UNNAMED_SOURCE_OPENING =
   /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
@@ -165,12 +176,7 @@ export function extractQuotes(
                 mention.paragraph === index &&
                 mention.runStart >= starts[sentence] &&
                 mention.end <= end &&
-                // Objects ("taught to Kateryna", "asked by Oßwald") and owners ("Kateryna’s recordings") are
-                // not subjects; an owner opening the sentence is ("Bilous’s new album … sets").
-                (owners ||
-                  ((!OBJECT_BEFORE.test(text.slice(Math.max(0, mention.runStart - 12), mention.runStart)) ||
-                    mention.runStart === starts[sentence]) &&
-                    (!/['’]s?$/u.test(text.slice(mention.start, mention.end)) || mention.runStart === starts[sentence]))) &&
+                (owners || mayBeSubject(text, mention, starts[sentence])) &&
                 accept(mention.person),
             );
             if (found) return { person: found.person };

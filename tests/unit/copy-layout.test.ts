@@ -88,6 +88,25 @@ describe('parseCopyLayout', () => {
     }
   });
 
+  it('takes summary bullets above the byline as the standfirst and skips header notes', () => {
+    const layout = parseCopyLayout(
+      [
+        'Dynasty faces a data engineer in Khon Kaen',
+        '',
+        '• A former data engineer is trying to unseat a family that has held the seat since 1996',
+        '• Analysts say a handful of constituencies will show whether old networks still deliver',
+        'Tashi Wongsakul-Reyes',
+        'Published: 7:00am, 20 Jun 2027',
+        'Why you can trust SCMP',
+        '',
+        'On a sweltering afternoon, Pakorn Siriwattana stood on the back of a pickup truck.',
+      ].join('\n'),
+    );
+    expect(layout.standfirst).toMatch(/^A former data engineer .* Analysts say /);
+    expect(layout.publishedAt).not.toBeNull();
+    expect(layout.paragraphs).toHaveLength(1);
+  });
+
   it('drops page furniture but keeps paragraphs that merely mention such words', () => {
     const layout = parseCopyLayout(
       [
@@ -143,6 +162,7 @@ describe('parseDateLine', () => {
     ['PUBLISHED: January 6, 2027 at 9:41 p.m. | UPDATED: January 7, 2027 at 6:15 a.m.', '2027-01-06T21:41:00.000Z'],
     ['Philippine Daily Inquirer / 05:14 AM March 11, 2027', '2027-03-11T05:14:00.000Z'],
     ['OCT. 14, 2026 5 PM CENTRAL', '2026-10-14T22:00:00.000Z'],
+    ['Sanjay Bhosale / TNN / Updated: Jun 11, 2027, 04:12 IST', '2027-06-10T22:42:00.000Z'],
   ])('%p -> %p', (line, iso) => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });

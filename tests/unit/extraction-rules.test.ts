@@ -3,7 +3,7 @@ import { ATTRIBUTION_RULES } from '../../src/modules/import/attribution.rules';
 import { parseCopyLayout } from '../../src/modules/import/copy-layout.parser';
 import { extractPeople } from '../../src/modules/import/people.extractor';
 import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from '../../src/modules/import/person.rules';
-import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from '../../src/modules/import/quote-mark.rules';
+import { QUOTE_MARK_RULES, SINGLE_MARK_RULE, SINGLE_MARK_RULES } from '../../src/modules/import/quote-mark.rules';
 import { findQuoteSpans } from '../../src/modules/import/quotes.extractor';
 
 /** Each rule's example is real-style copy: imported whole, it yields what the rule promises, credited to that rule. */
@@ -15,7 +15,7 @@ describe('rule tables', () => {
     ['PERSON_EVIDENCE_RULES', PERSON_EVIDENCE_RULES],
     ['NOT_A_PERSON_RULES', NOT_A_PERSON_RULES],
     ['ATTRIBUTION_RULES', ATTRIBUTION_RULES],
-    ['QUOTE_MARK_RULES', [...QUOTE_MARK_RULES, SINGLE_MARK_RULE]],
+    ['QUOTE_MARK_RULES', [...QUOTE_MARK_RULES, ...SINGLE_MARK_RULES]],
   ] as const)('%s has unique kebab-case names, a description and an example', (_table, rules) => {
     const names = rules.map((rule) => rule.name);
     expect(new Set(names).size).toBe(names.length);
@@ -51,8 +51,8 @@ describe('attribution rules: each example gives its quote the speaker, by that r
 });
 
 describe('quote mark rules: each example is read as one quote with its speaker', () => {
-  it.each([...QUOTE_MARK_RULES, SINGLE_MARK_RULE].map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
-    const marks = rule === SINGLE_MARK_RULE ? [SINGLE_MARK_RULE] : QUOTE_MARK_RULES;
+  it.each([...QUOTE_MARK_RULES, ...SINGLE_MARK_RULES].map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
+    const marks = SINGLE_MARK_RULES.includes(rule) ? [rule] : QUOTE_MARK_RULES;
     const spans = findQuoteSpans(rule.example.copy, 0, marks);
     expect(spans.map((span) => [span.text, span.marks])).toEqual([[rule.example.quote, name]]);
     const quote = extract(rule.example.copy).quotes[0];

@@ -111,7 +111,7 @@ const DESCRIBED_SUBJECT_BEFORE_VERB =
   /(?:,|\b(?:said|says|told|added))\s*(?:(?:but|and)\s+)?((?:the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:\s+(?:had|has|have|was|were|is|would|could))?)\s+(?:\p{Ll}+ly\s+)?$/u;
 const RELATIVE_SUBJECT = /^\s*,\s*who\s+(?:\p{Ll}+ly\s+)?$/u;
 const SPEAKING_FOR =
-  /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+$/iu;
+  /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+(?:the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+,\s+)?$/iu;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -179,6 +179,18 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     // "Ms Odongo was not available, but in a statement the party said": the phrase right before the verb is its subject.
     const between = lastMention ? paragraph.slice(lastMention.end, verbAt) : '';
     const nearer = lastMention ? DESCRIBED_SUBJECT_BEFORE_VERB.exec(between) : null;
+    // "When board President Gary Lindahl tried to move on, a woman at the back shouted": a new clause's unnamed subject.
+    const clause = between.includes(',') ? between.slice(between.lastIndexOf(',') + 1).trim() : '';
+    const unnamed = clause ? SOURCE_START.exec(clause) : null;
+    if (
+      unnamed &&
+      /^(?:a|an|one)\b/iu.test(unnamed[0]) &&
+      clause.split(/\s+/).length <= 12 &&
+      lastMention &&
+      lastMention.start > pronounAt
+    ) {
+      return { kind: 'source', result: { speaker: null, attribution: `${clause} ${verb[0]}`.trim() } };
+    }
     if (nearer && lastMention && lastMention.start > pronounAt) {
       const phrase = nearer[1].replace(/\s+(?:had|has|have|was|were|is|would|could|had\s+also)$/u, '');
       return {
@@ -188,7 +200,7 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     }
     // "A representative for Kayla said": someone speaking for the person named.
     const forSomeone = lastMention
-      ? SPEAKING_FOR.exec(paragraph.slice(Math.max(from, lastMention.runStart - 60), lastMention.runStart))
+      ? SPEAKING_FOR.exec(paragraph.slice(Math.max(from, lastMention.runStart - 100), lastMention.runStart))
       : null;
     if (forSomeone && lastMention && lastMention.start > pronounAt) {
       return {
@@ -287,7 +299,8 @@ const isLabel = (site: QuoteSite) =>
 
 /** How many paragraphs back "he added" still continues the last quote's speaker. */
 const ADDED_REACH_PARAGRAPHS = 2;
-const SPOKE_AFTER = new RegExp(`^[^.!?"“”«»]{0,40}?\\b(?:${VERB})\\b`, 'u');
+// "Baranauskienė has not commented publicly": a denial is not speaking.
+const SPOKE_AFTER = new RegExp(`^(?![^.!?]{0,40}?\\b(?:not|never|declined|refused)\\b)[^.!?"“”«»]{0,40}?\\b(?:${VERB})\\b`, 'u');
 const CONTINUING_VERBS = new Set(['added', 'adds', 'continued', 'continues', 'went on']);
 
 /** `“…,” he added` after a paragraph about someone else: the last quoted speaker goes on, when the pronoun fits. */

@@ -81,7 +81,7 @@ const BYLINES = [
   // "Jordan Tavares · CBC News ·"
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s+[·•|]\s+[^.!?"“”]{2,40}$/u,
   // A name on its own line ("Priya Raghunathan"), or a desk ("Express News Service").
-  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u,
+  /^(?!.*\b(?:The|This|That|These|Our|Your|Its|And|Of|For|To|In|On|At|With|Is|Are)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u,
   /^(?:[\p{L}]+\s+){0,2}(?:news\s+service|bureau|news\s+desk|staff\s+reporter|wire\s+services?)$/iu,
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist|desk|staff)$/iu,
   /^(?:special|staff|our|senior|political|foreign)\s+(?:correspondent|reporter|writer)$/iu,
@@ -89,6 +89,14 @@ const BYLINES = [
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},\s+\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,3}(?:,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})?$/u,
 ];
 const MAX_BYLINE_WORDS = 10;
+const MAX_STANDFIRST_LINES = 3;
+/** Header lines that are neither date, credit nor byline, and say nothing about the story. */
+const HEADER_NOTES = [
+  /^reporting from\b/i,
+  /^why you can trust\b/i,
+  /^(?:representative|file|stock) (?:image|photo|picture)$/i,
+  /^heard on\b/i,
+];
 const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
 const WIRE_AGENCY = /\s*\([\p{L}.& ]{2,20}\)\s*[-–—]*\s*$/u;
 const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*:?\s*/i;
@@ -137,7 +145,7 @@ const FURNITURE = [
   /^licen[cs]e this (?:article|story)\b/i,
   /\S+@\S+\.\p{L}{2,}/u,
   /^to contact the (?:reporters?|editors?)\b/i,
-  /^\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+(?:covers|reports on|is a (?:staff )?(?:reporter|writer|correspondent))\b/u,
+  /^\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+\s+(?:covers|reports on|is an? (?:[\p{L}-]+\s+){0,3}(?:reporter|writer|correspondent|editor|journalist))\b/u,
   /\bcontributed (?:to )?(?:this )?(?:report|story)\b/i,
   /^originally published\b/i,
   /^loading\W*$/i,
@@ -171,7 +179,7 @@ const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|date|
 /** "CENTRAL" as US outlets print it: chrono reads the abbreviations. */
 const US_ZONE_WORDS: Record<string, string> = { EASTERN: 'ET', CENTRAL: 'CT', MOUNTAIN: 'MT', PACIFIC: 'PT' };
 /** "Philippine Daily Inquirer / 05:14 AM March 11, 2027": the outlet's name before the stamp. */
-const OUTLET_BEFORE_DATE = /^\p{Lu}[\p{L} .&'’-]{2,40}\s\/\s(?=.*\d)/u;
+const OUTLET_BEFORE_DATE = /^(?:\p{Lu}[\p{L} .&'’-]{1,40}\s\/\s)+(?=.*\d)/u;
 const DATE_LINE_SEPARATORS = /\s*(?:[·•|]|\s\/\s|\s[—–]\s)\s*/gu;
 
 /** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"); the first date wins. */
@@ -210,6 +218,7 @@ export function parseDateLine(line: string): Date | null {
 /** A date line, an image credit or a byline. */
 function isHeaderLine(line: string): boolean {
   const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '');
+  if (isFurniture(line)) return false;
   return (
     parseDateLine(line) !== null ||
     imageCredit(line) !== null ||
@@ -328,9 +337,15 @@ export function parseCopyLayout(raw: string): CopyLayout {
     }
     const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, ''); // "By Marcus Delacroix | mdelacroix@…"
     if (wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare))) continue;
-    // A standfirst between the headline and the date or byline ("Health authority says it is recruiting…").
-    if (standfirst === null && index + 1 < lines.length && isHeaderLine(lines[index + 1].text)) {
-      standfirst = line;
+    if (HEADER_NOTES.some((pattern) => pattern.test(line))) continue;
+    // A standfirst (a line or a few bullet lines) between the headline and the date or byline
+    // ("Health authority says it is recruiting…", "• A former data engineer …").
+    const headerAt =
+      standfirst === null ? lines.slice(index + 1, index + 1 + MAX_STANDFIRST_LINES).findIndex((next) => isHeaderLine(next.text)) : -1;
+    if (headerAt >= 0) {
+      const summary: string[] = lines.slice(index, index + 1 + headerAt).map((next) => next.text.replace(/^[•·*–-]\s*/u, ''));
+      standfirst = summary.join(' ');
+      index += headerAt;
       continue;
     }
     break;

@@ -35,7 +35,7 @@ export const ROLE_NOUNS = words(`
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
   chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
-  sho dsp acp dcp broker undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
+  sho dsp acp dcp cp broker undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
   barrister advocate counsel pc member receiver linebacker quarterback kicker defenseman defenceman goalie
   goaltender cornerback pitcher catcher shortstop outfielder infielder tackle running-back
 `);
@@ -94,7 +94,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining minera resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
+  greens mining minera coal mines metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -180,6 +180,7 @@ export const ROLE_SYNONYMS = new Map<string, string[]>([
   ['manager', ['coach']],
   ['cfo', ['financial', 'finance']],
   ['senator', ['sen']],
+  ['cp', ['commissioner']],
   ['representative', ['rep']],
   ['governor', ['gov']],
   ['professor', ['prof']],

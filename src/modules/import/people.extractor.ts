@@ -17,6 +17,7 @@ import {
   appositiveAfter,
   appositiveBefore,
   hasRoleOrTitle,
+  isGivenName,
   isNameToken,
   isRoleOrTitle,
   isUncasedName,
@@ -103,6 +104,12 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       start += tokens[0].length + 1;
       tokens = tokens.slice(1);
     }
+    // "Khon Kaen’s Constituency 3": whatever a possessive inside the run owns starts after it.
+    const owner = tokens.slice(0, -1).reduce((last, token, index) => (/['’]s$/u.test(token) ? index : last), -1);
+    if (owner >= 0) {
+      start += tokens.slice(0, owner + 1).reduce((length, token) => length + token.length + 1, 0);
+      tokens = tokens.slice(owner + 1);
+    }
     // A sentence-initial participle ("Sentencing Carter, Judge …") is not a first name.
     if (tokens.length > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(tokens[0]) && /(?:^|[.!?]["”’]?\s+)$/u.test(paragraph.slice(0, start))) {
       start += tokens[0].length + 1;
@@ -137,6 +144,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     const hasTitle = chain.some((word) => /^\p{Lu}/u.test(word) && isRoleOrTitle(word));
     const chained = chainStart >= 0 && hasTitle ? `${chain.slice(chainStart).join(' ')} ${tokens[0]}` : null;
     if (chained) split = 0;
+    // "Grazier Lorraine Pettit", "American Kayla Moss-Whitaker": a word that is no given name before one is a title.
+    if (split === -1 && tokens.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[0]) && !isGivenName(tokens[0]) && isGivenName(tokens[1]))
+      split = 0;
     const titleTokens = tokens.slice(0, split + 1);
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
     const words = nameTokens.filter((token) => !PARTICLE.test(token));
@@ -432,7 +442,11 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     }
     // "Asked about Pōmare-Walker’s call, he said": a possessive name is not what the pronoun after it stands for.
     const possessive = /['’]s?$/u.test(site.run);
-    const pronoun = possessive ? undefined : /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1]?.toLowerCase();
+    const pronoun = possessive
+      ? undefined
+      : (
+          /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1] ?? NEXT_SENTENCE_PRONOUN.exec(site.after)?.[1]
+        )?.toLowerCase();
     if (pronoun) vote(person, pronoun.startsWith('h') && pronoun !== 'her' ? 'male' : 'female', 1);
   }
   mentions.push(...speakerMentions);
@@ -462,6 +476,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   return { people: ordered, mentions, organisations, genders };
 }
 
+/** "… Dr. Priya Natesan. She is an assistant professor …": the next sentence opens with the person's pronoun. */
+const NEXT_SENTENCE_PRONOUN = /^[^.!?"“”«»]{0,200}[.!?]\s+(He|She|His|Her)\b/u;
+
 /** Evidence that makes one word a person of its own ("Mr Okafor", "his wife Ana", "Derek, 86,"), when no full name owns it. */
 const SINGLE_NAME_EVIDENCE = new Set([
   'title-before-name',
@@ -469,6 +486,7 @@ const SINGLE_NAME_EVIDENCE = new Set([
   'kinship-before-name',
   'appositive-role-before',
   'age-after-name',
+  'named-only-as',
 ]);
 
 /** A single name as a speaker ("Hassan said") is a person when the lexicon knows it as a name. */

@@ -1,8 +1,7 @@
-import nlp from 'compromise';
 import { normalizePersonName } from '../person/person-name';
 import type { ExtractionRule } from './extraction-rule';
 import { INVERTED_SPEECH_VERBS, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
-import { appositiveAfter, appositiveBefore, isRoleOrTitle, isUncasedName } from './role-phrase';
+import { appositiveAfter, appositiveBefore, isGivenName, isRoleOrTitle, isUncasedName } from './role-phrase';
 
 /** A capitalised run of the body that may name a person, with the copy around it. */
 export interface NameSite {
@@ -117,6 +116,12 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     match: (site) => yes(site.tokens.length >= 2 && IDENTIFIED_AS_BEFORE.test(site.beforeName.slice(-80))),
   },
   {
+    name: 'named-only-as',
+    description: 'Introduced by a name alone: "a vendor who gave only her nickname, Noi,", "who gave his name only as Hassan".',
+    example: { copy: 'At a noodle stall, a vendor who gave only her nickname, Noi, said she had not decided.', person: 'Noi' },
+    match: (site) => yes(NAMED_ONLY_AS.test(site.beforeName.slice(-60))),
+  },
+  {
     name: 'according-to-name',
     description: '"According to Bruno Salgado, …".',
     example: { copy: 'According to Bruno Salgado, the plant will close.', person: 'Bruno Salgado' },
@@ -174,6 +179,10 @@ const FOR_AN_ORGANISATION =
 export const AGE_AFTER = /^\)?,\s*\d{1,3},/u;
 /** "Police identified the man as Darnell Ocheltree-Banks". */
 const IDENTIFIED_AS_BEFORE = /\b(?:identified|named)\s+(?:(?:him|her|them|the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}as\s+$/u;
+const NAMED_ONLY_AS = /\b(?:name|nickname|first name)(?:\s+only)?(?:\s+as)?,?\s+$/u;
+/** "the reformist Kao Na party": a kind of organisation right after the name. */
+const ORGANISATION_NOUN_AFTER =
+  /^\s+(?:party|group|company|firm|movement|alliance|coalition|brand|chain|campaign|network|foundation|charity|union|club|team|bank|agency)\b/u;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =
@@ -255,6 +264,18 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       ),
   },
   {
+    name: 'organisation-noun-after',
+    description: 'Followed by the kind of organisation it is: "the reformist Kao Na party", "the Bright Futures campaign".',
+    example: { copy: 'Pakorn is running for the reformist Kao Na party in Khon Kaen.', notPerson: 'Kao Na' },
+    match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_NOUN_AFTER.test(site.after)),
+  },
+  {
+    name: 'quoted-name',
+    description: 'Wrapped in quote marks: a slogan, a title or a campaign ("Save Garfield" on T-shirts).',
+    example: { copy: 'Parents wore T-shirts reading "Save Garfield" to the meeting.', notPerson: 'Save Garfield' },
+    match: (site) => yes(/["“‘']$/u.test(site.before) && /^["”’']/u.test(site.after)),
+  },
+  {
     name: 'whose-officers',
     description: 'Has officers, members or shareholders: "Donghai Shipbuilding, whose vice president …".',
     example: {
@@ -311,15 +332,3 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
 ];
 
 const keyOfTokens = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));
-
-const givenNames = new Map<string, boolean>();
-/** compromise's lexicon knows the word as a given name ("Ethan" of "Ethan Marsh"). */
-function isGivenName(word: string): boolean {
-  let known = givenNames.get(word);
-  if (known === undefined) {
-    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
-    known = tags.some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
-    givenNames.set(word, known);
-  }
-  return known;
-}

@@ -68,3 +68,19 @@ export const SINGLE_MARK_RULE: QuoteMarkRule = {
   opens: '‘',
   closes: ['’'],
 };
+
+/** '…' typed straight as the main marks, as British tabloid and sport copy does, with "…" nested inside. */
+export const STRAIGHT_SINGLE_MARK_RULE: QuoteMarkRule = {
+  name: 'single-straight-primary',
+  description: "'…' as an article's main quotation marks, doubles nested inside.",
+  example: {
+    copy: `'Honestly, in Miami I didn't want to be on a court,' Ellie Brennan said.`,
+    quote: "Honestly, in Miami I didn't want to be on a court",
+    speaker: 'Ellie Brennan',
+  },
+  opens: "'",
+  closes: ["'"],
+};
+
+/** The single-mark modes, chosen for an article whose single marks open more quotes than its double marks. */
+export const SINGLE_MARK_RULES: readonly QuoteMarkRule[] = [SINGLE_MARK_RULE, STRAIGHT_SINGLE_MARK_RULE];

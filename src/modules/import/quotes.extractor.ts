@@ -5,10 +5,11 @@ import { firstMatch } from './extraction-rule';
 import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
 import type { QuoteMarkRule } from './quote-mark.rules';
-import { QUOTE_MARK_RULES, SINGLE_MARK_RULE } from './quote-mark.rules';
+import { QUOTE_MARK_RULES, SINGLE_MARK_RULE, SINGLE_MARK_RULES, STRAIGHT_SINGLE_MARK_RULE } from './quote-mark.rules';
 import type { TranscriptTurn } from './transcript';
 
-const PLURAL_POSSESSIVE = /^s’ \p{Ll}/u;
+const SCARE_QUOTE_BEFORE = /\bso-called\s+$/iu;
+const PLURAL_POSSESSIVE = /^s[’'] \p{Ll}/u;
 /** A preposition right before a name makes it an object, not the subject "he" or "she" stands for. */
 const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$/u;
 
@@ -42,16 +43,17 @@ export function findQuoteSpans(paragraph: string, paragraphIndex: number, marks:
     if (!open) {
       const rule = marks.find((candidate) => candidate.opens === char);
       // A single opening mark must start a word; a closing one must not be an apostrophe ("don’t").
-      if (rule && (rule !== SINGLE_MARK_RULE || /(?:^|[\s(—–-])$/u.test(paragraph.slice(0, index)))) open = { at: index, rule };
+      if (rule && (!SINGLE_MARK_RULES.includes(rule) || /(?:^|[\s(—–-])$/u.test(paragraph.slice(0, index)))) open = { at: index, rule };
       continue;
     }
     const closer = open.rule.closes.find((mark) => paragraph.startsWith(mark, index));
-    if (!closer || (open.rule === SINGLE_MARK_RULE && /\p{L}/u.test(paragraph[index + 1] ?? ''))) continue;
-    // "beginners’ ride": after an s and before a lower-case word, a plural possessive, when a later mark can close.
+    const single = SINGLE_MARK_RULES.includes(open.rule);
+    if (!closer || (single && /\p{L}/u.test(paragraph[index + 1] ?? ''))) continue;
+    // "beginners’ ride", "players' lounge": after an s and before a lower-case word, a plural possessive, when a later mark can close.
     if (
-      open.rule === SINGLE_MARK_RULE &&
+      single &&
       PLURAL_POSSESSIVE.test(paragraph.slice(index - 1, index + 3)) &&
-      /’(?!\p{L})/u.test(paragraph.slice(index + 1))
+      new RegExp(`${closer}(?!\\p{L})`, 'u').test(paragraph.slice(index + 1))
     )
       continue;
     spans.push(span(paragraph, paragraphIndex, open.at, open.rule.name, index, index + closer.length, true));
@@ -114,9 +116,11 @@ export function extractQuotes(
 ): QuoteDraft[] {
   // Single marks are the main quotation marks when they open more quotes than double marks do.
   const count = (pattern: RegExp) => paragraphs.reduce((total, paragraph) => total + (paragraph.match(pattern)?.length ?? 0), 0);
-  const singleOpeners = count(/(?:^|[\s(—–-])‘/gu);
+  const curlySingles = count(/(?:^|[\s(—–-])‘/gu);
+  const straightSingles = count(/(?:^|[\s(—–-])'(?=[\p{L}\d])/gu);
   const doubleOpeners = count(/[“„«]|(?:^|\s)"/gu);
-  const marks = singleOpeners > doubleOpeners ? [SINGLE_MARK_RULE] : QUOTE_MARK_RULES;
+  const single = straightSingles > curlySingles ? STRAIGHT_SINGLE_MARK_RULE : SINGLE_MARK_RULE;
+  const marks = Math.max(curlySingles, straightSingles) > doubleOpeners ? [single] : QUOTE_MARK_RULES;
   // A transcript turn is one quote, marks inside it included.
   const turnAt = new Map(turns.map((turn) => [turn.paragraph, turn]));
   const spansByParagraph = paragraphs.map((paragraph, index) => {
@@ -249,7 +253,10 @@ export function extractQuotes(
   spansByParagraph.forEach((spans, paragraphIndex) => {
     let previousInParagraph: AttributedQuote | null = null;
     spans.forEach((quote, spanIndex) => {
-      const found = firstMatch(ATTRIBUTION_RULES, siteOf(paragraphIndex, spanIndex, previousInParagraph, previous));
+      const site = siteOf(paragraphIndex, spanIndex, previousInParagraph, previous);
+      // "the so-called “solidarity levy”": the copy's distance from a phrase, not anyone's words.
+      if (SCARE_QUOTE_BEFORE.test(site.before)) return;
+      const found = firstMatch(ATTRIBUTION_RULES, site);
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;
       quotes.push({ text: quote.text, speaker, attribution, paragraphIndex, rule: found.rule.name });

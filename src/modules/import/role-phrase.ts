@@ -87,14 +87,18 @@ export function appositiveAfter(text: string, loose = false): string | null {
   return loose && short && /^an?\s/u.test(article ?? '') && /^\p{Ll}/u.test(phrase) ? phrase : null;
 }
 
+// The determiner nearest the name wins ("A spokesperson for the party said its candidate, …"): the greedy start.
 const APPOSITIVE_BEFORE =
-  /(?:^|[\s(—–-])(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y)\s+([^,.;:"“”«»()]{2,80})|(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
+  /^(?:.*[\s(—–-])?(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
-  const match = APPOSITIVE_BEFORE.exec(text);
+  const match = APPOSITIVE_BEFORE.exec(text.slice(-120));
   if (!match) return null;
-  // A name's possessive stays: "Lindgren's father", "Brightmart’s chief executive".
-  const phrase = cutClause(match[1] ?? match[2]);
+  // A name's possessive stays: "Lindgren's father", "Brightmart’s chief executive". "A spokesperson for
+  // the federal environment minister, Meredith Cowan": the name is the minister's.
+  const written = cutClause(match[1] ?? match[2]);
+  const phrase =
+    /^(?:spokesperson|spokesman|spokeswoman|representative|aide)\s+(?:for|of|to)\s+(?:the\s+)?(.+)$/u.exec(written)?.[1] ?? written;
   return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7 ? phrase : null;
 }
 
@@ -157,4 +161,16 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
     break;
   }
   return haveRole ? phrase : [];
+}
+
+const givenNames = new Map<string, boolean>();
+/** compromise's lexicon knows the word as a given name ("Ethan" of "Ethan Marsh"). */
+export function isGivenName(word: string): boolean {
+  let known = givenNames.get(word);
+  if (known === undefined) {
+    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
+    known = tags.some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
+    givenNames.set(word, known);
+  }
+  return known;
 }

@@ -73,7 +73,7 @@ const IMAGE_CREDIT = [
 ];
 
 const CAPTION_CREDIT =
-  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3}))$/u;
+  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})|\[(\p{Lu}[^\[\]]{2,60})\])$/u;
 
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [
@@ -252,6 +252,8 @@ function blockParagraphs(lines: string[]): string[] {
 function isFurniture(block: string): boolean {
   const words = wordCount(block);
   if (words <= RIGHTS_NOTICE_MAX_WORDS && RIGHTS_NOTICE.test(block.trim())) return true;
+  // Reported speech is the story even when it says "subscribe" or "newsletter".
+  if (/["“”«»]|\b(?:said|says|told)\b/u.test(block)) return false;
   return words <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(block.trim()));
 }
 
@@ -327,7 +329,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
     // A photo caption ending in its credit: "Solomiia Bilous at her studio in Berlin. Marta Kühnel for NPR".
     const caption: RegExpExecArray | null = credit === null ? CAPTION_CREDIT.exec(line) : null;
     if (caption) {
-      credit = caption[1] ?? caption[2];
+      credit = caption[1] ?? caption[2] ?? caption[3];
       continue;
     }
     const lineCredit: string | null = credit === null ? imageCredit(line) : null;

@@ -57,25 +57,25 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
 export const TITLE_MODIFIERS = words(`
   vice foreign defence defense interior finance home state deputy acting former opposition shadow health education
-  labour labor trade energy culture transport treasury crown first grand
+  labour labor trade energy culture transport treasury crown first grand assistant
 `);
 
 /** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
 export const ABBREVIATED_NAME_WORDS =
-  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Barr Atty'.split(' ');
+  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Eng Barr Atty Cllr'.split(' ');
 
 /** Letters after a name that are not part of it ("Jonathan Ashcombe KC", "Jane Doe MP"). */
 export const POST_NOMINALS = new Set('KC QC SC MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(
-  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon. atty atty.',
+  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon. atty atty. cllr cllr. eng eng.',
 );
 
 /** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
@@ -94,7 +94,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining minera coal mines metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
+  greens mining minera coal mines affairs home homes metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -163,7 +163,7 @@ export const PRONOUNS = words('he she they i we');
 
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = words(`
-  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr engr barr hon atty inc ltd co corp no vs etc jan feb mar apr jun
+  mr mrs ms dr prof st sen rep gov gen lt col capt sgt rev jr sr engr eng barr hon atty cllr inc ltd co corp no vs etc jan feb mar apr jun
   jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m mt ft
 `);
 

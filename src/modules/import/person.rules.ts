@@ -259,8 +259,8 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     example: { copy: 'Her company, Sparkline Vision, now runs 1,400 robots.', notPerson: 'Sparkline Vision' },
     match: (site) =>
       yes(
-        site.titleTokens.length === 0 &&
-          (ORGANISATION_APPOSITIVE_BEFORE.test(site.beforeName.slice(-80)) || ORGANISATION_NOUN_BEFORE.test(site.beforeName.slice(-40))),
+        (site.titleTokens.length === 0 && ORGANISATION_APPOSITIVE_BEFORE.test(site.beforeName.slice(-80))) ||
+          ORGANISATION_NOUN_BEFORE.test(site.before.slice(-40)), // "the charity Victim Support"
       ),
   },
   {
@@ -268,6 +268,17 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     description: 'Followed by the kind of organisation it is: "the reformist Kao Na party", "the Bright Futures campaign".',
     example: { copy: 'Pakorn is running for the reformist Kao Na party in Khon Kaen.', notPerson: 'Kao Na' },
     match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_NOUN_AFTER.test(site.after)),
+  },
+  {
+    name: 'bracketed-list-after-name',
+    description: 'In a bracketed list after a name, as party and ward are given: "Cllr Rhian Okoro (Liberal Democrat, Melksham North)".',
+    example: { copy: 'Cllr Rhian Okoro (Liberal Democrat, Melksham North) voted against the plan.', notPerson: 'Melksham North' },
+    match: (site) => {
+      // The brackets around the run, opened right after a word, holding a list (one name alone is an alias: "佐藤健一 (Kenichi Sato)").
+      const opened = /\p{L}\s+\(([^()]*)$/u.exec(site.before);
+      const closed = /^([^()]*)\)/u.exec(site.after);
+      return yes(opened !== null && closed !== null && `${opened[1]}${closed[1]}`.includes(','));
+    },
   },
   {
     name: 'quoted-name',

@@ -9,6 +9,8 @@ import { QUOTE_MARK_RULES, SINGLE_MARK_RULE, SINGLE_MARK_RULES, STRAIGHT_SINGLE_
 import type { TranscriptTurn } from './transcript';
 
 const SCARE_QUOTE_BEFORE = /\bso-called\s+$/iu;
+/** "told CNBC's “Squawk on the Street”": a programme or a column of an outlet, not speech. */
+const SHOW_TITLE_BEFORE = /\b\p{Lu}[\p{L}&]*['’]s\s+$/u;
 const PLURAL_POSSESSIVE = /^s[’'] \p{Ll}/u;
 /** A preposition right before a name makes it an object, not the subject "he" or "she" stands for. */
 const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$/u;
@@ -255,7 +257,7 @@ export function extractQuotes(
     spans.forEach((quote, spanIndex) => {
       const site = siteOf(paragraphIndex, spanIndex, previousInParagraph, previous);
       // "the so-called “solidarity levy”": the copy's distance from a phrase, not anyone's words.
-      if (SCARE_QUOTE_BEFORE.test(site.before)) return;
+      if (SCARE_QUOTE_BEFORE.test(site.before) || SHOW_TITLE_BEFORE.test(site.before)) return;
       const found = firstMatch(ATTRIBUTION_RULES, site);
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;

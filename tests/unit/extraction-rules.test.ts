@@ -1,5 +1,5 @@
 import { extractArticle } from '../../src/modules/import/article.extractor';
-import { ATTRIBUTION_RULES } from '../../src/modules/import/attribution.rules';
+import { ATTRIBUTION_RULES, NOT_SPEECH_RULES } from '../../src/modules/import/attribution.rules';
 import { parseCopyLayout } from '../../src/modules/import/copy-layout.parser';
 import { extractPeople } from '../../src/modules/import/people.extractor';
 import { NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from '../../src/modules/import/person.rules';
@@ -15,6 +15,7 @@ describe('rule tables', () => {
     ['PERSON_EVIDENCE_RULES', PERSON_EVIDENCE_RULES],
     ['NOT_A_PERSON_RULES', NOT_A_PERSON_RULES],
     ['ATTRIBUTION_RULES', ATTRIBUTION_RULES],
+    ['NOT_SPEECH_RULES', NOT_SPEECH_RULES],
     ['QUOTE_MARK_RULES', [...QUOTE_MARK_RULES, ...SINGLE_MARK_RULES]],
   ] as const)('%s has unique kebab-case names, a description and an example', (_table, rules) => {
     const names = rules.map((rule) => rule.name);
@@ -47,6 +48,14 @@ describe('attribution rules: each example gives its quote the speaker, by that r
   it.each(ATTRIBUTION_RULES.map((rule) => [rule.name, rule] as const))('%s', (name, rule) => {
     const quote = extract(rule.example.copy).quotes.find((candidate) => candidate.text === rule.example.quote);
     expect(quote).toMatchObject({ text: rule.example.quote, speaker: rule.example.speaker, rule: name });
+  });
+});
+
+describe('not-speech rules: each example keeps its words in marks out of the quotes', () => {
+  it.each(NOT_SPEECH_RULES.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
+    const copy = rule.example.copy;
+    expect(findQuoteSpans(copy, 0).map((span) => span.text)).toContain(rule.example.notQuote);
+    expect(extract(copy).quotes.map((quote) => quote.text)).not.toContain(rule.example.notQuote);
   });
 });
 

@@ -88,7 +88,10 @@ const MAX_ATTRIBUTION_LENGTH = 80;
 const NOUN_BEFORE_VERB = /(?:\b(?:the|a|an|some|many|all|these|those|his|her|their|its|our|other|several|both|\d+)|\p{L}['’]s?)\s+$/iu;
 
 const PRONOUN_AFTER = new RegExp(`^(${PRONOUN})\\s+${ADVERB}(${VERB})\\b`, 'u');
-const EPITHET_AFTER = new RegExp(`^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i)))\\s+${ADVERB}(${VERB})\\b`, 'u');
+const EPITHET_AFTER = new RegExp(
+  `^(the\\s+(?:\\d+-year-old|\\p{Lu}\\p{Ll}+(?:ian|ean|ese|ish|ic|an|i|ard)))\\s+${ADVERB}(${VERB})\\b`,
+  'u',
+);
 const DESCRIPTION_AFTER = new RegExp(`^(the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?[\\p{Ll}-]+)\\s+${ADVERB}(${VERB})\\b`, 'u');
 /** "the CFO said" anywhere in a sentence: a role standing for the person given it. */
 export const DESCRIBED_SPEAKER = new RegExp(`\\b(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${ADVERB}(?:${VERB})\\b`, 'iu');
@@ -99,9 +102,12 @@ const SOURCE_START = new RegExp(`^${SOURCE_PHRASE}`, 'iu');
 const SOURCE_ANYWHERE = new RegExp(SOURCE_PHRASE, 'iu');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}-])(${VERB})(?![\\p{L}-])`, 'giu');
 const HE_OR_SHE = new RegExp(`\\b(he|she)\\b`, 'giu');
-const CAPITALISED_SUBJECT_AFTER = new RegExp(`^(\\p{Lu}[\\p{L}'’&.-]*(?:\\s+\\p{Lu}[\\p{L}'’&.-]*){0,4})\\s+${ADVERB}(${VERB})\\b`, 'u');
+const CAPITALISED_SUBJECT_AFTER = new RegExp(
+  `^((?:the\\s+)?\\p{Lu}[\\p{L}'’&.-]*(?:\\s+\\p{Lu}[\\p{L}'’&.-]*){0,4})\\s+${ADVERB}(${VERB})\\b`,
+  'u',
+);
 const SIGN_BEFORE =
-  /\b(?:signs?|placards?|banners?|posters?|slogans?|chants?|graffiti|t-shirts?|leaflets?|headlines?|hashtags?)\b[^.!?"“”«»]{0,40}$/iu;
+  /\b(?:signs?|placards?|banners?|posters?|slogans?|chants?|chanting|chanted|graffiti|t-shirts?|stickers?|leaflets?|headlines?|hashtags?)\b[^.!?"“”«»]{0,40}$/iu;
 /** Up to four words before a name, no punctuation: titles and their modifiers ("union leader", "Mariners coach"). */
 const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
 const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
@@ -117,7 +123,8 @@ const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|beca
 /** "comments by", "remarks from", "the words of": the person named next said it. */
 const SPEECH_NOUN_BY = /\b(?:comments?|remarks?|words|statements?|claims?|warnings?|testimony)\s+(?:made\s+)?(?:by|from|of)\s+$/iu;
 /** ", which employed Mrs Ramsgill from 1978," */
-const RELATIVE_CLAUSE = /,\s+(?:which|who|whose|where)\b[^,;:"“”«»]{1,200},/gu;
+const RELATIVE_CLAUSE =
+  /,\s+(?:whose\s+[^,;:"“”«»]{1,40},[^,;:"“”«»]{1,80},[^,;:"“”«»]{1,200},|(?:which|who|whose|where)\b[^,;:"“”«»]{1,200},)/gu;
 /** " supporters ", " lawyer ": what a possessive name owns, up to the verb. */
 const OWNED_NOUN_BEFORE_VERB = /^\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)\s+(?:\p{Ll}+ly\s+)?$/u;
 
@@ -279,6 +286,9 @@ const whenKind = (kind: VerbSubject['kind']) => (site: QuoteSite) => {
   return subject?.kind === kind ? subject.result : null;
 };
 
+const ROLE_IN_COMMAS_AFTER = /^(?:\p{Lu}[\p{L}&'’-]*\s+){1,4}(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s+/u;
+const SPEECH_RIGHT_AFTER = new RegExp(`^,?\\s+${ADVERB}(${VERB})\\b`, 'u');
+
 /** A person named at `offset` or after a few title words ("Senate Majority Leader", "Mariners coach"). */
 function mentionAfterTitles(site: QuoteSite, offset: number): PersonMention | undefined {
   const text = site.paragraph.slice(offset);
@@ -358,6 +368,12 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     example: { copy: '"The plant will close," Laura Becker said on Monday.', quote: 'The plant will close', speaker: 'Laura Becker' },
     match: (site) => {
       if (!site.quote.closed || site.endsSentence) return null;
+      // "“…,” Pritchard Vell's chairman, Sir Alan Rudd, said": the name in commas after its role.
+      const role = ROLE_IN_COMMAS_AFTER.exec(site.after);
+      const named = role ? mentionAfterTitles(site, site.afterAt + role[0].length) : undefined;
+      const spoke = named ? SPEECH_RIGHT_AFTER.exec(site.paragraph.slice(named.end)) : null;
+      if (named && spoke)
+        return { speaker: named.person, attribution: site.paragraph.slice(site.afterAt, named.end + spoke[0].length).trim() };
       const mention = mentionAfterTitles(site, site.afterAt);
       if (!mention) return null;
       const reach = mention.end - site.afterAt + 40;
@@ -649,7 +665,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         const introduced =
           openingWords.length <= 6 && !/[,;:]/u.test(opening) && isRoleOrTitle(openingWords[openingWords.length - 1] ?? '');
         if (subject && (openingWords.length <= 3 || introduced)) return { speaker: subject.person, attribution: subject.person };
-        const pronoun = /^\s*(He|She)\b/u.exec(doc.paragraphs[index].slice(from, to));
+        const pronoun = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|she)\b/u.exec(doc.paragraphs[index].slice(from, to));
         const speaker = pronoun ? doc.resolvePronoun(pronoun[1], index, from) : null;
         if (pronoun && speaker) return { speaker, attribution: pronoun[1] };
       }
@@ -659,3 +675,45 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
 ];
 
 const pick = (quote: Attribution): Attribution => ({ speaker: quote.speaker, attribution: quote.attribution });
+
+type NotSpeechRule = ExtractionRule<QuoteSite, true>;
+const TITLE_CASE_WORD = /^(?:\p{Lu}[\p{L}'’-]*|a|an|and|at|by|for|in|of|on|or|the|to|with|\d[\d,.]*)$/u;
+/** "The Salt Orchard", "A Place to Wait": every word capitalised but the small ones, no sentence inside. */
+const isTitleCase = (text: string) => {
+  const words = text.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 8 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.!?,;:]/u.test(text) &&
+    words.every((word) => TITLE_CASE_WORD.test(word))
+  );
+};
+
+/**
+ * Words in marks that are nobody's speech, tried before ATTRIBUTION_RULES: the span is left out.
+ * Signs and chants are speech even in title case ("Save Garfield" on T-shirts).
+ */
+export const NOT_SPEECH_RULES: readonly NotSpeechRule[] = [
+  {
+    name: 'so-called',
+    description: '`the so-called “solidarity levy”`: the copy keeping its distance from a phrase.',
+    example: { copy: 'The party said the so-called "solidarity levy" would punish the regions.', notQuote: 'solidarity levy' },
+    match: (site) => (/\bso-called\s+$/iu.test(site.before) ? true : null),
+  },
+  {
+    name: 'title-after-possessive',
+    description: "`CNBC's “Squawk on the Street”`, `Tabrizi-Lund’s “The Salt Orchard”`: a programme or work of the one named.",
+    example: {
+      copy: 'Chief executive Angela Ruiz told CNBC\'s "Squawk on the Street" that demand held up.',
+      notQuote: 'Squawk on the Street',
+    },
+    match: (site) => (/\b\p{Lu}[\p{L}&-]*['’]s\s+$/u.test(site.before) ? true : null),
+  },
+  {
+    name: 'title-case',
+    description: 'A title in marks, every word capitalised: `making “The Salt Orchard” taught her`, `the report ‘A Place to Wait’`.',
+    example: { copy: 'Director Shirin Lund said making "The Salt Orchard" had taught her to let go.', notQuote: 'The Salt Orchard' },
+    match: (site) => (isTitleCase(site.quote.text) && !SIGN_BEFORE.test(site.before) ? true : null),
+  },
+];

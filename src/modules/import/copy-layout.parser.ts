@@ -81,7 +81,7 @@ const BYLINES = [
   // "Jordan Tavares · CBC News ·"
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s+[·•|]\s+[^.!?"“”]{2,40}$/u,
   // A name on its own line ("Priya Raghunathan"), or a desk ("Express News Service").
-  /^(?!.*\b(?:The|This|That|These|Our|Your|Its|And|Of|For|To|In|On|At|With|Is|Are)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$/u,
+  /^(?!.*\b(?:The|This|That|These|Our|Your|Its|And|Of|For|To|In|On|At|With|Is|Are)\b)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}$/u,
   /^(?:[\p{L}]+\s+){0,2}(?:news\s+service|bureau|news\s+desk|staff\s+reporter|wire\s+services?)$/iu,
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist|desk|staff)$/iu,
   /^(?:special|staff|our|senior|political|foreign)\s+(?:correspondent|reporter|writer)$/iu,
@@ -92,6 +92,7 @@ const MAX_BYLINE_WORDS = 10;
 const MAX_STANDFIRST_LINES = 3;
 /** Header lines that are neither date, credit nor byline, and say nothing about the story. */
 const HEADER_NOTES = [
+  /^\d+\s+min(?:ute)?s?\s+read$/i,
   /^reporting from\b/i,
   /^why you can trust\b/i,
   /^(?:representative|file|stock) (?:image|photo|picture)$/i,
@@ -156,7 +157,7 @@ const FURNITURE = [
 const FURNITURE_MAX_WORDS = 30;
 /** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
 const RIGHTS_NOTICE =
-  /\ball rights reserved\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b/i;
+  /\ball rights reserved\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b|^about the author\b/i;
 const RIGHTS_NOTICE_MAX_WORDS = 60;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */
 const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;

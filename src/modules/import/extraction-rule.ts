@@ -23,6 +23,8 @@ export interface RuleExample {
   /** A quote's words and the speaker the rule gives it (null: an unnamed source or an organisation). */
   quote?: string;
   speaker?: string | null;
+  /** Words in quote marks the rule keeps out of the quotes (a title, a scare quote). */
+  notQuote?: string;
 }
 
 /** The first rule of a table that matches, with its result. */

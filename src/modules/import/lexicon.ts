@@ -35,7 +35,7 @@ export const ROLE_NOUNS = words(`
   rookie skipper all-rounder wicketkeeper mla mpp td msp reeve alderman
   manager spokesperson-designate chairman-elect secretary-designate headmaster headmistress dean provost
   chief-executive vice-chancellor taoiseach tánaiste mca mmc elder kaumātua recorder meteorologist forecaster
-  sho dsp acp dcp cp broker undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
+  sho dsp acp dcp cp broker agent undersecretary under-secretary referee umpire substitute team-mate teammate driver rider fisherman technician depute solicitor
   barrister advocate counsel pc member receiver linebacker quarterback kicker defenseman defenceman goalie
   goaltender cornerback pitcher catcher shortstop outfielder infielder tackle running-back
 `);
@@ -57,7 +57,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant comrade
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -75,7 +75,7 @@ export const POST_NOMINALS = new Set('KC QC SC MP MSP MLA MEP TD OBE MBE CBE KBE
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(
-  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon. atty atty. cllr cllr. eng eng.',
+  'dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady prof prof. professor rev rev. reverend madam mdm madame mme monsieur herr frau señor señora signor signora alhaji alhaja engr engr. barr barr. hon hon. atty atty. cllr cllr. eng eng. comrade',
 );
 
 /** A capitalised run holding one of these names a place, organisation, team or event, not a person. */
@@ -94,7 +94,8 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining minera coal mines affairs home homes metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
+  greens mining minera coal mines affairs home homes assembly infrastructure infra wing sports hurricane typhoon
+  cyclone storm estádio estadio stade stadion metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
 `);
@@ -149,7 +150,8 @@ export const SOURCE_NOUNS = new Set([
     researchers scientists experts investigators prosecutors officials organisers organizers commuter
     commuters motorist motorists mourner mourners local locals tourist tourists visitor visitors spectator spectators
     group organisation organization association charity agency council campaign alliance network body board
-    commission firm authority army institute foundation society accused defendant`),
+    commission firm authority army institute foundation society accused defendant brokerage bank lender regulator
+    center centre service office bureau exchange court`),
 ]);
 
 /** Unnamed groups that speak without an article: "analysts at Fairhurst Kemble said", "officials say". */

@@ -7,6 +7,7 @@ import {
   HONORIFICS,
   LEADING_FUNCTION_WORDS,
   looksEnglish,
+  NON_PERSON_WORDS,
   POSITION_NOUNS,
   POST_NOMINALS,
   TITLE_MODIFIERS,
@@ -121,7 +122,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       end -= tokens[tokens.length - 1].length + 1;
       tokens = tokens.slice(0, -1);
     }
-    if (tokens.length === 0) continue;
+    if (tokens.length === 0 || (tokens.length === 1 && /^I['’](?:d|m|ve|ll)$/u.test(tokens[0]))) continue; // "I'd" opens no name
 
     // Titles and role acronyms ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe") come first; "ICE Futures Europe" has none.
     let split = -1;
@@ -145,8 +146,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     const chained = chainStart >= 0 && hasTitle ? `${chain.slice(chainStart).join(' ')} ${tokens[0]}` : null;
     if (chained) split = 0;
     // "Grazier Lorraine Pettit", "American Kayla Moss-Whitaker": a word that is no given name before one is a title.
-    if (split === -1 && tokens.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(tokens[0]) && !isGivenName(tokens[0]) && isGivenName(tokens[1]))
-      split = 0;
+    const [qualifier, given] = tokens;
+    const looksQualified = /^\p{Lu}\p{Ll}+$/u.test(qualifier) && !NON_PERSON_WORDS.has(lower(qualifier)) && !isGivenName(qualifier);
+    if (split === -1 && tokens.length === 3 && looksQualified && isGivenName(given)) split = 0;
     const titleTokens = tokens.slice(0, split + 1);
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
     const words = nameTokens.filter((token) => !PARTICLE.test(token));
@@ -442,20 +444,21 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     }
     // "Asked about Pōmare-Walker’s call, he said": a possessive name is not what the pronoun after it stands for.
     const possessive = /['’]s?$/u.test(site.run);
-    const pronoun = possessive
-      ? undefined
-      : (
-          /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1] ?? NEXT_SENTENCE_PRONOUN.exec(site.after)?.[1]
-        )?.toLowerCase();
-    if (pronoun) vote(person, pronoun.startsWith('h') && pronoun !== 'her' ? 'male' : 'female', 1);
+    // A pronoun in the name's sentence may be someone else's ("Judge Helen Marsh said he had carried …",
+    // "him" nearly always is); a sentence that opens with "She" right after the name's is about her.
+    const inSentence = possessive ? undefined : /^[^.!?"“”«»]{0,120}?\b(he|him|his|she|her)\b/iu.exec(site.after)?.[1]?.toLowerCase();
+    const opening = possessive || inSentence ? undefined : NEXT_SENTENCE_PRONOUN.exec(site.after)?.[1]?.toLowerCase();
+    const pronoun = inSentence ?? opening;
+    const weight = opening ? 2 : inSentence === 'him' ? 0 : 1;
+    if (pronoun) vote(person, pronoun.startsWith('h') && pronoun !== 'her' ? 'male' : 'female', weight);
   }
   mentions.push(...speakerMentions);
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   const genders = new Map<string, Gender>();
   for (const person of people.values()) {
     const tags = nlp(person.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
-    if (tags.includes('MaleName')) vote(person, 'male', 2);
-    if (tags.includes('FemaleName')) vote(person, 'female', 2);
+    if (tags.includes('MaleName')) vote(person, 'male', 1);
+    if (tags.includes('FemaleName')) vote(person, 'female', 1);
     const votes = genderVotes.get(person.key);
     if (votes && votes.male !== votes.female) genders.set(person.name, votes.male > votes.female ? 'male' : 'female');
   }

@@ -155,8 +155,8 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
     match: (site) => {
       if (site.tokens.length !== 2 || !site.tokens.every((token) => /^\p{Lu}\p{Ll}/u.test(token))) return null;
       const alone = site.article.singleWords.get(keyOfTokens(site.tokens.slice(-1))) ?? 0;
-      // "Milwaukee Ironmen" … "the Ironmen": a team named after its city.
-      const place = site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(0, 1)));
+      // "Milwaukee Ironmen" … "the Ironmen": a team named after its city; "Former Kingsmere": a title and a club.
+      const place = site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(0, 1))) || isRoleOrTitle(site.tokens[0]);
       return yes(!place && (alone >= 2 || (alone >= 1 && isGivenName(site.tokens[0]))));
     },
   },
@@ -182,7 +182,7 @@ const IDENTIFIED_AS_BEFORE = /\b(?:identified|named)\s+(?:(?:him|her|them|the|a|
 const NAMED_ONLY_AS = /\b(?:name|nickname|first name)(?:\s+only)?(?:\s+as)?,?\s+$/u;
 /** "the reformist Kao Na party": a kind of organisation right after the name. */
 const ORGANISATION_NOUN_AFTER =
-  /^\s+(?:party|group|company|firm|movement|alliance|coalition|brand|chain|campaign|network|foundation|charity|union|club|team|bank|agency)\b/u;
+  /^\s+(?:party|group|company|firm|movement|alliance|coalition|brand|chain|campaign|network|foundation|charity|union|club|team|bank|agency|trust|council|board)\b/u;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =

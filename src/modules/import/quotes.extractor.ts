@@ -1,6 +1,6 @@
 import type { PersonDraft, QuoteDraft } from './article-draft';
 import type { AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
-import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, TRANSCRIPT_MARKS } from './attribution.rules';
+import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
 import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
@@ -8,10 +8,8 @@ import type { QuoteMarkRule } from './quote-mark.rules';
 import { QUOTE_MARK_RULES, SINGLE_MARK_RULE, SINGLE_MARK_RULES, STRAIGHT_SINGLE_MARK_RULE } from './quote-mark.rules';
 import type { TranscriptTurn } from './transcript';
 
-const SCARE_QUOTE_BEFORE = /\bso-called\s+$/iu;
-/** "told CNBC's “Squawk on the Street”": a programme or a column of an outlet, not speech. */
-const SHOW_TITLE_BEFORE = /\b\p{Lu}[\p{L}&]*['’]s\s+$/u;
 const PLURAL_POSSESSIVE = /^s[’'] \p{Ll}/u;
+const OWNER_OF_APPOSITIVE = /^[^,]*['’]s?\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s+\p{Lu}/u;
 /** A preposition right before a name makes it an object, not the subject "he" or "she" stands for. */
 const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$/u;
 
@@ -20,7 +18,8 @@ const OBJECT_BEFORE = /\b(?:to|by|with|for|of|from|at|about|against|on|than)\s+$
  * Oßwald") and owners ("Kateryna’s recordings") are not, unless they open the sentence ("Bilous’s new album … sets").
  */
 function mayBeSubject(text: string, mention: PersonMention, sentenceStart: number): boolean {
-  if (mention.runStart === sentenceStart) return true;
+  // "Carvalho's agent, Fabrício Nogueira-Santos, told …": the owner opens the sentence, the name in commas is its subject.
+  if (mention.runStart === sentenceStart) return !OWNER_OF_APPOSITIVE.test(text.slice(mention.start, mention.end + 60));
   const object = OBJECT_BEFORE.test(text.slice(Math.max(0, mention.runStart - 12), mention.runStart));
   const owner = /['’]s?$/u.test(text.slice(mention.start, mention.end));
   return !object && !owner;
@@ -28,6 +27,9 @@ function mayBeSubject(text: string, mention: PersonMention, sentenceStart: numbe
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
 const UNNAMED_SOURCE_OPENING =
   /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
+const PRONOUN_OPENING = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|she)\b/u;
+/** How many sentences opened by "she" in a row may hand the pronoun back. */
+const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */
 const PRONOUN_REACH_PARAGRAPHS = 3;
 /** How far ahead "the judge" may look for the judge's name. */
@@ -157,49 +159,7 @@ export function extractQuotes(
       const wanted: Gender | null = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
       return !wanted || (genders.get(person) ?? wanted) === wanted;
     },
-    resolvePronoun: (pronoun, paragraph, offset) => {
-      const word = pronoun.toLowerCase();
-      if (!['he', 'she', 'they'].includes(word)) return null;
-      const wanted: Gender | null = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
-      const known = (person: string) => !wanted || genders.get(person) === wanted;
-      const fits = (person: string) => !wanted || (genders.get(person) ?? wanted) === wanted;
-      // Sentence by sentence backwards; in each, the subject: the first person named (not after "by"),
-      // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
-      // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
-      const search = (accept: (person: string) => boolean, reach: number, owners = false): { person: string | null } | null => {
-        for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
-          const text = paragraphs[index];
-          const limit = index === paragraph ? offset : text.length;
-          const starts = startsByParagraph[index].filter((start) => start < limit);
-          for (let sentence = starts.length - 1; sentence >= 0; sentence -= 1) {
-            const end = sentence + 1 < starts.length ? starts[sentence + 1] : limit;
-            const sentenceText = text.slice(starts[sentence], end);
-            const described = DESCRIBED_SPEAKER.exec(sentenceText);
-            const role = described ? doc.describedPerson(described[1], index, starts[sentence] + described.index) : null;
-            if (role && accept(role)) return { person: role };
-            const found = narrative.find(
-              (mention) =>
-                mention.paragraph === index &&
-                mention.runStart >= starts[sentence] &&
-                mention.end <= end &&
-                (owners || mayBeSubject(text, mention, starts[sentence])) &&
-                accept(mention.person),
-            );
-            if (found) return { person: found.person };
-            if (UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
-          }
-        }
-        return null;
-      };
-      // Within the pronoun's own paragraph anyone who fits; before it, the one the copy gave that gender.
-      const found =
-        search(known, 0) ??
-        search(fits, 0) ??
-        search(known, 1) ??
-        search(fits, PRONOUN_REACH_PARAGRAPHS) ??
-        search(fits, PRONOUN_REACH_PARAGRAPHS, true);
-      return found?.person ?? null;
-    },
+    resolvePronoun: (pronoun, paragraph, offset) => resolve(pronoun, paragraph, offset, 0),
     attributionOfNextParagraph: (paragraph) => {
       const next = spansByParagraph[paragraph + 1]?.[0];
       if (!next || next.open > 1) return null;
@@ -219,6 +179,57 @@ export function extractQuotes(
       return (earlier.find(hasRole) ?? later.find(hasRole))?.person ?? null;
     },
   };
+
+  /** What "he", "she" or "they" stands for at a point of the copy; `depth` bounds "She …" chains. */
+  function resolve(pronoun: string, paragraph: number, offset: number, depth: number): string | null {
+    const word = pronoun.toLowerCase();
+    if (!['he', 'she', 'they'].includes(word)) return null;
+    const wanted: Gender | null = word === 'he' ? 'male' : word === 'she' ? 'female' : null;
+    const known = (person: string) => !wanted || genders.get(person) === wanted;
+    const fits = (person: string) => !wanted || (genders.get(person) ?? wanted) === wanted;
+    // Sentence by sentence backwards; in each, the subject: the first person named (not after "by"),
+    // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
+    // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
+    const search = (accept: (person: string) => boolean, reach: number, owners = false): { person: string | null } | null => {
+      for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
+        const text = paragraphs[index];
+        const limit = index === paragraph ? offset : text.length;
+        const starts = startsByParagraph[index].filter((start) => start < limit);
+        for (let sentence = starts.length - 1; sentence >= 0; sentence -= 1) {
+          const end = sentence + 1 < starts.length ? starts[sentence + 1] : limit;
+          const sentenceText = text.slice(starts[sentence], end);
+          const described = DESCRIBED_SPEAKER.exec(sentenceText);
+          const role = described ? doc.describedPerson(described[1], index, starts[sentence] + described.index) : null;
+          if (role && accept(role)) return { person: role };
+          // "She credited her coach, Marco Vitale, …": a sentence opened by the same pronoun is about
+          // whoever that pronoun stands for, not the names inside it.
+          const opener = PRONOUN_OPENING.exec(sentenceText);
+          if (opener && opener[1].toLowerCase() === word && depth < MAX_PRONOUN_CHAIN) {
+            return { person: resolve(word, index, starts[sentence] + opener.index, depth + 1) };
+          }
+          const found = narrative.find(
+            (mention) =>
+              mention.paragraph === index &&
+              mention.runStart >= starts[sentence] &&
+              mention.end <= end &&
+              (owners || mayBeSubject(text, mention, starts[sentence])) &&
+              accept(mention.person),
+          );
+          if (found) return { person: found.person };
+          if (UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
+        }
+      }
+      return null;
+    };
+    // Within the pronoun's own paragraph anyone who fits; before it, the one the copy gave that gender.
+    const found =
+      search(known, 0) ??
+      search(fits, 0) ??
+      search(known, 1) ??
+      search(fits, PRONOUN_REACH_PARAGRAPHS) ??
+      search(fits, PRONOUN_REACH_PARAGRAPHS, true);
+    return found?.person ?? null;
+  }
 
   function siteOf(
     paragraphIndex: number,
@@ -256,8 +267,7 @@ export function extractQuotes(
     let previousInParagraph: AttributedQuote | null = null;
     spans.forEach((quote, spanIndex) => {
       const site = siteOf(paragraphIndex, spanIndex, previousInParagraph, previous);
-      // "the so-called “solidarity levy”": the copy's distance from a phrase, not anyone's words.
-      if (SCARE_QUOTE_BEFORE.test(site.before) || SHOW_TITLE_BEFORE.test(site.before)) return;
+      if (firstMatch(NOT_SPEECH_RULES, site)) return; // titles and scare quotes are nobody's words
       const found = firstMatch(ATTRIBUTION_RULES, site);
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;

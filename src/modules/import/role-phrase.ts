@@ -89,7 +89,7 @@ export function appositiveAfter(text: string, loose = false): string | null {
 
 // The determiner nearest the name wins ("A spokesperson for the party said its candidate, …"): the greedy start.
 const APPOSITIVE_BEFORE =
-  /^(?:.*[\s(—–-])?(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
+  /^(?:.*[\s(—–-])?(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y|[Ww]hose)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
   const match = APPOSITIVE_BEFORE.exec(text.slice(-120));
@@ -102,6 +102,23 @@ export function appositiveBefore(text: string): string | null {
   return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7 ? phrase : null;
 }
 
+/** "bring down prime minister X": a verb's particle is no part of a role. */
+const PARTICLE_WORDS = new Set([
+  'down',
+  'up',
+  'out',
+  'off',
+  'over',
+  'into',
+  'onto',
+  'about',
+  'against',
+  'after',
+  'before',
+  'under',
+  'past',
+  'through',
+]);
 const verbs = new Map<string, boolean>();
 /** "beat", "met", "told": a past-tense verb ends the role phrase ("… beat fourth seed Daria Lemieux-Antonova"). */
 function isFiniteVerb(word: string): boolean {
@@ -152,6 +169,7 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
       !/(?:ed|ing|ly)$/u.test(word) &&
       !LEADING_FUNCTION_WORDS.has(bare) &&
       !SPEECH_VERBS.has(bare) &&
+      !PARTICLE_WORDS.has(bare) &&
       !isFiniteVerb(bare);
     if (isModifier && modifiers < 3) {
       modifiers += 1;

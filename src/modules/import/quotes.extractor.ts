@@ -137,16 +137,17 @@ export function extractQuotes(
   const insideQuote = (mention: PersonMention) =>
     spansByParagraph[mention.paragraph].some((quote) => mention.start > quote.open && mention.start < quote.close);
   const narrative = mentions.filter((mention) => !insideQuote(mention));
+  // Looked up per paragraph, so that a long article costs each lookup its paragraph, not the whole text.
+  const narrativeIn = paragraphs.map(() => [] as PersonMention[]);
+  for (const mention of narrative) narrativeIn[mention.paragraph].push(mention);
   const roles = new Map(people.map((person) => [person.name, new Set((person.description ?? '').toLowerCase().split(/[^\p{L}-]+/u))]));
 
   const isBefore = (mention: PersonMention, paragraph: number, offset: number) =>
     mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset);
   const doc: QuoteDocument = {
     paragraphs,
-    mentionAt: (paragraph, offset) =>
-      narrative.find((mention) => mention.paragraph === paragraph && (mention.start === offset || mention.runStart === offset)),
-    mentionsBetween: (paragraph, from, to) =>
-      narrative.filter((mention) => mention.paragraph === paragraph && mention.runStart >= from && mention.end <= to),
+    mentionAt: (paragraph, offset) => narrativeIn[paragraph].find((mention) => mention.start === offset || mention.runStart === offset),
+    mentionsBetween: (paragraph, from, to) => narrativeIn[paragraph].filter((mention) => mention.runStart >= from && mention.end <= to),
     organisationAt: (paragraph, offset) =>
       organisations.find((organisation) => organisation.paragraph === paragraph && organisation.start === offset),
     organisationsBetween: (paragraph, from, to) =>
@@ -207,9 +208,8 @@ export function extractQuotes(
           if (opener && opener[1].toLowerCase() === word && depth < MAX_PRONOUN_CHAIN) {
             return { person: resolve(word, index, starts[sentence] + opener.index, depth + 1) };
           }
-          const found = narrative.find(
+          const found = narrativeIn[index].find(
             (mention) =>
-              mention.paragraph === index &&
               mention.runStart >= starts[sentence] &&
               mention.end <= end &&
               (owners || mayBeSubject(text, mention, starts[sentence])) &&

@@ -108,8 +108,9 @@ const CAPITALISED_SUBJECT_AFTER = new RegExp(
 );
 const SIGN_BEFORE =
   /\b(?:signs?|placards?|banners?|posters?|slogans?|chants?|chanting|chanted|graffiti|t-shirts?|stickers?|leaflets?|headlines?|hashtags?)\b[^.!?"“”«»]{0,40}$/iu;
-/** Up to four words before a name, no punctuation: titles and their modifiers ("union leader", "Mariners coach"). */
-const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,4}/u;
+/** Up to ten words before a name, no punctuation: titles and their modifiers ("U.N. Special Envoy for the Horn of Africa"). */
+const TITLE_WINDOW = /^(?:[\p{L}.'’-]+\s+){1,10}/u;
+const NOT_A_TITLE_WORD = /^(?:by|at|after|with|from|who|which|that|to|in|on|led|said|says|when|while|as)$/u;
 const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VERB})\\b[^.!?:]{0,80}):\\s*$`, 'iu');
 
 /** "…, the party said", "… the accused had told": a described subject ending right before the verb. */
@@ -286,6 +287,7 @@ const whenKind = (kind: VerbSubject['kind']) => (site: QuoteSite) => {
   return subject?.kind === kind ? subject.result : null;
 };
 
+const VERB_AFTER_NAME = new RegExp(`^[^,.;:"“”«»]{0,30}?\\s${ADVERB}(${VERB})\\b`, 'u');
 const ROLE_IN_COMMAS_AFTER = /^(?:\p{Lu}[\p{L}&'’-]*\s+){1,4}(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s+/u;
 const SPEECH_RIGHT_AFTER = new RegExp(`^,?\\s+${ADVERB}(${VERB})\\b`, 'u');
 
@@ -293,9 +295,11 @@ const SPEECH_RIGHT_AFTER = new RegExp(`^,?\\s+${ADVERB}(${VERB})\\b`, 'u');
 function mentionAfterTitles(site: QuoteSite, offset: number): PersonMention | undefined {
   const text = site.paragraph.slice(offset);
   const titles = TITLE_WINDOW.exec(text)?.[0] ?? '';
-  for (const word of [{ index: 0 }, ...titles.matchAll(/(?<=\s)\S/gu)]) {
+  for (const word of [{ index: 0, 0: text.split(/\s/u, 1)[0] }, ...titles.matchAll(/(?<=\s)\S+/gu)]) {
     const found = site.doc.mentionAt(site.paragraphIndex, offset + (word.index ?? 0));
     if (found) return found;
+    // "analysts at Veltra SIM led by Chiara Bonomi": past a preposition or a verb, the name is someone else.
+    if (NOT_A_TITLE_WORD.test(word[0])) return undefined;
   }
   return undefined;
 }
@@ -376,13 +380,17 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         return { speaker: named.person, attribution: site.paragraph.slice(site.afterAt, named.end + spoke[0].length).trim() };
       const mention = mentionAfterTitles(site, site.afterAt);
       if (!mention) return null;
-      const reach = mention.end - site.afterAt + 40;
-      // "Baltimore police Sgt. Kendra Wilkins told": an abbreviation's full stop ends nothing.
-      const after = site.after
-        .slice(0, 240)
-        .replace(/\b(\p{L}{1,5})\.(?=\s)/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? `${word} ` : whole));
-      const verb = new RegExp(`^[^,.;:"“”«»]{0,${reach}}?\\s${ADVERB}(${VERB})\\b`, 'u').exec(after);
-      return verb && verb[0].length <= reach ? { speaker: mention.person, attribution: site.after.slice(0, verb[0].length).trim() } : null;
+      // Another sentence or clause in between; the full stops of "U.N." and "Sgt." end nothing.
+      const between = site.paragraph
+        .slice(site.afterAt, mention.runStart)
+        .replace(/\b(?:\p{L}\.){1,3}/gu, '')
+        .replace(/\b(\p{L}+)\./gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? word : whole));
+      if (/[,.;:!?]/u.test(between)) return null;
+      // The speech verb follows the name ("… Kjersti Moldestad told reporters"), not "said after meeting Smith".
+      const verb = VERB_AFTER_NAME.exec(site.paragraph.slice(mention.end, mention.end + 60));
+      return verb
+        ? { speaker: mention.person, attribution: site.paragraph.slice(site.afterAt, mention.end + verb[0].length).trim() }
+        : null;
     },
   },
   {

@@ -57,7 +57,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant comrade
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant comrade dcop igp
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -105,7 +105,8 @@ export const LEADING_FUNCTION_WORDS = words(`
   the a an in on at but and as if when after before while though although because since so yet or nor for with
   without by from to of this that these those its his her their our my your it he she they we i there here
   then also meanwhile however still even only just last next every each both all some many most more several
-  according asked speaking during under over between among despite via per new
+  according asked speaking during under over between among despite via per new earlier later today yesterday
+  tomorrow
 `);
 
 /** Verbs that introduce or close reported speech. */

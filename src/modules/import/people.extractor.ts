@@ -153,7 +153,8 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     const nameTokens = tokens.slice(split + 1).map((token, index, all) => (index === all.length - 1 ? stripPossessive(token) : token));
     const words = nameTokens.filter((token) => !PARTICLE.test(token));
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
-    if (!nameTokens.every(isNameToken)) continue;
+    // Initials may go without full stops ("A R Sethupathi"), never last.
+    if (!nameTokens.every((token, index) => isNameToken(token) || (index < nameTokens.length - 1 && /^\p{Lu}$/u.test(token)))) continue;
     // "Mr President" is no name; "Farida Sheikh" and "John King" are.
     if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
     const nameStart = start + titleTokens.reduce((length, token) => length + token.length + 1, 0);

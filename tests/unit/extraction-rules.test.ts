@@ -99,3 +99,33 @@ describe('copy in other languages and scripts', () => {
     expect(draft.people.map((person) => person.name)).toEqual(['Ηλίας Γεωργίου', 'Γιώργος Καλαϊτζής', 'Алексей Смирнов']);
   });
 });
+
+describe('edge cases found in review', () => {
+  it('keeps a nickname out of the quotes and the offsets of the name right', () => {
+    const draft = extract('Mayor Ramon "Monching" Villaruel told reporters the port would reopen.\n\n"We are ready," Villaruel said.');
+    expect(draft.people.map((person) => person.name)).toEqual(['Ramon Villaruel']);
+    expect(draft.quotes.map((quote) => [quote.text, quote.speaker, quote.attribution])).toEqual([
+      ['We are ready', 'Ramon Villaruel', 'Villaruel said'],
+    ]);
+  });
+
+  it('reads a transcript answer in title case as speech', () => {
+    const draft = extract(
+      'Q. How do you feel?\n\nELISE VANDERMEER: Thank You All So Much\n\nQ. And next?\n\nELISE VANDERMEER: I will sleep.',
+    );
+    expect(draft.quotes.map((quote) => quote.text)).toContain('Thank You All So Much');
+  });
+
+  it('attributes a long chain of quotes left open without recursing through it', () => {
+    const chain = Array.from({ length: 3000 }, (_, index) => `"Part ${index} of the statement goes on`).join('\n\n');
+    const draft = extract(`${chain}\n\n"The end," Jane Smith said.`);
+    expect(draft.quotes).toHaveLength(3001);
+    expect(draft.quotes[0].speaker).toBe('Jane Smith');
+  });
+
+  it('does not take "DC Comics" or "In the end" for a person or a role', () => {
+    expect(extract('DC Comics said sales rose in the quarter.').people).toEqual([]);
+    const draft = extract('In the end Okafor said the plan would work. Nneka Okafor is the mayor.');
+    expect(draft.people.map((person) => [person.name, person.description])).toEqual([['Nneka Okafor', null]]);
+  });
+});

@@ -704,6 +704,17 @@ const isTitleCase = (text: string) => {
  */
 export const NOT_SPEECH_RULES: readonly NotSpeechRule[] = [
   {
+    name: 'nickname-in-name',
+    description: 'A nickname between the words of a name: `Sen. Ramon "Monching" Villaruel`.',
+    example: { copy: 'Mayor Ramon "Monching" Villaruel told reporters the port would reopen.', notQuote: 'Monching' },
+    match: (site) =>
+      /\p{Lu}[\p{L}'’-]*\s$/u.test(site.before) &&
+      /^\p{Lu}[\p{L}'’-]*$/u.test(site.quote.text) &&
+      /^\s\p{Lu}/u.test(site.paragraph.slice(site.quote.closeEnd))
+        ? true
+        : null,
+  },
+  {
     name: 'so-called',
     description: '`the so-called “solidarity levy”`: the copy keeping its distance from a phrase.',
     example: { copy: 'The party said the so-called "solidarity levy" would punish the regions.', notQuote: 'solidarity levy' },

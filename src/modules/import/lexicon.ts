@@ -57,7 +57,7 @@ export const TITLE_WORDS = words(`
   foreign defence defense interior finance home state deputy acting former opposition shadow health justice
   education labour labor trade energy culture transport treasury attorney-general secretary-general leader
   minister-president crown first grand madam mdm madame mme monsieur herr frau señor señora signor signora
-  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc dc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant comrade dcop igp
+  recorder alhaji alhaja engr engr. barr barr. hon hon. chief pc ds dci undersecretary under-secretary atty atty. sp cp acp dsp cllr cllr. eng eng. whip assistant comrade dcop igp
 `);
 
 /** Title words that only qualify the title after them ("Health Minister", "Deputy Governor"): no title alone. */
@@ -94,7 +94,7 @@ export const NON_PERSON_WORDS = words(`
   federation fund trust council's exchange index market markets summit conference forum treaty act bill accord
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december equities foods miners brigade brigades front petroleum project movement coalition
-  greens mining minera coal mines affairs home homes assembly infrastructure infra wing sports hurricane typhoon
+  greens mining minera coal mines affairs home homes assembly infrastructure infra sports hurricane typhoon
   cyclone storm estádio estadio stade stadion metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
@@ -121,8 +121,8 @@ export const SPEECH_VERBS = words(`
   called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
   maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
-  testified testifies pleaded told tells termed terms dismissed dismisses branded brands hailed hails slammed
-  slams write tell add note explain argue warn conclude report insist remembers remembered citing cited cites
+  testified testifies pleaded told tells termed dismissed dismisses branded hailed hails slammed
+  slams write tell add explain argue warn conclude insist remembers remembered citing
 `);
 
 /** Past tenses the lexicon also reads as nouns or present tenses ("beat", "lost"): they end a role phrase. */

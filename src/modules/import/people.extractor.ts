@@ -98,31 +98,31 @@ interface Site extends NameSite {
 function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleNames): Site[] {
   const sites: Site[] = [];
   for (const match of paragraph.matchAll(CAPITALISED_RUN)) {
-    let tokens = match[0].split(' ').filter((token) => !NICKNAME_TOKEN.test(token));
-    let start = match.index ?? 0;
+    // Each word with its offset, so that dropping words (a nickname in marks, leading words) keeps offsets right.
+    let parts = [...match[0].matchAll(/\S+/gu)]
+      .map((word) => ({ text: word[0], at: (match.index ?? 0) + (word.index ?? 0) }))
+      .filter((word) => !NICKNAME_TOKEN.test(word.text));
     // Function words ("The", "In") and possessives ("Australia's Kayla Brooks") come before a name.
-    while (tokens.length > 0 && (LEADING_FUNCTION_WORDS.has(lower(tokens[0])) || (tokens.length > 1 && /['’]s$/u.test(tokens[0])))) {
-      start += tokens[0].length + 1;
-      tokens = tokens.slice(1);
+    while (parts.length > 0 && (LEADING_FUNCTION_WORDS.has(lower(parts[0].text)) || (parts.length > 1 && /['’]s$/u.test(parts[0].text)))) {
+      parts = parts.slice(1);
     }
     // "Khon Kaen’s Constituency 3": whatever a possessive inside the run owns starts after it.
-    const owner = tokens.slice(0, -1).reduce((last, token, index) => (/['’]s$/u.test(token) ? index : last), -1);
-    if (owner >= 0) {
-      start += tokens.slice(0, owner + 1).reduce((length, token) => length + token.length + 1, 0);
-      tokens = tokens.slice(owner + 1);
-    }
+    const owner = parts.slice(0, -1).reduce((last, part, index) => (/['’]s$/u.test(part.text) ? index : last), -1);
+    if (owner >= 0) parts = parts.slice(owner + 1);
     // A sentence-initial participle ("Sentencing Carter, Judge …") is not a first name.
-    if (tokens.length > 1 && /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(tokens[0]) && /(?:^|[.!?]["”’]?\s+)$/u.test(paragraph.slice(0, start))) {
-      start += tokens[0].length + 1;
-      tokens = tokens.slice(1);
+    if (
+      parts.length > 1 &&
+      /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(parts[0].text) &&
+      (parts[0].at === 0 || /[.!?]["”’]?\s+$/u.test(paragraph.slice(Math.max(0, parts[0].at - 4), parts[0].at)))
+    ) {
+      parts = parts.slice(1);
     }
     // Post-nominal letters are not part of the name ("Jonathan Ashcombe KC").
-    let end = (match.index ?? 0) + match[0].length;
-    while (tokens.length > 1 && POST_NOMINALS.has(tokens[tokens.length - 1])) {
-      end -= tokens[tokens.length - 1].length + 1;
-      tokens = tokens.slice(0, -1);
-    }
-    if (tokens.length === 0 || (tokens.length === 1 && /^I['’](?:d|m|ve|ll)$/u.test(tokens[0]))) continue; // "I'd" opens no name
+    while (parts.length > 1 && POST_NOMINALS.has(parts[parts.length - 1].text)) parts = parts.slice(0, -1);
+    if (parts.length === 0 || (parts.length === 1 && /^I['’](?:d|m|ve|ll)$/u.test(parts[0].text))) continue; // "I'd" opens no name
+    const tokens = parts.map((part) => part.text);
+    const start = parts[0].at;
+    const end = parts[parts.length - 1].at + parts[parts.length - 1].text.length;
 
     // Titles and role acronyms ("MCA Dennis Wafula Wanyonyi", "MP Jane Doe") come first; "ICE Futures Europe" has none.
     let split = -1;
@@ -157,7 +157,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     if (!nameTokens.every((token, index) => isNameToken(token) || (index < nameTokens.length - 1 && /^\p{Lu}$/u.test(token)))) continue;
     // "Mr President" is no name; "Farida Sheikh" and "John King" are.
     if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
-    const nameStart = start + titleTokens.reduce((length, token) => length + token.length + 1, 0);
+    const nameStart = parts[split + 1].at;
     const beforeName = paragraph.slice(0, nameStart);
     const after = paragraph.slice(end);
     const rolePhrase = rolePhraseBefore(paragraph.slice(0, start), titleTokens.length > 0);

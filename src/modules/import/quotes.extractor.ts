@@ -1,5 +1,5 @@
 import type { PersonDraft, QuoteDraft } from './article-draft';
-import type { AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
+import type { Attribution, AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
 import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
 import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
@@ -161,11 +161,7 @@ export function extractQuotes(
       return !wanted || (genders.get(person) ?? wanted) === wanted;
     },
     resolvePronoun: (pronoun, paragraph, offset) => resolve(pronoun, paragraph, offset, 0),
-    attributionOfNextParagraph: (paragraph) => {
-      const next = spansByParagraph[paragraph + 1]?.[0];
-      if (!next || next.open > 1) return null;
-      return firstMatch(ATTRIBUTION_RULES, siteOf(paragraph + 1, 0, null, null))?.result ?? null;
-    },
+    attributionOfNextParagraph: (paragraph) => openingAttribution[paragraph + 1] ?? null,
     describedPerson: (phrase, paragraph, offset) => {
       const words = phrase.trim().toLowerCase().split(/\s+/);
       const head = words[words.length - 1];
@@ -240,7 +236,7 @@ export function extractQuotes(
     const paragraph = paragraphs[paragraphIndex];
     const spans = spansByParagraph[paragraphIndex];
     const quote = spans[spanIndex];
-    const sentenceStart = Math.max(...startsByParagraph[paragraphIndex].filter((start) => start <= quote.open));
+    const sentenceStart = Math.max(0, ...startsByParagraph[paragraphIndex].filter((start) => start <= quote.open));
     const earlier = spanIndex > 0 ? spans[spanIndex - 1] : null;
     const from = Math.max(sentenceStart, earlier ? earlier.closeEnd : 0);
     const lead = /^[\s,]*/u.exec(paragraph.slice(quote.closeEnd))![0];
@@ -261,13 +257,24 @@ export function extractQuotes(
     return site;
   }
 
+  // How the quote opening each paragraph is attributed on its own, from the last paragraph up, so that a
+  // chain of quotes left open ("…\n\n“…\n\n“…,” she said.") costs one pass and no recursion.
+  const openingAttribution: (Attribution | null)[] = paragraphs.map(() => null);
+  for (let index = paragraphs.length - 1; index >= 0; index -= 1) {
+    const first = spansByParagraph[index][0];
+    if (first && first.open <= 1 && first.marks !== TRANSCRIPT_MARKS) {
+      openingAttribution[index] = firstMatch(ATTRIBUTION_RULES, siteOf(index, 0, null, null))?.result ?? null;
+    }
+  }
+
   const quotes: QuoteDraft[] = [];
   let previous: AttributedQuote | null = null;
   spansByParagraph.forEach((spans, paragraphIndex) => {
     let previousInParagraph: AttributedQuote | null = null;
     spans.forEach((quote, spanIndex) => {
       const site = siteOf(paragraphIndex, spanIndex, previousInParagraph, previous);
-      if (firstMatch(NOT_SPEECH_RULES, site)) return; // titles and scare quotes are nobody's words
+      // Titles and scare quotes are nobody's words; a transcript turn is always speech.
+      if (quote.marks !== TRANSCRIPT_MARKS && firstMatch(NOT_SPEECH_RULES, site)) return;
       const found = firstMatch(ATTRIBUTION_RULES, site);
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;

@@ -102,6 +102,8 @@ export function appositiveBefore(text: string): string | null {
   return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7 ? phrase : null;
 }
 
+/** "In the end Okafor said": after these, a position word is an everyday word. */
+const NOT_BEFORE_POSITION = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'by', 'to', 'of', 'this', 'that', 'its', 'his', 'her', 'their']);
 /** "bring down prime minister X": a verb's particle is no part of a role. */
 const PARTICLE_WORDS = new Set([
   'down',
@@ -148,7 +150,8 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
     if (
       isRoleNoun(word) ||
       (TITLE_WORDS.has(bare) && /^\p{Lu}/u.test(word)) ||
-      (POSITION_NOUNS.has(word) && phrase.length === 0 && !haveRole)
+      // "tight end Rashaad Pettiford", but not "In the end Okafor said".
+      (POSITION_NOUNS.has(word) && phrase.length === 0 && !haveRole && !NOT_BEFORE_POSITION.has(lower(words[index - 1] ?? 'the')))
     ) {
       haveRole = true;
       phrase.unshift(word);

@@ -107,6 +107,15 @@ describe('parseCopyLayout', () => {
     expect(layout.paragraphs).toHaveLength(1);
   });
 
+  it('looks ahead of a standfirst with the same line reading as the header itself', () => {
+    const layout = parseCopyLayout(
+      'Storm hits coast\nResidents say the warning came late\nBy Marcus Delacroix | md@ledger.com\n26.10.2026 | 13:45\n\nWaves rose.',
+    );
+    expect(layout.standfirst).toBe('Residents say the warning came late');
+    expect(layout.publishedAt?.toISOString()).toBe('2026-10-26T13:45:00.000Z');
+    expect(layout.paragraphs).toEqual(['Waves rose.']);
+  });
+
   it('drops page furniture but keeps paragraphs that merely mention such words', () => {
     const layout = parseCopyLayout(
       [

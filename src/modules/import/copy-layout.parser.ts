@@ -217,14 +217,12 @@ export function parseDateLine(line: string): Date | null {
 }
 
 /** A date line, an image credit or a byline. */
+/** What the header loop accepts, asked ahead of a standfirst: a date, a credit or caption, a byline. */
 function isHeaderLine(line: string): boolean {
   const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '');
-  if (isFurniture(line)) return false;
-  return (
-    parseDateLine(line) !== null ||
-    imageCredit(line) !== null ||
-    (wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare)))
-  );
+  if (parseDateLine(line) !== null || imageCredit(line) !== null || CAPTION_CREDIT.test(line)) return true;
+  // A name-shaped line that is page furniture ("Advertisement") is no byline; an e-mail after a name is no furniture.
+  return !isFurniture(bare) && wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare));
 }
 
 function imageCredit(line: string): string | null {
@@ -343,8 +341,8 @@ export function parseCopyLayout(raw: string): CopyLayout {
     if (HEADER_NOTES.some((pattern) => pattern.test(line))) continue;
     // A standfirst (a line or a few bullet lines) between the headline and the date or byline
     // ("Health authority says it is recruiting…", "• A former data engineer …").
-    const headerAt =
-      standfirst === null ? lines.slice(index + 1, index + 1 + MAX_STANDFIRST_LINES).findIndex((next) => isHeaderLine(next.text)) : -1;
+    const ahead = lines.slice(index + 1, index + 1 + MAX_STANDFIRST_LINES);
+    const headerAt = standfirst === null ? ahead.findIndex((next) => isHeaderLine(next.text)) : -1;
     if (headerAt >= 0) {
       const summary: string[] = lines.slice(index, index + 1 + headerAt).map((next) => next.text.replace(/^[•·*–-]\s*/u, ''));
       standfirst = summary.join(' ');

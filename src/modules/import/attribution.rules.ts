@@ -116,6 +116,8 @@ const COLON_INTRO = new RegExp(`(?:^|[.!?]["”’]?\\s+)([^.!?]{1,160}?\\b(${VE
 /** "…, the party said", "… the accused had told": a described subject ending right before the verb. */
 const DESCRIBED_SUBJECT_BEFORE_VERB =
   /(?:,|\b(?:said|says|told|added))\s*(?:(?:but|and)\s+)?((?:the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:\s+(?:had|has|have|was|were|is|would|could))?)\s+(?:\p{Ll}+ly\s+)?$/u;
+/** A sentence about "he" or "she": "She credited her coach …", "But he said …". */
+export const PRONOUN_OPENING = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|she)\b/u;
 const RELATIVE_SUBJECT = /^\s*,\s*who\s+(?:\p{Ll}+ly\s+)?$/u;
 const SPEAKING_FOR =
   /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+(?:the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+,\s+)?$/iu;
@@ -642,7 +644,6 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       const { doc, paragraphIndex } = site;
       const starts = doc.sentenceStarts(paragraphIndex).filter((start) => start < site.quote.open);
       const sentenceStart = starts[starts.length - 1] ?? 0;
-      // The sentence before, in this paragraph, or the last of the previous one when the quote opens the paragraph.
       // The sentence before, in this paragraph; or, when the quote opens the paragraph, the sentences
       // of the previous one from the last back, when that paragraph is narrative about someone.
       const sentences: [number, number, number][] =
@@ -673,7 +674,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         const introduced =
           openingWords.length <= 6 && !/[,;:]/u.test(opening) && isRoleOrTitle(openingWords[openingWords.length - 1] ?? '');
         if (subject && (openingWords.length <= 3 || introduced)) return { speaker: subject.person, attribution: subject.person };
-        const pronoun = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|she)\b/u.exec(doc.paragraphs[index].slice(from, to));
+        const pronoun = PRONOUN_OPENING.exec(doc.paragraphs[index].slice(from, to));
         const speaker = pronoun ? doc.resolvePronoun(pronoun[1], index, from) : null;
         if (pronoun && speaker) return { speaker, attribution: pronoun[1] };
       }

@@ -176,11 +176,11 @@ function wordCount(text: string): number {
 
 /** Words a date line may hold besides its dates: "Posted …, updated …", "PUBLISHED: … | UPDATED: …". */
 const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|date|and|at|on)\b/giu;
-/** Separators between a date line's parts: "November 5, 2026 · 9:47 AM", "26.10.2026 | 13:45", "Updated / Thursday". */
 /** "CENTRAL" as US outlets print it: chrono reads the abbreviations. */
 const US_ZONE_WORDS: Record<string, string> = { EASTERN: 'ET', CENTRAL: 'CT', MOUNTAIN: 'MT', PACIFIC: 'PT' };
 /** "Philippine Daily Inquirer / 05:14 AM March 11, 2027": the outlet's name before the stamp. */
 const OUTLET_BEFORE_DATE = /^(?:\p{Lu}[\p{L} .&'’-]{1,40}\s\/\s)+(?=.*\d)/u;
+/** Separators between a date line's parts: "November 5, 2026 · 9:47 AM", "26.10.2026 | 13:45", "Updated / Thursday". */
 const DATE_LINE_SEPARATORS = /\s*(?:[·•|]|\s\/\s|\s[—–]\s)\s*/gu;
 
 /** Parses a line that is a date and nothing more ("January 30, 2026 07:10", "Published: 30 Jan 2026"); the first date wins. */

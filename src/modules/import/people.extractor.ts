@@ -13,7 +13,7 @@ import {
   TITLE_MODIFIERS,
 } from './lexicon';
 import type { ArticleNames, NameSite } from './person.rules';
-import { AGE_AFTER, NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
+import { AGE_AFTER, keyOfTokens, NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
 import {
   appositiveAfter,
   appositiveBefore,
@@ -22,6 +22,7 @@ import {
   isNameToken,
   isRoleOrTitle,
   isUncasedName,
+  lexiconTags,
   rolePhraseBefore,
   UNCASED_NAME_SCRIPTS,
 } from './role-phrase';
@@ -84,7 +85,6 @@ const isListGap = (gap: string) => LIST_GAP.test(gap.replace(/\(\s*|\s*\d+\s*\)|
 
 const lower = (token: string) => token.toLowerCase();
 const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
-const keyOf = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));
 
 interface Site extends NameSite {
   paragraph: number;
@@ -181,7 +181,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       start: nameStart,
       end,
       runStart: start,
-      key: keyOf(nameTokens),
+      key: keyOfTokens(nameTokens),
       description: appositive ?? chained ?? (prefixRole.length > 0 && hasRoleOrTitle(prefixRole) ? prefixRole.join(' ') : null),
     });
   }
@@ -409,7 +409,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     if (!turn.label) continue;
     const tokens = labelAsName(turn.label).split(' ');
     if (tokens.every((token) => isRoleOrTitle(token))) continue; // "MODERATOR:"
-    const key = keyOf(tokens);
+    const key = keyOfTokens(tokens);
     const owners = tokens.length === 1 ? singleOwners(tokens[0]) : [];
     let person = people.get(aliasOf.get(key) ?? key) ?? (owners.length === 1 ? owners[0] : undefined);
     if (!person) {
@@ -457,7 +457,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   const genders = new Map<string, Gender>();
   for (const person of people.values()) {
-    const tags = nlp(person.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
+    const tags = lexiconTags(person.tokens[0]);
     if (tags.includes('MaleName')) vote(person, 'male', 1);
     if (tags.includes('FemaleName')) vote(person, 'female', 1);
     const votes = genderVotes.get(person.key);
@@ -496,7 +496,7 @@ const SINGLE_NAME_EVIDENCE = new Set([
 /** A single name as a speaker ("Hassan said") is a person when the lexicon knows it as a name. */
 function isSingleNameSpeaker(site: Site, rule: string): boolean {
   if (rule !== 'speech-verb-after-name' && rule !== 'speech-verb-before-name') return false;
-  const tags = nlp(site.tokens[0]).json()[0]?.terms?.[0]?.tags ?? [];
+  const tags = lexiconTags(site.tokens[0]);
   return tags.includes('Person') || /\bname (?:only )?as\s+$|\bnamed\s+$|\bcalled\s+$/u.test(site.beforeName);
 }
 

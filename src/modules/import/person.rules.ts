@@ -186,7 +186,7 @@ const ORGANISATION_NOUN_AFTER =
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =
-  /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation|club)\s*,\s*$/iu;
+  /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation)\s*,\s*$/iu;
 /** "ratings agency Castell Ratings", "frozen-foods maker Pell": a lower-case kind of organisation right before the name. */
 const ORGANISATION_NOUN_BEFORE =
   /\b(?:agency|company|firm|brokerage|bank|lender|insurer|retailer|carmaker|automaker|airline|chain|maker|producer|miner|developer|operator|charity|conglomerate|supermarket|broadcaster|publisher|regulator|watchdog)\s+$/u;
@@ -342,4 +342,5 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
 ];
 
-const keyOfTokens = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));
+/** A name's identity key from its words, as people and the rules compare them. */
+export const keyOfTokens = (tokens: readonly string[]) => normalizePersonName(tokens.join(' '));

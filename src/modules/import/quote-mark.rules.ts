@@ -54,8 +54,8 @@ export const QUOTE_MARK_RULES: readonly QuoteMarkRule[] = [
 ];
 
 /**
- * Single marks as the main quotation marks (‘…’), as some British copy types them: used only when
- * an article has no double marks at all, and a closing ’ counts only where it is not an apostrophe.
+ * Single marks as the main quotation marks (‘…’), as some British copy types them: chosen when an
+ * article's single marks open more quotes than its double marks; a closing ’ counts only where it is not an apostrophe.
  */
 export const SINGLE_MARK_RULE: QuoteMarkRule = {
   name: 'single-curly-primary',

@@ -1,6 +1,6 @@
 import type { PersonDraft, QuoteDraft } from './article-draft';
 import type { Attribution, AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
-import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, TRANSCRIPT_MARKS } from './attribution.rules';
+import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, PRONOUN_OPENING, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
 import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
@@ -27,7 +27,6 @@ function mayBeSubject(text: string, mention: PersonMention, sentenceStart: numbe
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
 const UNNAMED_SOURCE_OPENING =
   /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
-const PRONOUN_OPENING = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|she)\b/u;
 /** How many sentences opened by "she" in a row may hand the pronoun back. */
 const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */

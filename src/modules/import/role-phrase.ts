@@ -121,16 +121,20 @@ const PARTICLE_WORDS = new Set([
   'past',
   'through',
 ]);
-const verbs = new Map<string, boolean>();
+const wordTags = new Map<string, readonly string[]>();
+/** What compromise's lexicon says of one word on its own ("Ethan": FirstName, MaleName; "met": PastTense), looked up once. */
+export function lexiconTags(word: string): readonly string[] {
+  let tags = wordTags.get(word);
+  if (tags === undefined) {
+    tags = (nlp(word).json()[0]?.terms?.[0]?.tags ?? []) as string[];
+    wordTags.set(word, tags);
+  }
+  return tags;
+}
+
 /** "beat", "met", "told": a past-tense verb ends the role phrase ("… beat fourth seed Daria Lemieux-Antonova"). */
 function isFiniteVerb(word: string): boolean {
-  let known = verbs.get(word);
-  if (known === undefined) {
-    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
-    known = tags.includes('PastTense') || PAST_TENSE_VERBS.has(word);
-    verbs.set(word, known);
-  }
-  return known;
+  return lexiconTags(word).includes('PastTense') || PAST_TENSE_VERBS.has(word);
 }
 
 /**
@@ -184,14 +188,7 @@ export function rolePhraseBefore(text: string, titled: boolean): string[] {
   return haveRole ? phrase : [];
 }
 
-const givenNames = new Map<string, boolean>();
 /** compromise's lexicon knows the word as a given name ("Ethan" of "Ethan Marsh"). */
 export function isGivenName(word: string): boolean {
-  let known = givenNames.get(word);
-  if (known === undefined) {
-    const tags: string[] = nlp(word).json()[0]?.terms?.[0]?.tags ?? [];
-    known = tags.some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
-    givenNames.set(word, known);
-  }
-  return known;
+  return lexiconTags(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
 }

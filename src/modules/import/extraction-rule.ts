@@ -28,13 +28,13 @@ export interface RuleExample {
 }
 
 /** The first rule of a table that matches, with its result. */
-export function firstMatch<Site, Result>(
-  rules: readonly ExtractionRule<Site, Result>[],
+export function firstMatch<Site, Rule extends ExtractionRule<Site, unknown>>(
+  rules: readonly Rule[],
   site: Site,
-): { rule: ExtractionRule<Site, Result>; result: Result } | null {
+): { rule: Rule; result: NonNullable<ReturnType<Rule['match']>> } | null {
   for (const rule of rules) {
-    const result = rule.match(site);
-    if (result !== null) return { rule, result };
+    const result = rule.match(site) as ReturnType<Rule['match']>;
+    if (result !== null && result !== undefined) return { rule, result };
   }
   return null;
 }

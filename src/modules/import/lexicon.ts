@@ -211,3 +211,6 @@ export function looksEnglish(paragraphs: readonly string[]): boolean {
   if (words.length === 0) return true;
   return words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length / words.length >= MIN_ENGLISH_SHARE;
 }
+
+/** Lexicon lookups are by lower-case word. */
+export const lower = (token: string) => token.toLowerCase();

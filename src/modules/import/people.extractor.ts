@@ -7,6 +7,7 @@ import {
   HONORIFICS,
   LEADING_FUNCTION_WORDS,
   looksEnglish,
+  lower,
   NON_PERSON_WORDS,
   POSITION_NOUNS,
   POST_NOMINALS,
@@ -83,7 +84,6 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
 /** Line-ups put substitutes and minutes between names: "Theo Marchetti (Lewis Ardern 46), Billy Osgood". */
 const isListGap = (gap: string) => LIST_GAP.test(gap.replace(/\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu, ' ')) || /^\s*\(\s*$/u.test(gap);
 
-const lower = (token: string) => token.toLowerCase();
 const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 
 interface Site extends NameSite {
@@ -299,8 +299,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const found = firstMatch(NOT_A_PERSON_RULES, site);
     if (!found) continue;
     // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
-    const strong = ['organisation-word', 'firm-ampersand', 'place-preposition', 'appositive-organisation'].includes(found.rule.name);
-    if (titled.has(site.key) && !strong) continue;
+    if (titled.has(site.key) && !found.rule.outweighsTitle) continue;
     organisationRule.set(site.key, found.rule.name);
   }
   const isOrganisation = (site: Site) => organisationRule.has(site.key);
@@ -381,8 +380,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     }
     // A Han name is one word ("王海峰"): any evidence beyond its script makes it a person.
     const hanName = isUncasedName(site.tokens[0]) && evidence.rule.name !== 'other-script-name';
-    const alone = SINGLE_NAME_EVIDENCE.has(evidence.rule.name) || hanName;
-    if (alone || isSingleNameSpeaker(site, evidence.rule.name)) makePerson(site, evidence.rule.name);
+    if (evidence.rule.namesOneWord || hanName || (evidence.rule.namesSpeaker && isKnownName(site))) makePerson(site, evidence.rule.name);
   }
   // A name in brackets right after a person's name is the same person in another form: "佐藤健一 (Kenichi Sato)".
   sites.forEach((site, index) => {
@@ -483,21 +481,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 /** "… Dr. Priya Natesan. She is an assistant professor …": the next sentence opens with the person's pronoun. */
 const NEXT_SENTENCE_PRONOUN = /^[^.!?"“”«»]{0,200}[.!?]\s+(He|She|His|Her)\b/u;
 
-/** Evidence that makes one word a person of its own ("Mr Okafor", "his wife Ana", "Derek, 86,"), when no full name owns it. */
-const SINGLE_NAME_EVIDENCE = new Set([
-  'title-before-name',
-  'role-before-name',
-  'kinship-before-name',
-  'appositive-role-before',
-  'age-after-name',
-  'named-only-as',
-]);
-
-/** A single name as a speaker ("Hassan said") is a person when the lexicon knows it as a name. */
-function isSingleNameSpeaker(site: Site, rule: string): boolean {
-  if (rule !== 'speech-verb-after-name' && rule !== 'speech-verb-before-name') return false;
-  const tags = lexiconTags(site.tokens[0]);
-  return tags.includes('Person') || /\bname (?:only )?as\s+$|\bnamed\s+$|\bcalled\s+$/u.test(site.beforeName);
+/** A single word is a known name when the lexicon tags it as one or the copy says it is a name. */
+function isKnownName(site: Site): boolean {
+  return lexiconTags(site.tokens[0]).includes('Person') || /\bname (?:only )?as\s+$|\bnamed\s+$|\bcalled\s+$/u.test(site.beforeName);
 }
 
 function tidyDescription(description: string): string {

@@ -1,6 +1,6 @@
 import { normalizePersonName } from '../person/person-name';
 import type { ExtractionRule } from './extraction-rule';
-import { INVERTED_SPEECH_VERBS, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
+import { INVERTED_SPEECH_VERBS, lower, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
 import { appositiveAfter, appositiveBefore, isGivenName, isRoleOrTitle, isUncasedName } from './role-phrase';
 
 /** A capitalised run of the body that may name a person, with the copy around it. */
@@ -36,9 +36,16 @@ export interface ArticleNames {
   singleWords: Map<string, number>;
 }
 
-type NameRule = ExtractionRule<NameSite, true>;
+/** A name rule; the flags say how much its evidence weighs against other rules. */
+export interface NameRule extends ExtractionRule<NameSite, true> {
+  /** Person evidence enough for one word to be a person of its own ("Mr Okafor", "his wife Ana", "Derek, 86,"). */
+  namesOneWord?: boolean;
+  /** Speech evidence that makes one word a person when the lexicon knows it as a name ("Hassan said"). */
+  namesSpeaker?: boolean;
+  /** Not-a-person evidence that outweighs a title or an age elsewhere in the copy ("near Bishop Middleham"). */
+  outweighsTitle?: boolean;
+}
 const yes = (condition: boolean): true | null => (condition ? true : null);
-const lower = (token: string) => token.toLowerCase();
 
 const SPEECH_VERB = `(?:${[...SPEECH_VERBS].join('|')})`;
 /** A speech verb after the name, possibly past an appositive, an age or a relative clause in commas. */
@@ -56,12 +63,14 @@ const KINSHIP_BEFORE =
 export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   {
     name: 'title-before-name',
+    namesOneWord: true,
     description: 'A title or role inside the capitalised run: "Detective Sergeant Ian Moss".',
     example: { copy: 'Detective Sergeant Ian Moss led the search of the flat.', person: 'Ian Moss' },
     match: (site) => yes(site.titleTokens.length > 0),
   },
   {
     name: 'role-before-name',
+    namesOneWord: true,
     description: 'Lower-case role words right before the name: "planning director Ruth Okafor", "winger Tevita Maka".',
     example: { copy: 'The tries went to winger Tevita Maka in the second half.', person: 'Tevita Maka' },
     match: (site) => yes(site.rolePhrase.length > 0),
@@ -74,24 +83,28 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'appositive-role-before',
+    namesOneWord: true,
     description: 'A role in commas before the name: "The local government minister, Samuel Oduya, …".',
     example: { copy: 'The local government minister, Samuel Oduya, opened the session.', person: 'Samuel Oduya' },
     match: (site) => yes(appositiveBefore(site.beforeName) !== null),
   },
   {
     name: 'age-after-name',
+    namesOneWord: true,
     description: 'An age in commas: "Grace Otieno, 34, …", "박정숙 (Park Jeong-suk), 78, …".',
     example: { copy: 'Grace Otieno, 34, was at home when the water rose.', person: 'Grace Otieno' },
     match: (site) => yes(AGE_AFTER.test(site.after)),
   },
   {
     name: 'speech-verb-after-name',
+    namesSpeaker: true,
     description: 'The name is the subject of a speech verb: "Laura Becker said", "Becker, who …, told".',
     example: { copy: 'Laura Becker said the plant would close by June.', person: 'Laura Becker' },
     match: (site) => yes(SPEECH_AFTER.test(site.after)),
   },
   {
     name: 'speech-verb-before-name',
+    namesSpeaker: true,
     description: 'An inverted attribution: "…, said Teresa Okonkwo".',
     example: { copy: '"We are ready," said Teresa Okonkwo.', person: 'Teresa Okonkwo' },
     // "said Brent could test $62": the name starts a clause of its own.
@@ -105,6 +118,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'kinship-before-name',
+    namesOneWord: true,
     description: 'Named as someone\'s relative, a first name alone too: "his wife Ana", "their children Alison, Stephen and Joanne".',
     example: { copy: 'She is survived by her husband, Derek, and their children Alison, Stephen and Joanne.', person: 'Stephen' },
     match: (site) => yes(KINSHIP_BEFORE.test(site.beforeName.slice(-160))),
@@ -117,6 +131,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'named-only-as',
+    namesOneWord: true,
     description: 'Introduced by a name alone: "a vendor who gave only her nickname, Noi,", "who gave his name only as Hassan".',
     example: { copy: 'At a noodle stall, a vendor who gave only her nickname, Noi, said she had not decided.', person: 'Noi' },
     match: (site) => yes(NAMED_ONLY_AS.test(site.beforeName.slice(-60))),
@@ -197,6 +212,7 @@ const WHOSE_OFFICERS =
 export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   {
     name: 'organisation-word',
+    outweighsTitle: true,
     description: 'A word that heads organisations and places: "Harbor Authority", "Harlow Equities", "Mill Lane".',
     example: { copy: '"Prices will fall," Harlow Equities said.', notPerson: 'Harlow Equities' },
     // A first word such as "Park" is also a surname: with an age or a title, "Park Jeong-suk" is a person.
@@ -211,6 +227,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'firm-ampersand',
+    outweighsTitle: true,
     description: 'Joined to another name by an ampersand: "Webb & Sons Builders", "Pemberton & Co".',
     example: { copy: 'Alder Webb & Carter Rowe won the tender.', notPerson: 'Alder Webb' },
     match: (site) => yes(/&\s*$/u.test(site.beforeName) || /^\s*&/u.test(site.after)),
@@ -255,6 +272,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'appositive-organisation',
+    outweighsTitle: true,
     description: 'Named as a company, charity or union: "Her company, Sparkline Robotics, …", "ratings agency Castell Ratings".',
     example: { copy: 'Her company, Sparkline Vision, now runs 1,400 robots.', notPerson: 'Sparkline Vision' },
     match: (site) =>
@@ -297,6 +315,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'place-preposition',
+    outweighsTitle: true,
     description: 'After "in" or "near": "the stabbing in Cheadle Heath", "near Bishop Middleham".',
     example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },
     match: (site) => {

@@ -1,9 +1,7 @@
 import nlp from 'compromise';
-import { LEADING_FUNCTION_WORDS, PAST_TENSE_VERBS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
+import { LEADING_FUNCTION_WORDS, lower, PAST_TENSE_VERBS, POSITION_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Reading the role the copy gives a name: before it ("Kremlin spokesperson …") or beside it in commas. */
-
-const lower = (token: string) => token.toLowerCase();
 
 /** Scripts without capitals whose names are one word of two to four characters: "佐藤健一", "王海峰", "박정숙". */
 export const UNCASED_NAME_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';

@@ -69,6 +69,21 @@ describe('quote mark rules: each example is read as one quote with its speaker',
   });
 });
 
+describe('rules stay quiet on copy close to their example', () => {
+  const rules = [...PERSON_EVIDENCE_RULES, ...NOT_A_PERSON_RULES, ...ATTRIBUTION_RULES].filter((rule) => rule.quiet !== undefined);
+
+  it('covers the rules most likely to overreach', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(rules.map((rule) => [rule.name, rule.quiet as string] as const))('%s', (name, quiet) => {
+    const draft = extract(quiet);
+    const { organisations } = extractPeople(parseCopyLayout(article(quiet)).paragraphs);
+    const credited = [...draft.people, ...draft.quotes, ...organisations].filter((item) => item.rule === name);
+    expect(credited).toEqual([]);
+  });
+});
+
 describe('quote marks as newsrooms type them', () => {
   it('keeps single quotes nested in a double quote inside it, and reads ’’ as a closing mark', () => {
     const spans = findQuoteSpans('He said: “She told me, ‘Run,’ and I ran.’’ Then he left.', 0);

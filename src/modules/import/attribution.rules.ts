@@ -80,7 +80,7 @@ const VERB = `(?:${alternatives(SPEECH_VERBS)})`;
 const ADVERB = '(?:\\p{Ll}+ly\\s+)?';
 const PRONOUN = `(?:${alternatives(PRONOUNS)})`;
 /** "a US official", "the local government minister", "one woman", "a person familiar with the matter". */
-const SOURCE_PHRASE = `(?:(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
+const SOURCE_PHRASE = `(?:(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}[\\p{L}-]*['’]s?)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
   SOURCE_NOUNS,
 )})|(?:${alternatives(BARE_PLURAL_SOURCES)}))(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
 const MAX_ATTRIBUTION_LENGTH = 80;
@@ -370,6 +370,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'name-after-quote',
+    quiet: '"We will rebuild," a spokesperson for Mayor Laura Becker said.',
     description: 'The person named after the quote, titles allowed: `“…,” Senate Majority Leader Thomas Greer told reporters`.',
     example: { copy: '"The plant will close," Laura Becker said on Monday.', quote: 'The plant will close', speaker: 'Laura Becker' },
     match: (site) => {
@@ -382,6 +383,8 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
         return { speaker: named.person, attribution: site.paragraph.slice(site.afterAt, named.end + spoke[0].length).trim() };
       const mention = mentionAfterTitles(site, site.afterAt);
       if (!mention) return null;
+      // "“…,” a spokesperson for Mayor Laura Becker said": someone speaking for the person named.
+      if (SPEAKING_FOR.test(site.paragraph.slice(site.afterAt, mention.runStart))) return null;
       // Another sentence or clause in between; the full stops of "U.N." and "Sgt." end nothing.
       const between = site.paragraph
         .slice(site.afterAt, mention.runStart)
@@ -397,6 +400,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'pronoun-after-quote',
+    quiet: 'Laura Becker, the mayor, spoke first.\n\n"We will rebuild," the council said.',
     description: '`“…,” she said`: the person "she" refers to there (gender and sentence subject count, not nearness).',
     example: {
       copy: 'Rams coach Adrian Velasquez was asked about the tackle on Liam Cavanagh.\n\n"It was a penalty, no argument," he said.',
@@ -439,6 +443,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'source-after-quote',
+    quiet: '"We will rebuild," Laura Becker told a neighbour.',
     description: '`“…,” a senior official told reporters`, `one woman said`: an unnamed source, speaker null.',
     example: { copy: '"The deal is dead," a senior official told reporters.', quote: 'The deal is dead', speaker: null },
     match: (site) => {
@@ -449,6 +454,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'organisation-after-quote',
+    quiet: '"We will rebuild," Mayor Laura Becker said.',
     description: '`“…,” Harlow Equities said`, `“…,” Police said`: an organisation speaks; speaker null, its name kept.',
     example: { copy: '"Prices will fall," Harlow Equities said in a note.', quote: 'Prices will fall', speaker: null },
     match: (site) => {
@@ -517,6 +523,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'name-before-quote',
+    quiet: 'A spokesperson for Laura Becker said: "We will rebuild."',
     description: '`X said that “…”`, `X told reporters: “…”`, `X, who …, said the sides were “far apart”`.',
     example: { copy: 'Finance Minister Olu Bankole said the budget was "fully funded."', quote: 'fully funded', speaker: 'Olu Bankole' },
     match: whenKind('person'),
@@ -545,6 +552,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'sign-or-chant',
+    quiet: 'Laura Becker said the signs were "a disgrace".',
     description: 'Words on signs, placards and banners, and chants: `placards reading “…”`, speaker null.',
     example: { copy: 'Protesters carried placards reading "Roads, not villas".', quote: 'Roads, not villas', speaker: null },
     match: (site) => {
@@ -554,6 +562,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'split-quote',
+    quiet: '"We will rebuild," Laura Becker said. Her rival said it was "too late".',
     description: 'A quote split by its attribution, or a second quote in the paragraph: `“I think,” she said, “we should strike.”`.',
     example: {
       copy: 'Union leader Maya Brandt spoke at the rally.\n\n"I think we should strike," she said. "Monday suits everyone."',
@@ -578,6 +587,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'colon-intro',
+    quiet: 'Laura Becker said the road would reopen.\n\nThe sign on the door: "Closed until further notice."',
     description: 'The paragraph before ends with its attribution and a colon: `He added:` then the quote.',
     example: {
       copy: 'Detective Sergeant Ian Moss appealed for witnesses. He added:\n\n"Someone saw what happened that night."',
@@ -618,6 +628,8 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'follow-on-paragraph',
+    quiet:
+      '"We are ready," Laura Becker said.\n\nOfficials from Harlow Equities disagreed.\n\n"It is far from over," the firm said in a note.',
     description: 'A paragraph that is a quote with no attribution, right after a quoted paragraph: the same speaker.',
     example: {
       copy: '"We trained for this," said coach Rita Alves.\n\n"Nobody gave us a chance, and we never listened."',
@@ -633,6 +645,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   },
   {
     name: 'subject-of-sentence-before',
+    quiet: 'Laura Becker left early. Her deputy, Tomás Ruiz, stayed.\n\n"We are not done," Ruiz said.',
     description: 'A whole-sentence quote after a sentence about a named person: `Moss appealed for calm. “…”`.',
     example: {
       copy: 'Hospital chief Amara Singh visited the ward on Monday. "We will reopen every bed by spring."',

@@ -10,6 +10,8 @@ export interface ExtractionRule<Site, Result> {
   /** What the rule recognises, in a line. */
   description: string;
   example: RuleExample;
+  /** Copy close to the example that the rule must leave alone (an organisation's name, someone speaking for another). */
+  quiet?: string;
   /** Built once, at module load: the matchers a rule needs live in its closure, not rebuilt per call. */
   match: (site: Site) => Result | null;
 }

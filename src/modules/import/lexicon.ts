@@ -98,6 +98,7 @@ export const NON_PERSON_WORDS = words(`
   cyclone storm estádio estadio stade stadion metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
+  hotel motel inn pub tavern restaurant cafe café bar mall plaza arena resort casino
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */

@@ -63,6 +63,7 @@ const KINSHIP_BEFORE =
 export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   {
     name: 'title-before-name',
+    quiet: 'The President Hotel and the General Assembly Hall were closed.',
     namesOneWord: true,
     description: 'A title or role inside the capitalised run: "Detective Sergeant Ian Moss".',
     example: { copy: 'Detective Sergeant Ian Moss led the search of the flat.', person: 'Ian Moss' },
@@ -70,6 +71,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'role-before-name',
+    quiet: 'The report by consultancy firm Hollis Barrow was published on Monday.',
     namesOneWord: true,
     description: 'Lower-case role words right before the name: "planning director Ruth Okafor", "winger Tevita Maka".',
     example: { copy: 'The tries went to winger Tevita Maka in the second half.', person: 'Tevita Maka' },
@@ -90,6 +92,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'age-after-name',
+    quiet: 'Route 66, 120, and the old Crown Inn were on the tour.',
     namesOneWord: true,
     description: 'An age in commas: "Grace Otieno, 34, …", "박정숙 (Park Jeong-suk), 78, …".',
     example: { copy: 'Grace Otieno, 34, was at home when the water rose.', person: 'Grace Otieno' },
@@ -97,6 +100,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'speech-verb-after-name',
+    quiet: 'Northgate Holdings said on Tuesday that sales fell.',
     namesSpeaker: true,
     description: 'The name is the subject of a speech verb: "Laura Becker said", "Becker, who …, told".',
     example: { copy: 'Laura Becker said the plant would close by June.', person: 'Laura Becker' },
@@ -104,6 +108,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'speech-verb-before-name',
+    quiet: 'Prices rose, said Statistics Canada.',
     namesSpeaker: true,
     description: 'An inverted attribution: "…, said Teresa Okonkwo".',
     example: { copy: '"We are ready," said Teresa Okonkwo.', person: 'Teresa Okonkwo' },
@@ -112,12 +117,14 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'relative-who',
+    quiet: 'Greenfield Rovers, who won the cup last year, were knocked out.',
     description: 'A full name followed by "who": "Gearóid Breathnach, who canvassed in Oughterard, …".',
     example: { copy: 'Gearóid Breathnach, who canvassed in Oughterard on Tuesday, was more upbeat.', person: 'Gearóid Breathnach' },
     match: (site) => yes(site.tokens.length >= 2 && /^,\s+who\b/u.test(site.after)),
   },
   {
     name: 'kinship-before-name',
+    quiet: 'Her husband said the house on Mill Lane was sold.',
     namesOneWord: true,
     description: 'Named as someone\'s relative, a first name alone too: "his wife Ana", "their children Alison, Stephen and Joanne".',
     example: { copy: 'She is survived by her husband, Derek, and their children Alison, Stephen and Joanne.', person: 'Stephen' },
@@ -138,12 +145,14 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'according-to-name',
+    quiet: 'According to Statistics Canada, prices rose 2%.',
     description: '"According to Bruno Salgado, …".',
     example: { copy: 'According to Bruno Salgado, the plant will close.', person: 'Bruno Salgado' },
     match: (site) => yes(/\baccording to\s+$/iu.test(site.beforeName)),
   },
   {
     name: 'given-name-lexicon',
+    quiet: 'Shares in Marlow Tate fell 3% on Monday.',
     description: 'compromise\'s lexicon knows the name as a person\'s (many given names): "Daniel Osborne".',
     example: { copy: 'The club paid tribute to Daniel Osborne on Sunday.', person: 'Daniel Osborne' },
     match: (site) => yes(site.article.taggedPeople.has(keyOfTokens(site.tokens))),
@@ -161,6 +170,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'surname-alone-later',
+    quiet: 'Kestrel Partners raised its target. Kestrel now sees the shares at $40.',
     description:
       'A given name and surname, with the surname alone elsewhere, as news copy refers back to people: "Kit Pemberton" … "Pemberton".',
     example: {
@@ -177,6 +187,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   },
   {
     name: 'listed-with-people',
+    quiet: 'Ana Lima, Brightwater Foods and the city council signed the letter.',
     description: 'A full name in a list with people ("A, B and C"): team sheets, casts, families.',
     example: {
       copy: 'Winger Tevita Maka scored twice.\n\nMariners: Kieran Ah-Sam, Tevita Maka, Josh Pennington.',
@@ -191,7 +202,7 @@ const FOR_AN_ORGANISATION =
   /\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representative|analysts?|economists?|strategists?|officials?|staff|members?|lawyers?|employees?|chief|head|director|executive|manager|owner|founder)\s+(?:for|from|of|at|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,5}[-–—]\s+)?$/iu;
 
 /** ", 34," after a name, or after a name in brackets. */
-export const AGE_AFTER = /^\)?,\s*\d{1,3},/u;
+export const AGE_AFTER = /^\)?,\s*(?:1[01]\d|\d{1,2}),/u;
 /** "Police identified the man as Darnell Ocheltree-Banks". */
 const IDENTIFIED_AS_BEFORE = /\b(?:identified|named)\s+(?:(?:him|her|them|the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}as\s+$/u;
 const NAMED_ONLY_AS = /\b(?:name|nickname|first name)(?:\s+only)?(?:\s+as)?,?\s+$/u;
@@ -208,10 +219,16 @@ const ORGANISATION_NOUN_BEFORE =
 const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
+/** "shares in A, B and", "a stake in": a company, or a list of companies, comes next. */
+const SHARES_IN_BEFORE =
+  /\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:(?:\p{Lu}[\p{L}\p{M}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+const SHARES_AFTER = /^(?:['’]s?)?\s+(?:shares|stock|share price|shareholders|bonds)\b/u;
+
 /** Evidence that a capitalised run names an organisation or a place: it is then never a person. */
 export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   {
     name: 'organisation-word',
+    quiet: 'Park Jeong-suk, 78, said the rent had doubled.',
     outweighsTitle: true,
     description: 'A word that heads organisations and places: "Harbor Authority", "Harlow Equities", "Mill Lane".',
     example: { copy: '"Prices will fall," Harlow Equities said.', notPerson: 'Harlow Equities' },
@@ -234,13 +251,28 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'for-an-organisation',
+    quiet: 'A spokesperson for Mayor Laura Becker said the site was safe.',
     description:
       'Named as what someone speaks or works for: "a spokesperson for Castle Meadow", "analysts at Kestrel Rowe", "for Health New Zealand - Te Whatu Ora".',
     example: { copy: 'A spokesperson for Castle Meadow said the site was safe.', notPerson: 'Castle Meadow' },
     match: (site) => yes(site.titleTokens.length === 0 && FOR_AN_ORGANISATION.test(site.beforeName)),
   },
   {
+    name: 'traded-company',
+    quiet: "Shares of Warren Buffett's Berkshire Hathaway rose.",
+    description: 'What is traded or held: "shares in Hollis Barrow, Marlow Tate and Penfold Reid", "Marlow Tate shares fell".',
+    example: { copy: 'Shares in Hollis Barrow, Marlow Tate and Penfold Reid fell on Monday.', notPerson: 'Marlow Tate' },
+    // "shares of Warren Buffett's Berkshire Hathaway": the owner of the company is someone.
+    match: (site) =>
+      yes(
+        site.titleTokens.length === 0 &&
+          ((SHARES_IN_BEFORE.test(site.beforeName.slice(-160)) && !/^['’]/u.test(site.after)) ||
+            SHARES_AFTER.test(site.after.slice(0, 40))),
+      ),
+  },
+  {
     name: 'definite-article',
+    quiet: 'The Rev Ama Owusu said the church would stay open.',
     description: 'A definite article before a name that acts on its own: "the Blue Lantern said".',
     example: { copy: 'The Blue Lantern said on Tuesday it would appeal.', notPerson: 'Blue Lantern' },
     match: (site) =>
@@ -253,6 +285,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'plural-verb-after',
+    quiet: 'Ana Lima and Tomás Ruiz say the vote was rigged.',
     description: 'The subject of a plural verb: "Northern Voice say the vote was rigged".',
     example: { copy: 'Northern Voice say the vote was rigged.', notPerson: 'Northern Voice' },
     // "Hannah Weiss and Luis Ortega have argued": a list of people takes a plural verb too.
@@ -266,6 +299,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'relative-which',
+    quiet: 'Laura Becker, whose company runs the line, said services were normal.',
     description: 'Followed by "which": "Redfern Light, which runs the line, …".',
     example: { copy: 'Redfern Light, which runs the line, said services were normal.', notPerson: 'Redfern Light' },
     match: (site) => yes(/^,?\s+which\b/u.test(site.after)),
@@ -315,6 +349,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
   },
   {
     name: 'place-preposition',
+    quiet: 'In March Priya Natesan said the trial would end.',
     outweighsTitle: true,
     description: 'After "in" or "near": "the stabbing in Cheadle Heath", "near Bishop Middleham".',
     example: { copy: 'The stabbing happened in Cheadle Heath on Friday night.', notPerson: 'Cheadle Heath' },

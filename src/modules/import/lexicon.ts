@@ -13,6 +13,7 @@ const words = (text: string) =>
 
 /** Nouns that say what someone is: "Kremlin spokesperson", "a logistics analyst". */
 export const ROLE_NOUNS = words(`
+  caller dispatcher interviewer interviewee presenter narrator
   president president-elect vice-president minister secretary spokesperson spokesman spokeswoman adviser advisor
   leader chief head chairman chairwoman chair chairperson director governor senator congressman congresswoman
   representative mayor ambassador envoy official commander general chancellor premier king queen prince princess

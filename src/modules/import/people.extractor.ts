@@ -402,14 +402,22 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
 
   // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
+  const lowerCaseWords = new Set(paragraphs.join(' ').match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*/gu) ?? []);
   const speakerMentions: PersonMention[] = [];
   for (const turn of turns) {
     if (!turn.label) continue;
     const tokens = labelAsName(turn.label).split(' ');
     if (tokens.every((token) => isRoleOrTitle(token))) continue; // "MODERATOR:"
+    // "CALLER:", "DISPATCHER:": a role the copy also writes in lower case ("the caller's name") is someone unnamed.
+    if (tokens.length === 1 && lowerCaseWords.has(tokens[0].toLowerCase())) continue;
     const key = keyOfTokens(tokens);
     const owners = tokens.length === 1 ? singleOwners(tokens[0]) : [];
-    let person = people.get(aliasOf.get(key) ?? key) ?? (owners.length === 1 ? owners[0] : undefined);
+    // "RK:" after "Rob Kellaway:": initials stand for the one person they fit.
+    const initialled = INITIALS_LABEL.test(turn.label)
+      ? [...new Set([...people.values()].filter((candidate) => initialsOf(candidate) === turn.label))]
+      : [];
+    let person =
+      people.get(aliasOf.get(key) ?? key) ?? (owners.length === 1 ? owners[0] : initialled.length === 1 ? initialled[0] : undefined);
     if (!person) {
       person = { key, tokens, name: tokens.join(' '), description: null, rule: 'transcript-speaker', aliases: [] };
       people.set(key, person);
@@ -480,6 +488,14 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 
 /** "… Dr. Priya Natesan. She is an assistant professor …": the next sentence opens with the person's pronoun. */
 const NEXT_SENTENCE_PRONOUN = /^[^.!?"“”«»]{0,200}[.!?]\s+(He|She|His|Her)\b/u;
+
+/** "RK", "GP": a transcript label made of a speaker's initials. */
+const INITIALS_LABEL = /^\p{Lu}{2,3}$/u;
+const initialsOf = (person: Person) =>
+  person.tokens
+    .filter((token) => /^\p{Lu}/u.test(token))
+    .map((token) => token[0])
+    .join('');
 
 /** A single word is a known name when the lexicon tags it as one or the copy says it is a name. */
 function isKnownName(site: Site): boolean {

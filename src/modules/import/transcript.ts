@@ -18,6 +18,9 @@ const QUESTION_LABEL = /^(?:Q|QUESTION)(?:\.|:|\s*:)\s+/u;
 const ANSWER_LABEL = /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]*){0,4}):\s+/u;
 /** In a Q&A with "Q:" questions, a name as written answers too: "Varga: …", "A:" the one interviewed. */
 const NAME_LABEL = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,2}):\s+/u;
+/** An answer runs on over at most this many unlabelled paragraphs. */
+const MAX_CONTINUED = 3;
+const QUOTE_MARK = /["“”«»]/u;
 /** A transcript has at least this many labelled turns, one label answering at least twice. */
 const MIN_TURNS = 3;
 
@@ -30,12 +33,17 @@ export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTu
     if (answer && /\p{Lu}{2}/u.test(answer[1])) return { paragraph: index, label: answer[1], kind: 'answer', textStart: answer[0].length };
     return null;
   });
-  // Name-case labels count only beside "Q" questions and when one repeats: "Note:" or "Update:" alone is no answer.
-  if (labelled.some((turn) => turn?.kind === 'question')) {
+  // Name-case labels count beside "Q" questions when one repeats ("Note:" or "Update:" alone is no answer), and
+  // as full names beside upper-case turns ("Rob Kellaway: …" before "RK: …").
+  const questions = labelled.some((turn) => turn?.kind === 'question');
+  const upperCaseTurns = labelled.filter((turn) => turn?.kind === 'answer').length >= 2;
+  if (questions || upperCaseTurns) {
     const named = paragraphs.map((paragraph) => NAME_LABEL.exec(paragraph)?.[1] ?? null);
     paragraphs.forEach((paragraph, index) => {
       const label = named[index];
-      if (labelled[index] || !label || label === 'Q' || named.filter((other) => other === label).length < 2) return;
+      if (labelled[index] || !label || label === 'Q') return;
+      const repeats = named.filter((other) => other === label).length >= 2;
+      if (!(questions && repeats) && !(upperCaseTurns && label.includes(' '))) return;
       const textStart = NAME_LABEL.exec(paragraph)![0].length;
       labelled[index] = { paragraph: index, label: label === 'A' ? null : label, kind: 'answer', textStart };
     });
@@ -45,20 +53,22 @@ export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTu
   for (const turn of turns) if (turn.label) answers.set(turn.label, (answers.get(turn.label) ?? 0) + 1);
   if (turns.length < MIN_TURNS || ![...answers.values()].some((count) => count >= 2)) return [];
 
-  const lastTurn = turns[turns.length - 1].paragraph;
   const all: TranscriptTurn[] = [];
-  let inAnswer = false;
+  let answering = false;
+  let gap: number[] = [];
+  // A short run of unlabelled paragraphs between an answer and the next turn continues the answer; a long run,
+  // or one with quote marks, is the reporter's narrative. Credits and notes after the last turn are not speech.
   paragraphs.forEach((_, index) => {
     const turn = labelled[index];
-    if (turn) {
-      all.push(turn);
-      inAnswer = turn.kind === 'answer';
-    } else if (inAnswer && index < lastTurn) {
-      // Credits and notes after the last turn are not speech.
-      all.push({ paragraph: index, label: null, kind: 'continued', textStart: 0 });
-    } else {
-      inAnswer = false;
+    if (!turn) {
+      gap.push(index);
+      return;
     }
+    const narrative = gap.length > MAX_CONTINUED || gap.some((at) => QUOTE_MARK.test(paragraphs[at]));
+    if (answering && !narrative) for (const at of gap) all.push({ paragraph: at, label: null, kind: 'continued', textStart: 0 });
+    gap = [];
+    all.push(turn);
+    answering = turn.kind === 'answer';
   });
   return all;
 }

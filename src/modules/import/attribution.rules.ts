@@ -121,6 +121,8 @@ export const PRONOUN_OPENING = /^\s*(?:(?:But|And|So|Yet|Still)\s+)?(He|She|he|s
 const RELATIVE_SUBJECT = /^\s*,\s*who\s+(?:\p{Ll}+ly\s+)?$/u;
 const SPEAKING_FOR =
   /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+(?:the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+,\s+)?$/iu;
+/** ", but said", "and later told": a verb joined to the sentence's first with no subject between. */
+const SHARED_SUBJECT_VERB = /,?\s+(?:but|and)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$/u;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -183,7 +185,11 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     );
     // "…, under Professor Alan Gilchrist, who remembers a student who …": the relative pronoun's antecedent.
     const antecedent = beforeVerb.find((mention) => RELATIVE_SUBJECT.test(paragraph.slice(mention.end, verbAt)));
-    const lastMention = antecedent ?? inSubjectPosition.pop() ?? beforeVerb.pop();
+    // "Chegwidden refused to blame the referee, Paul Angwin, …, but said": a verb with no subject of its own shares the sentence's.
+    const shared = SHARED_SUBJECT_VERB.test(paragraph.slice(Math.max(from, verbAt - 30), verbAt))
+      ? beforeVerb.find((mention) => mention.runStart === sentenceStart)
+      : undefined;
+    const lastMention = antecedent ?? shared ?? inSubjectPosition.pop() ?? beforeVerb.pop();
     const lastPronoun = [...paragraph.slice(from, verbAt).matchAll(HE_OR_SHE)].pop();
     const pronounAt = lastPronoun ? from + (lastPronoun.index ?? 0) : -1;
     // "Ms Odongo was not available, but in a statement the party said": the phrase right before the verb is its subject.

@@ -130,7 +130,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     tokens.forEach((token, index) => {
       // "Health New Zealand": a qualifier ("Health", "Deputy") is a title only before another title word.
       const qualifierAlone = TITLE_MODIFIERS.has(lower(token)) && !isRoleOrTitle(tokens[index + 1] ?? '');
-      if (index < tokens.length - 1 && isRoleOrTitle(token) && !qualifierAlone) split = index;
+      // "their manager, Dean Chegwidden": a title that is also a given name, alone before a surname, is the name.
+      const givenName = index === 0 && tokens.length === 2 && TITLES_ALSO_GIVEN_NAMES.has(lower(token));
+      if (index < tokens.length - 1 && isRoleOrTitle(token) && !qualifierAlone && !givenName) split = index;
       // "Guard Γιώργος Καλαϊτζής" at the start of a sentence: a position capitalised as its first word.
       if (index === 0 && tokens.length >= 3 && POSITION_NOUNS.has(lower(token))) split = Math.max(split, 0);
     });
@@ -449,6 +451,13 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
       const gender = HONORIFIC_GENDER[lower(title)];
       if (gender) vote(person, gender, 3);
     }
+    // "Her father, Mykola,": the description's head noun is a gendered role or kinship ("Court of King's Bench Justice" is not).
+    const head = site.description
+      ?.toLowerCase()
+      .split(/\s+(?:of|at|for|from|in|with|to)\s+/u)[0]
+      .match(/\p{L}+$/u)?.[0];
+    const described = head ? GENDERED_NOUNS.get(head) : undefined;
+    if (described) vote(person, described, 3);
     // "Asked about Pōmare-Walker’s call, he said": a possessive name is not what the pronoun after it stands for.
     const possessive = /['’]s?$/u.test(site.run);
     // A pronoun in the name's sentence may be someone else's ("Judge Helen Marsh said he had carried …",
@@ -488,6 +497,54 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 
 /** "… Dr. Priya Natesan. She is an assistant professor …": the next sentence opens with the person's pronoun. */
 const NEXT_SENTENCE_PRONOUN = /^[^.!?"“”«»]{0,200}[.!?]\s+(He|She|His|Her)\b/u;
+
+const GENDERED_NOUNS = new Map<string, Gender>([
+  ...[
+    'father',
+    'husband',
+    'son',
+    'brother',
+    'grandfather',
+    'grandson',
+    'uncle',
+    'nephew',
+    'widower',
+    'boyfriend',
+    'stepfather',
+    'dad',
+    'chairman',
+    'spokesman',
+    'businessman',
+    'congressman',
+    'policeman',
+    'fireman',
+    'king',
+    'prince',
+  ].map((word) => [word, 'male'] as const),
+  ...[
+    'mother',
+    'wife',
+    'daughter',
+    'sister',
+    'grandmother',
+    'granddaughter',
+    'aunt',
+    'niece',
+    'widow',
+    'girlfriend',
+    'stepmother',
+    'mum',
+    'mom',
+    'chairwoman',
+    'spokeswoman',
+    'businesswoman',
+    'congresswoman',
+    'policewoman',
+    'queen',
+    'princess',
+  ].map((word) => [word, 'female'] as const),
+]);
+const TITLES_ALSO_GIVEN_NAMES = new Set(['dean', 'earl']);
 
 /** "RK", "GP": a transcript label made of a speaker's initials. */
 const INITIALS_LABEL = /^\p{Lu}{2,3}$/u;

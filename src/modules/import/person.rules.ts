@@ -358,7 +358,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       if (/['’]s?$/u.test(site.run) && isGivenName(site.tokens[0])) return null;
       return yes(
         site.titleTokens.length === 0
-          ? site.tokens.length >= 2 && PLACE_PREPOSITION_BEFORE.test(site.beforeName)
+          ? (site.tokens.length >= 2 || !/['’]s?$/u.test(site.run)) && PLACE_PREPOSITION_BEFORE.test(site.beforeName)
           : PLACE_PREPOSITION_BEFORE.test(site.before), // "near Bishop Middleham"
       );
     },

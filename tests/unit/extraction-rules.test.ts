@@ -115,6 +115,20 @@ describe('copy in other languages and scripts', () => {
   });
 });
 
+describe('names written in two scripts', () => {
+  it('takes a Cyrillic name and its romanisation later in the copy for one person, named as introduced', () => {
+    const draft = extract(
+      'She found a reel labelled in biro: Параска Гнатюк, 1962.\n\nParaska Hnatiuk was a milkmaid and a widow at 30, and she sang at every wedding.',
+    );
+    expect(draft.people.map((person) => person.name)).toEqual(['Параска Гнатюк']);
+  });
+
+  it('keeps two people whose names only share a script apart', () => {
+    const draft = extract('Coach Ηλίας Γεωργίου praised Γιώργος Καλαϊτζής, and Giorgos Papadakis said the win was deserved.');
+    expect(draft.people.map((person) => person.name)).toEqual(['Ηλίας Γεωργίου', 'Γιώργος Καλαϊτζής', 'Giorgos Papadakis']);
+  });
+});
+
 describe('edge cases found in review', () => {
   it('keeps a nickname out of the quotes and the offsets of the name right', () => {
     const draft = extract('Mayor Ramon "Monching" Villaruel told reporters the port would reopen.\n\n"We are ready," Villaruel said.');

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { transliterate } from 'transliteration';
 import { normalizePersonName } from '../person/person-name';
 import type { PersonDraft } from './article-draft';
 import { firstMatch } from './extraction-rule';
@@ -399,8 +400,22 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     aliasOf.set(site.key, owner.key);
     owner.aliases.push(site.tokens);
   });
-
   const firstSite = (person: Person) => sites.findIndex((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+  // A name in another script and its romanisation elsewhere in the copy are one person: "Параска Гнатюк" … "Paraska Hnatiuk".
+  const persons = [...people.values()];
+  for (const other of persons.filter((person) => !isLatinName(person.tokens))) {
+    const romanised = persons.filter(
+      (person) => person !== other && isLatinName(person.tokens) && sameLetters(person.tokens, other.tokens) && people.has(person.key),
+    );
+    if (romanised.length !== 1 || !people.has(other.key)) continue;
+    const [owner, alias] = firstSite(other) <= firstSite(romanised[0]) ? [other, romanised[0]] : [romanised[0], other];
+    if (!owner.description) owner.description = alias.description;
+    people.delete(alias.key);
+    aliasOf.set(alias.key, owner.key);
+    for (const [key, target] of aliasOf) if (target === alias.key) aliasOf.set(key, owner.key);
+    owner.aliases.push(alias.tokens, ...alias.aliases);
+  }
+
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
 
   // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
@@ -441,7 +456,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     if (!person && site.tokens.length === 1 && !organisationWords.has(site.key)) {
       const owners = singleOwners(site.tokens[0]);
       // A surname the family shares ("Bilous") is the one the story introduced first; relatives go by given names.
-      const family = owners.length > 1 && owners.every((owner) => sameNameWord(site.tokens[0], owner.tokens[owner.tokens.length - 1]));
+      const family =
+        owners.length > 1 &&
+        owners.every((owner) => [owner.tokens, ...owner.aliases].some((form) => sameNameWord(site.tokens[0], form[form.length - 1])));
       if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
     }
     if (!person) continue;
@@ -544,6 +561,19 @@ const GENDERED_NOUNS = new Map<string, Gender>([
     'princess',
   ].map((word) => [word, 'female'] as const),
 ]);
+const isLatinName = (tokens: readonly string[]) => tokens.every((token) => /^[\p{Script=Latin}\p{M}'’.-]+$/u.test(token));
+/** Consonants as romanisations keep them ("Гнатюк" -> "Gnatyuk" ~ "Hnatiuk"): vowels, h/g and doubled letters aside. */
+const consonants = (token: string) =>
+  transliterate(token)
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/h/g, 'g')
+    .replace(/[^a-z]|[aeiouyjw]/g, '')
+    .replace(/(.)\1+/g, '$1');
+const sameLetters = (latin: readonly string[], other: readonly string[]) =>
+  latin.length === other.length &&
+  latin.every((token, index) => consonants(token).length >= 2 && consonants(token) === consonants(other[index]));
+
 const TITLES_ALSO_GIVEN_NAMES = new Set(['dean', 'earl']);
 
 /** "RK", "GP": a transcript label made of a speaker's initials. */

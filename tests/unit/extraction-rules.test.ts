@@ -129,6 +129,20 @@ describe('names written in two scripts', () => {
   });
 });
 
+describe('people who share a name word', () => {
+  it('tells mother and son apart by the honorific ("Madam Koh", "Mr Koh")', () => {
+    const draft = extract(
+      'Among those who did not sign is Madam Koh Siew Lan, 78.\n\nHer son, Mr Desmond Koh, 49, said the family would object.\n\n' +
+        '"My mother is not against anybody getting rich," Mr Koh said.\n\nMadam Koh, however, said she had not changed her mind.\n\n' +
+        '"I will go and tell them myself," she said.',
+    );
+    expect(draft.quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['My mother is not against anybody getting rich', 'Desmond Koh'],
+      ['I will go and tell them myself', 'Koh Siew Lan'],
+    ]);
+  });
+});
+
 describe('edge cases found in review', () => {
   it('keeps a nickname out of the quotes and the offsets of the name right', () => {
     const draft = extract('Mayor Ramon "Monching" Villaruel told reporters the port would reopen.\n\n"We are ready," Villaruel said.');

@@ -261,6 +261,10 @@ const HONORIFIC_GENDER: Record<string, Gender> = {
   miss: 'female',
   dame: 'female',
   lady: 'female',
+  madam: 'female',
+  madame: 'female',
+  mdm: 'female',
+  'mdm.': 'female',
 };
 
 interface Person extends PersonDraft {
@@ -443,6 +447,12 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     speakerMentions.push({ person: person.name, paragraph: turn.paragraph, start: 0, end, runStart: 0 });
   }
 
+  // The gender a full name is introduced with: "Madam Koh Siew Lan", "Her son, Mr Desmond Koh".
+  const introducedGender = (person: Person): Gender | undefined => {
+    const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+    return introductions.map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description)).find(Boolean);
+  };
+
   // Mentions, descriptions and genders.
   const mentions: PersonMention[] = [];
   const genderVotes = new Map<string, { male: number; female: number }>();
@@ -453,27 +463,24 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   };
   for (const site of sites) {
     let person = people.get(aliasOf.get(site.key) ?? site.key);
-    if (!person && site.tokens.length === 1 && !organisationWords.has(site.key)) {
+    const honorific = honorificGender(site.titleTokens);
+    // "Mr Faizal" is a person even where "Faizal Chua & Partners" is a firm.
+    if (!person && site.tokens.length === 1 && (honorific || !organisationWords.has(site.key))) {
       const owners = singleOwners(site.tokens[0]);
       // A surname the family shares ("Bilous") is the one the story introduced first; relatives go by given names.
       const family =
         owners.length > 1 &&
         owners.every((owner) => [owner.tokens, ...owner.aliases].some((form) => sameNameWord(site.tokens[0], form[form.length - 1])));
+      // "Madam Koh" and "Mr Koh" of "Madam Koh Siew Lan" and "Her son, Mr Desmond Koh": the honorific tells them apart.
+      const sameGender = honorific ? owners.filter((owner) => introducedGender(owner) === honorific) : [];
       if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
+      else if (sameGender.length === 1) person = sameGender[0];
     }
     if (!person) continue;
     mentions.push({ person: person.name, paragraph: site.paragraph, start: site.start, end: site.end, runStart: site.runStart });
     if (!person.description && site.description) person.description = site.description;
-    for (const title of site.titleTokens) {
-      const gender = HONORIFIC_GENDER[lower(title)];
-      if (gender) vote(person, gender, 3);
-    }
-    // "Her father, Mykola,": the description's head noun is a gendered role or kinship ("Court of King's Bench Justice" is not).
-    const head = site.description
-      ?.toLowerCase()
-      .split(/\s+(?:of|at|for|from|in|with|to)\s+/u)[0]
-      .match(/\p{L}+$/u)?.[0];
-    const described = head ? GENDERED_NOUNS.get(head) : undefined;
+    if (honorific) vote(person, honorific, 3);
+    const described = describedGender(site.description);
     if (described) vote(person, described, 3);
     // "Asked about Pōmare-Walker’s call, he said": a possessive name is not what the pronoun after it stands for.
     const possessive = /['’]s?$/u.test(site.run);
@@ -573,6 +580,17 @@ const consonants = (token: string) =>
 const sameLetters = (latin: readonly string[], other: readonly string[]) =>
   latin.length === other.length &&
   latin.every((token, index) => consonants(token).length >= 2 && consonants(token) === consonants(other[index]));
+
+const honorificGender = (titles: readonly string[]): Gender | undefined =>
+  titles.map((title) => HONORIFIC_GENDER[lower(title)]).find(Boolean);
+/** "Her father, Mykola,": the description's head noun is a gendered role or kinship ("Court of King's Bench Justice" is not). */
+function describedGender(description: string | null): Gender | undefined {
+  const head = description
+    ?.toLowerCase()
+    .split(/\s+(?:of|at|for|from|in|with|to)\s+/u)[0]
+    .match(/\p{L}+$/u)?.[0];
+  return head ? GENDERED_NOUNS.get(head) : undefined;
+}
 
 const TITLES_ALSO_GIVEN_NAMES = new Set(['dean', 'earl']);
 

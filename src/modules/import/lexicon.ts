@@ -13,7 +13,7 @@ const words = (text: string) =>
 
 /** Nouns that say what someone is: "Kremlin spokesperson", "a logistics analyst". */
 export const ROLE_NOUNS = words(`
-  caller dispatcher interviewer interviewee presenter narrator
+  chieftain stalwart caller dispatcher interviewer interviewee presenter narrator
   president president-elect vice-president minister secretary spokesperson spokesman spokeswoman adviser advisor
   leader chief head chairman chairwoman chair chairperson director governor senator congressman congresswoman
   representative mayor ambassador envoy official commander general chancellor premier king queen prince princess
@@ -49,6 +49,7 @@ export const POSITION_NOUNS = words('centre center hooker prop lock guard opener
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`
+  majesty highness excellency eminence holiness lordship ladyship
   president vice prime minister secretary governor senator sen sen. rep rep. gov gov. mayor chancellor premier
   councillor councilor king queen prince princess pope emperor general gen gen. lt lt. col col. capt capt.
   captain commander admiral sergeant sgt sgt. lieutenant colonel major-general brigadier dr dr. doctor mr mr.

@@ -74,7 +74,9 @@ const TOKEN =
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 // A nickname in quotes may sit inside a name: Ramon "Monching" Villaruel.
 const NICKNAME = `["“‘][\\p{Lu}][\\p{L}'-]*["”’]`;
-const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${NICKNAME}[ ])?(?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
+// "Oba (Dr.) Folorunsho Adebisi-Olakunle": an honorific in brackets is one of the titles.
+const BRACKETED_HONORIFIC = `\\((?:Dr|Prof|Engr|Mrs|Mr)\\.?\\)`;
+const CAPITALISED_RUN = new RegExp(`${TOKEN}(?:[ ](?:${NICKNAME}[ ]|${BRACKETED_HONORIFIC}[ ])?(?:${PARTICLES}[ ]){0,2}${TOKEN})*`, 'gu');
 const NICKNAME_TOKEN = new RegExp(`^${NICKNAME}$`, 'u');
 /** A capitalised title and its "of …, and" chain, ending right before a run: "Minister of Water and ". */
 const TITLE_CHAIN_BEFORE = /(?<=^|\s)\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}-]*)){0,6}?\s+(?:of|for|and|&)\s+$/u;
@@ -102,6 +104,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     // Each word with its offset, so that dropping words (a nickname in marks, leading words) keeps offsets right.
     let parts = [...match[0].matchAll(/\S+/gu)]
       .map((word) => ({ text: word[0], at: (match.index ?? 0) + (word.index ?? 0) }))
+      .map((word) => (/^\(.*\)$/u.test(word.text) ? { text: word.text.slice(1, -1), at: word.at + 1 } : word))
       .filter((word) => !NICKNAME_TOKEN.test(word.text));
     // Function words ("The", "In") and possessives ("Australia's Kayla Brooks") come before a name.
     while (parts.length > 0 && (LEADING_FUNCTION_WORDS.has(lower(parts[0].text)) || (parts.length > 1 && /['’]s$/u.test(parts[0].text)))) {
@@ -158,8 +161,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
     // Initials may go without full stops ("A R Sethupathi"), never last.
     if (!nameTokens.every((token, index) => isNameToken(token) || (index < nameTokens.length - 1 && /^\p{Lu}$/u.test(token)))) continue;
-    // "Mr President" is no name; "Farida Sheikh" and "John King" are.
+    // "Mr President" is no name; "Farida Sheikh" and "John King" are; "National Publicity Secretary" is a title.
     if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
+    if (isRoleOrTitle(nameTokens[nameTokens.length - 1]) && !nameTokens.some(isGivenName) && nameTokens.length >= 2) continue;
     const nameStart = parts[split + 1].at;
     const beforeName = paragraph.slice(0, nameStart);
     const after = paragraph.slice(end);

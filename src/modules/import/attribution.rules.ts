@@ -123,6 +123,9 @@ const SPEAKING_FOR =
   /\b(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|agent|source|friend|insider)\s+(?:for|of|close to|to)\s+(?:the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+,\s+)?$/iu;
 /** ", but said", "and later told": a verb joined to the sentence's first with no subject between. */
 const SHARED_SUBJECT_VERB = /,?\s+(?:but|and)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$/u;
+const LED_BY = /\b(?:analysts|economists|strategists|researchers|lawyers|scientists|officials|a team|team)\s+(?:led|headed)\s+by\s+$/u;
+const RATING_WORDS =
+  /^(?:strong\s+)?(?:buy|sell|hold|neutral|underweight|overweight|equal[- ]weight|market[- ]weight|outperform|underperform|market perform|sector perform|accumulate|reduce)$/iu;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -228,6 +231,10 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
       // "Ms Wekesa's supporters chanted": the possessor is not the one speaking.
       const possessive = /['’]s?$/u.test(paragraph.slice(lastMention.start, lastMention.end));
       const owned = possessive ? OWNED_NOUN_BEFORE_VERB.exec(paragraph.slice(lastMention.end, verbAt)) : null;
+      // "Corbett Hume analysts led by Sunita Raghavan wrote": the team writes, not the one leading it.
+      const team = LED_BY.exec(paragraph.slice(Math.max(from, lastMention.runStart - 60), lastMention.runStart));
+      if (team)
+        return { kind: 'source', result: { speaker: null, attribution: `${team[0]}${paragraph.slice(lastMention.runStart, verbEnd)}` } };
       if (owned) {
         const owner = paragraph.slice(lastMention.start, verbEnd);
         return {
@@ -281,7 +288,9 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     // "Harlow Equities said in a note that …", "Police say": a capitalised subject that is no person.
     // "Loadstar, which is based in Bellevue, Washington, said": the subject before its relative clause.
     const whole = paragraph.slice(from, verbAt).trim();
-    const subject = /^([^,;:]+),\s+(?:which|who|based|headquartered)\b/u.exec(whole)?.[1] ?? whole;
+    // "After the interview, Southbourne said": the subject after an opening phrase.
+    const tail = /,\s*(\p{Lu}[^,;:]*)$/u.exec(whole)?.[1];
+    const subject = /^([^,;:]+),\s+(?:which|who|based|headquartered)\b/u.exec(whole)?.[1] ?? tail ?? whole;
     const words = subject.split(/\s+/).filter(Boolean);
     if (/^\p{Lu}/u.test(subject) && !/[,;:]/u.test(subject) && words.length <= 6) {
       return { kind: 'organisation', result: { speaker: null, attribution: `${subject} ${verb[0]}` } };
@@ -754,5 +763,14 @@ export const NOT_SPEECH_RULES: readonly NotSpeechRule[] = [
     description: 'A title in marks, every word capitalised: `making “The Salt Orchard” taught her`, `the report ‘A Place to Wait’`.',
     example: { copy: 'Director Shirin Lund said making "The Salt Orchard" had taught her to let go.', notQuote: 'The Salt Orchard' },
     match: (site) => (isTitleCase(site.quote.text) && !SIGN_BEFORE.test(site.before) ? true : null),
+  },
+  {
+    name: 'rating-word',
+    description: 'A broker\'s rating in marks: `cut its exposure to "underweight"`, `rates the stock a "buy"`.',
+    example: {
+      copy: 'Tobias Engqvist said in a note that the bank was trimming its exposure to chip stocks to "underweight" for the first time.',
+      notQuote: 'underweight',
+    },
+    match: (site) => (RATING_WORDS.test(site.quote.text) ? true : null),
   },
 ];

@@ -73,7 +73,7 @@ const IMAGE_CREDIT = [
 ];
 
 const CAPTION_CREDIT =
-  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+(?:for|\/)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})|\[(\p{Lu}[^[\]]{2,60})\])$/u;
+  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:for|\/|\|)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})|\[(\p{Lu}[^[\]]{2,60})\])$/u;
 
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [

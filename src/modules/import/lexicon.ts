@@ -101,6 +101,7 @@ export const NON_PERSON_WORDS = words(`
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
   hotel motel inn pub tavern restaurant cafe café bar mall plaza arena resort casino
+  water power electric electricity utilities medicine clinic clinics
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */

@@ -391,7 +391,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     }
     // A Han name is one word ("王海峰"): any evidence beyond its script makes it a person.
     const hanName = isUncasedName(site.tokens[0]) && evidence.rule.name !== 'other-script-name';
-    if (evidence.rule.namesOneWord || hanName || (evidence.rule.namesSpeaker && isKnownName(site))) makePerson(site, evidence.rule.name);
+    if (evidence.rule.namesOneWord || hanName || (evidence.rule.namesKnownName && isKnownName(site))) makePerson(site, evidence.rule.name);
   }
   // A name in brackets right after a person's name is the same person in another form: "佐藤健一 (Kenichi Sato)".
   sites.forEach((site, index) => {

@@ -40,8 +40,8 @@ export interface ArticleNames {
 export interface NameRule extends ExtractionRule<NameSite, true> {
   /** Person evidence enough for one word to be a person of its own ("Mr Okafor", "his wife Ana", "Derek, 86,"). */
   namesOneWord?: boolean;
-  /** Speech evidence that makes one word a person when the lexicon knows it as a name ("Hassan said"). */
-  namesSpeaker?: boolean;
+  /** Evidence that makes one word a person when the lexicon knows it as a given name ("Hassan said"). */
+  namesKnownName?: boolean;
   /** Not-a-person evidence that outweighs a title or an age elsewhere in the copy ("near Bishop Middleham"). */
   outweighsTitle?: boolean;
 }
@@ -101,7 +101,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   {
     name: 'speech-verb-after-name',
     quiet: 'Northgate Holdings said on Tuesday that sales fell.',
-    namesSpeaker: true,
+    namesKnownName: true,
     description: 'The name is the subject of a speech verb: "Laura Becker said", "Becker, who …, told".',
     example: { copy: 'Laura Becker said the plant would close by June.', person: 'Laura Becker' },
     match: (site) => yes(SPEECH_AFTER.test(site.after)),
@@ -109,7 +109,7 @@ export const PERSON_EVIDENCE_RULES: readonly NameRule[] = [
   {
     name: 'speech-verb-before-name',
     quiet: 'Prices rose, said Statistics Canada.',
-    namesSpeaker: true,
+    namesKnownName: true,
     description: 'An inverted attribution: "…, said Teresa Okonkwo".',
     example: { copy: '"We are ready," said Teresa Okonkwo.', person: 'Teresa Okonkwo' },
     // "said Brent could test $62": the name starts a clause of its own.
@@ -219,6 +219,11 @@ const ORGANISATION_NOUN_BEFORE =
 const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
+/** "at the Old Bailey", "in the Donegal Gaeltacht": people take no article after a preposition. */
+const PREPOSITION_THE_BEFORE = /\b(?:at|in|into|on|onto|from|outside|inside|near|across|around|through|throughout)\s+the\s+$/u;
+/** "areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa": places listed by kind. */
+const PLACES_LISTED_BEFORE =
+  /\b(?:areas|towns|villages|places|regions|counties|districts|cities|countries|parishes|suburbs|neighbourhoods|neighborhoods|provinces|states|islands)\s+(?:such as|including|like|in)\s+(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
 /** "shares in A, B and", "a stake in": a company, or a list of companies, comes next. */
 const SHARES_IN_BEFORE =
   /\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:(?:\p{Lu}[\p{L}\p{M}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
@@ -271,16 +276,26 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       ),
   },
   {
+    name: 'places-listed',
+    description: 'Listed after a kind of place: "Gaeltacht areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa".',
+    example: {
+      copy: 'The rule would apply in Gaeltacht areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa.',
+      notPerson: 'Cloich Cheann Fhaola',
+    },
+    match: (site) => yes(site.titleTokens.length === 0 && PLACES_LISTED_BEFORE.test(site.beforeName.slice(-160))),
+  },
+  {
     name: 'definite-article',
     quiet: 'The Rev Ama Owusu said the church would stay open.',
-    description: 'A definite article before a name that acts on its own: "the Blue Lantern said".',
+    description:
+      'A definite article before a name that acts on its own or after a preposition: "the Blue Lantern said", "at the Old Bailey".',
     example: { copy: 'The Blue Lantern said on Tuesday it would appeal.', notPerson: 'Blue Lantern' },
     match: (site) =>
       yes(
         site.titleTokens.length === 0 &&
           site.tokens.length >= 2 &&
-          /(?:^|\s)the\s+$/iu.test(site.beforeName) &&
-          /^(?:\s+(?:\p{Ll}+(?:s|ed)|said)\b|\s*[,.;:])/u.test(site.after),
+          ((/(?:^|\s)the\s+$/iu.test(site.beforeName) && /^(?:\s+(?:\p{Ll}+(?:s|ed)|said)\b|\s*[,.;:])/u.test(site.after)) ||
+            PREPOSITION_THE_BEFORE.test(site.beforeName.slice(-20))),
       ),
   },
   {

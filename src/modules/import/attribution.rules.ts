@@ -181,7 +181,13 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
     const verbAt = from + (verb.index ?? 0);
     const verbEnd = verbAt + verb[0].length;
     // The subject, not an object: "Nakamura had also owed Reyes-Whitman money and had told a detective …".
-    const beforeVerb = inSentence.filter((mention) => mention.end <= verbAt);
+    // "Zipcart said it was devastated by Mr Zielonka’s death …, adding:": an owner is no subject unless what he owns speaks.
+    const beforeVerb = inSentence.filter(
+      (mention) =>
+        mention.end <= verbAt &&
+        (!/['’]s?$/u.test(paragraph.slice(mention.start, mention.end)) ||
+          OWNED_NOUN_BEFORE_VERB.test(paragraph.slice(mention.end, verbAt))),
+    );
     const inSubjectPosition = beforeVerb.filter(
       (mention) =>
         mention.runStart === from || SUBJECT_POSITION.test(paragraph.slice(Math.max(from, mention.runStart - 20), mention.runStart)),

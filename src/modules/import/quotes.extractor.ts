@@ -26,7 +26,7 @@ function mayBeSubject(text: string, mention: PersonMention, sentenceStart: numbe
 }
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
 const UNNAMED_SOURCE_OPENING =
-  /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(?:neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
+  /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend)\b/iu;
 /** How many sentences opened by "she" in a row may hand the pronoun back. */
 const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */
@@ -203,6 +203,12 @@ export function extractQuotes(
           if (opener && opener[1].toLowerCase() === word && depth < MAX_PRONOUN_CHAIN) {
             return { person: resolve(word, index, starts[sentence] + opener.index, depth + 1) };
           }
+          // "One man who lives two houses down … told KTLR he had seen Threlkeld": the unnamed man is the subject
+          // (of "he", not of "she").
+          const unnamed = UNNAMED_SOURCE_OPENING.exec(sentenceText)?.[1].toLowerCase();
+          const unnamedGender =
+            unnamed === 'man' || unnamed === 'father' ? 'male' : unnamed === 'woman' || unnamed === 'mother' ? 'female' : null;
+          if (unnamed && (!wanted || !unnamedGender || unnamedGender === wanted)) return { person: null };
           const found = narrativeIn[index].find(
             (mention) =>
               mention.runStart >= starts[sentence] &&
@@ -211,7 +217,6 @@ export function extractQuotes(
               accept(mention.person),
           );
           if (found) return { person: found.person };
-          if (UNNAMED_SOURCE_OPENING.test(sentenceText)) return { person: null };
         }
       }
       return null;

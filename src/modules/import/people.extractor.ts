@@ -84,8 +84,16 @@ const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
 const MAX_NAME_WORDS = 5;
 /** Text between two names of one list: "A, B and C", "A; B". */
 const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
-/** Line-ups put substitutes and minutes between names: "Theo Marchetti (Lewis Ardern 46), Billy Osgood". */
-const isListGap = (gap: string) => LIST_GAP.test(gap.replace(/\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu, ' ')) || /^\s*\(\s*$/u.test(gap);
+/**
+ * Line-ups put substitutes, minutes, shirt numbers, captaincy and a bench label between names:
+ * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
+ */
+const LINE_UP_NOISE =
+  /\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu;
+const isListGap = (gap: string) => {
+  const bare = gap.replace(LINE_UP_NOISE, ' ');
+  return LIST_GAP.test(bare) || (bare !== gap && /^\s*$/u.test(bare)) || /^\s*\(\s*$/u.test(gap);
+};
 
 const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 

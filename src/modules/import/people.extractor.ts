@@ -88,6 +88,7 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
  * Line-ups put substitutes, minutes, shirt numbers, captaincy and a bench label between names:
  * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
  */
+const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
   /\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu;
 const isListGap = (gap: string) => {
@@ -132,6 +133,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     // Post-nominal letters are not part of the name ("Jonathan Ashcombe KC").
     while (parts.length > 1 && POST_NOMINALS.has(parts[parts.length - 1].text)) parts = parts.slice(0, -1);
     if (parts.length === 0 || (parts.length === 1 && /^I['’](?:d|m|ve|ll)$/u.test(parts[0].text))) continue; // "I'd" opens no name
+    if (parts.length === 1 && BENCH_LABEL.test(parts[0].text) && paragraph[parts[0].at + parts[0].text.length] === ':') continue;
     const tokens = parts.map((part) => part.text);
     const start = parts[0].at;
     const end = parts[parts.length - 1].at + parts[parts.length - 1].text.length;

@@ -88,6 +88,7 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
  * Line-ups put substitutes, minutes, shirt numbers, captaincy and a bench label between names:
  * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
  */
+const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|ag|sa|pty ltd|pty)$/u;
 const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
   /\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu;
@@ -322,6 +323,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
     if (titled.has(site.key) && !found.rule.outweighsTitle) continue;
     organisationRule.set(site.key, found.rule.name);
+    // "Rossway Aggregates Ltd." is the "Rossway Aggregates" of the next paragraph.
+    const suffix = CORPORATE_SUFFIX.exec(site.key);
+    if (suffix) organisationRule.set(site.key.slice(0, suffix.index), found.rule.name);
   }
   const isOrganisation = (site: Site) => organisationRule.has(site.key);
 
@@ -478,9 +482,11 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   for (const site of sites) {
     let person = people.get(aliasOf.get(site.key) ?? site.key);
     const honorific = honorificGender(site.titleTokens);
-    // "Mr Faizal" is a person even where "Faizal Chua & Partners" is a firm.
-    if (!person && site.tokens.length === 1 && (honorific || !organisationWords.has(site.key))) {
-      const owners = singleOwners(site.tokens[0]);
+    // "Mr Faizal" is a person even where "Faizal Chua & Partners" is a firm, and "Salcedo said" is the
+    // Salcedo the copy names, not Salcedo Roofing.
+    if (!person && site.tokens.length === 1) {
+      const surnameOf = (owner: Person) => sameNameWord(site.tokens[0], owner.tokens[owner.tokens.length - 1]);
+      const owners = singleOwners(site.tokens[0]).filter((owner) => honorific || !organisationWords.has(site.key) || surnameOf(owner));
       // A surname the family shares ("Bilous") is the one the story introduced first; relatives go by given names.
       const family =
         owners.length > 1 &&

@@ -219,6 +219,9 @@ const ORGANISATION_NOUN_BEFORE =
 const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
+/** "Department of Environment and", "Ministry of": an organisation's head before the rest of its name. */
+const ORGANISATION_OF_BEFORE =
+  /\b(?:Department|Ministry|Office|Institute|University|Bureau|Board|Commission|Council|Agency|School|College|Museum|Society|Association|Federation|Union|Centre|Center|Authority|Directorate|Foundation)\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*(?:,?\s+(?:and|&)\s+|,\s+|\s+))*$/u;
 /** "at the Old Bailey", "in the Donegal Gaeltacht": people take no article after a preposition. */
 const PREPOSITION_THE_BEFORE = /\b(?:at|in|into|on|onto|from|outside|inside|near|across|around|through|throughout)\s+the\s+$/u;
 /** "areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa": places listed by kind. */
@@ -274,6 +277,15 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
           ((SHARES_IN_BEFORE.test(site.beforeName.slice(-160)) && !/^['’]/u.test(site.after)) ||
             SHARES_AFTER.test(site.after.slice(0, 40))),
       ),
+  },
+  {
+    name: 'inside-organisation-name',
+    description: 'The rest of an organisation\'s name after "of" or "and": "the Department of Environment and Climate Change".',
+    example: {
+      copy: 'A spokesperson for the Department of Environment and Climate Change said the process was followed.',
+      notPerson: 'Climate Change',
+    },
+    match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_OF_BEFORE.test(site.beforeName.slice(-120))),
   },
   {
     name: 'places-listed',

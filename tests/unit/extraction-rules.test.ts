@@ -130,6 +130,28 @@ describe('names written in two scripts', () => {
 });
 
 describe('people who share a name word', () => {
+  it('takes a name with a middle initial for the same person without it', () => {
+    const draft = extract(
+      'Leah Trondsen, who argued the case, said her clients were relieved.\n\nThe Sorensens are represented by Leah M. Trondsen and Colby Sather.',
+    );
+    expect(draft.people.map((person) => person.name)).toEqual(['Leah Trondsen', 'Colby Sather']);
+  });
+
+  it('reads a team sheet with shirt numbers, a captain and a bench as one list of people', () => {
+    const draft = extract(
+      'Pamla scored twice.\n\nAmaqhawe: 15 Athenkosi Qwabe, 14 Bongani Ntloko, 5 Jongikhaya Pamla (captain), 1 Ivan Swartbooi. ' +
+        'Replacements: 16 Aphiwe Zenani, 17 Bulelani Mzamo.',
+    );
+    expect(draft.people.map((person) => person.name)).toEqual([
+      'Jongikhaya Pamla',
+      'Athenkosi Qwabe',
+      'Bongani Ntloko',
+      'Ivan Swartbooi',
+      'Aphiwe Zenani',
+      'Bulelani Mzamo',
+    ]);
+  });
+
   it('tells mother and son apart by the honorific ("Madam Koh", "Mr Koh")', () => {
     const draft = extract(
       'Among those who did not sign is Madam Koh Siew Lan, 78.\n\nHer son, Mr Desmond Koh, 49, said the family would object.\n\n' +

@@ -89,6 +89,7 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
  * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
  */
 const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|ag|sa|pty ltd|pty)$/u;
+const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
   /\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu;
@@ -423,6 +424,25 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     owner.aliases.push(site.tokens);
   });
   const firstSite = (person: Person) => sites.findIndex((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+  /** One person written two ways: the form introduced first is the name, the other an alias. */
+  const mergeInto = (owner: Person, alias: Person) => {
+    if (!owner.description) owner.description = alias.description;
+    people.delete(alias.key);
+    aliasOf.set(alias.key, owner.key);
+    for (const [key, target] of aliasOf) if (target === alias.key) aliasOf.set(key, owner.key);
+    owner.aliases.push(alias.tokens, ...alias.aliases);
+  };
+  // "Leah M. Trondsen" is the Leah Trondsen of the paragraph before: a middle initial adds no one.
+  for (const initialled of [...people.values()]) {
+    const bare = initialled.tokens.filter(
+      (token, index) => index === 0 || index === initialled.tokens.length - 1 || !MIDDLE_INITIAL.test(token),
+    );
+    if (bare.length === initialled.tokens.length || !people.has(initialled.key)) continue;
+    const plain = people.get(aliasOf.get(keyOfTokens(bare)) ?? keyOfTokens(bare));
+    if (!plain || plain === initialled) continue;
+    const [owner, alias] = firstSite(plain) <= firstSite(initialled) ? [plain, initialled] : [initialled, plain];
+    mergeInto(owner, alias);
+  }
   // A name in another script and its romanisation elsewhere in the copy are one person: "Параска Гнатюк" … "Paraska Hnatiuk".
   const persons = [...people.values()];
   for (const other of persons.filter((person) => !isLatinName(person.tokens))) {
@@ -431,11 +451,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     );
     if (romanised.length !== 1 || !people.has(other.key)) continue;
     const [owner, alias] = firstSite(other) <= firstSite(romanised[0]) ? [other, romanised[0]] : [romanised[0], other];
-    if (!owner.description) owner.description = alias.description;
-    people.delete(alias.key);
-    aliasOf.set(alias.key, owner.key);
-    for (const [key, target] of aliasOf) if (target === alias.key) aliasOf.set(key, owner.key);
-    owner.aliases.push(alias.tokens, ...alias.aliases);
+    mergeInto(owner, alias);
   }
 
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));

@@ -1,7 +1,7 @@
 import { normalizePersonName } from '../person/person-name';
 import type { ExtractionRule } from './extraction-rule';
 import { INVERTED_SPEECH_VERBS, lower, NON_PERSON_WORDS, SPEECH_VERBS } from './lexicon';
-import { appositiveAfter, appositiveBefore, isGivenName, isRoleOrTitle, isUncasedName } from './role-phrase';
+import { appositiveAfter, appositiveBefore, isGivenName, isRoleOrTitle, isUncasedName, lexiconTags } from './role-phrase';
 
 /** A capitalised run of the body that may name a person, with the copy around it. */
 export interface NameSite {
@@ -402,7 +402,11 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       const endsWith = (size: number) => site.tokens.length > size && site.article.taggedPlaces.has(keyOfTokens(site.tokens.slice(-size)));
       // Two words ending in a country ("Infrastructure Australia"), unless the lexicon knows a person ("Ben England").
       const twoWords =
-        site.tokens.length === 2 && endsWith(1) && !site.article.taggedPeople.has(keyOfTokens(site.tokens)) && !isGivenName(site.tokens[0]);
+        site.tokens.length === 2 &&
+        endsWith(1) &&
+        !site.article.taggedPeople.has(keyOfTokens(site.tokens)) &&
+        !isGivenName(site.tokens[0]) &&
+        !lexiconTags(site.tokens[0]).includes('Person'); // "Jordan Stanwick"
       return yes(twoWords || (site.tokens.length >= 3 && (endsWith(2) || endsWith(3))));
     },
   },

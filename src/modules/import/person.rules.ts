@@ -54,7 +54,7 @@ const CLAUSE_VERB_AFTER = /^\s+(?:could|would|will|may|might|can|should|must|is|
 const INVERTED_BEFORE = new RegExp(`\\b(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+$`, 'u');
 
 const KINSHIP_BEFORE =
-  /(?:\b(?:his|her|their|my|our|your)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:late|eldest|youngest|younger|older|elder|twin|step)\s+)?(?:husband|wife|partner|son|sons|daughter|daughters|children|child|brother|brothers|sister|sisters|mother|father|mum|mom|dad|grandson|granddaughter|grandchildren|nephew|niece|fiancé|fiancée|widow|widower)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}[\p{L}'’-]+(?:,\s+|\s+and\s+))*$/u;
+  /(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:late|eldest|youngest|younger|older|elder|twin|step)\s+)?(?:husband|wife|partner|son|sons|daughter|daughters|children|child|brother|brothers|sister|sisters|mother|father|mum|mom|dad|grandson|granddaughter|grandchildren|nephew|niece|fiancé|fiancée|widow|widower)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}[\p{L}'’-]+(?:,\s+|\s+and\s+))*$/u;
 
 /**
  * Evidence that a capitalised run names a person. A full name needs one of these somewhere in the

@@ -126,6 +126,7 @@ const SHARED_SUBJECT_VERB = /,?\s+(?:but|and)\s+(?:(?:also|later|then|\p{Ll}+ly)
 const LED_BY = /\b(?:analysts|economists|strategists|researchers|lawyers|scientists|officials|a team|team)\s+(?:led|headed)\s+by\s+$/u;
 const RATING_WORDS =
   /^(?:strong\s+)?(?:buy|sell|hold|neutral|underweight|overweight|equal[- ]weight|market[- ]weight|outperform|underperform|market perform|sector perform|accumulate|reduce)$/iu;
+const PASSIVE_AGENT = /^\s+by\s+((?:(?:the|a|an|their|his|her|its|some|several)\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:that\s+)?$/u;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -180,6 +181,11 @@ function findVerbSubject(site: QuoteSite): VerbSubject | null {
   for (const verb of verbs.reverse()) {
     const verbAt = from + (verb.index ?? 0);
     const verbEnd = verbAt + verb[0].length;
+    // "staff had been told by supervisors that “…”": the passive's agent said it, someone unnamed.
+    const agent = /\b(?:been|was|were|being)\s+$/u.test(paragraph.slice(Math.max(from, verbAt - 8), verbAt))
+      ? PASSIVE_AGENT.exec(paragraph.slice(verbEnd, site.quote.open))
+      : null;
+    if (agent) return { kind: 'source', result: { speaker: null, attribution: `${verb[0]} by ${agent[1]}` } };
     // The subject, not an object: "Nakamura had also owed Reyes-Whitman money and had told a detective …".
     // "Zipcart said it was devastated by Mr Zielonka’s death …, adding:": an owner is no subject unless what he owns speaks.
     const beforeVerb = inSentence.filter(

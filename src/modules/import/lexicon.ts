@@ -123,7 +123,7 @@ export const SPEECH_VERBS = words(`
   acknowledges admitted admits emphasized emphasised emphasizes emphasises stressed stresses suggested suggests
   suggesting commented comments observed observes concluded concludes cautioned cautions predicted predicts
   urged urges questioned questions expressed expresses informed informs accused accuses described describes
-  describing called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
+  describing blamed blames called calls conceded concedes confirmed confirms denied denies promised promises vowed vows pledged pledges
   joked jokes laughed shouted whispered boasted boasts complained complains lamented laments maintained
   maintains reiterated reiterates underlined chanted chant chanting shouted shouting yelled screamed
   testified testifies pleaded told tells termed dismissed dismisses branded hailed hails slammed

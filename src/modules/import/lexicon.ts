@@ -219,3 +219,16 @@ export function looksEnglish(paragraphs: readonly string[]): boolean {
 
 /** Lexicon lookups are by lower-case word. */
 export const lower = (token: string) => token.toLowerCase();
+
+/** Role and kinship nouns that say whether "he" or "she" stands for someone: "Her father, Mykola,". */
+const MALE_NOUNS = words(`father husband son brother grandfather grandson uncle nephew widower boyfriend stepfather dad
+  chairman spokesman businessman congressman policeman fireman king prince`);
+const FEMALE_NOUNS = words(`mother wife daughter sister grandmother granddaughter aunt niece widow girlfriend stepmother
+  mum mom chairwoman spokeswoman businesswoman congresswoman policewoman queen princess`);
+export const GENDERED_NOUNS = new Map<string, 'male' | 'female'>([
+  ...[...MALE_NOUNS].map((word): [string, 'male'] => [word, 'male']),
+  ...[...FEMALE_NOUNS].map((word): [string, 'female'] => [word, 'female']),
+]);
+
+/** Titles that are also given names: "their manager, Dean Chegwidden". */
+export const TITLES_ALSO_GIVEN_NAMES = words('dean earl');

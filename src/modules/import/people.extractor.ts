@@ -7,12 +7,14 @@ import {
   ABBREVIATED_NAME_WORDS,
   HONORIFICS,
   LEADING_FUNCTION_WORDS,
+  GENDERED_NOUNS,
   looksEnglish,
   lower,
   NON_PERSON_WORDS,
   POSITION_NOUNS,
   POST_NOMINALS,
   TITLE_MODIFIERS,
+  TITLES_ALSO_GIVEN_NAMES,
 } from './lexicon';
 import type { ArticleNames, NameSite } from './person.rules';
 import { AGE_AFTER, keyOfTokens, NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
@@ -558,52 +560,6 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 /** "… Dr. Priya Natesan. She is an assistant professor …": the next sentence opens with the person's pronoun. */
 const NEXT_SENTENCE_PRONOUN = /^[^.!?"“”«»]{0,200}[.!?]\s+(He|She|His|Her)\b/u;
 
-const GENDERED_NOUNS = new Map<string, Gender>([
-  ...[
-    'father',
-    'husband',
-    'son',
-    'brother',
-    'grandfather',
-    'grandson',
-    'uncle',
-    'nephew',
-    'widower',
-    'boyfriend',
-    'stepfather',
-    'dad',
-    'chairman',
-    'spokesman',
-    'businessman',
-    'congressman',
-    'policeman',
-    'fireman',
-    'king',
-    'prince',
-  ].map((word) => [word, 'male'] as const),
-  ...[
-    'mother',
-    'wife',
-    'daughter',
-    'sister',
-    'grandmother',
-    'granddaughter',
-    'aunt',
-    'niece',
-    'widow',
-    'girlfriend',
-    'stepmother',
-    'mum',
-    'mom',
-    'chairwoman',
-    'spokeswoman',
-    'businesswoman',
-    'congresswoman',
-    'policewoman',
-    'queen',
-    'princess',
-  ].map((word) => [word, 'female'] as const),
-]);
 const isLatinName = (tokens: readonly string[]) => tokens.every((token) => /^[\p{Script=Latin}\p{M}'’.-]+$/u.test(token));
 /** Consonants as romanisations keep them ("Гнатюк" -> "Gnatyuk" ~ "Hnatiuk"): vowels, h/g and doubled letters aside. */
 const consonants = (token: string) =>
@@ -627,8 +583,6 @@ function describedGender(description: string | null): Gender | undefined {
     .match(/\p{L}+$/u)?.[0];
   return head ? GENDERED_NOUNS.get(head) : undefined;
 }
-
-const TITLES_ALSO_GIVEN_NAMES = new Set(['dean', 'earl']);
 
 /** "RK", "GP": a transcript label made of a speaker's initials. */
 const INITIALS_LABEL = /^\p{Lu}{2,3}$/u;

@@ -13,7 +13,7 @@ const words = (text: string) =>
 
 /** Nouns that say what someone is: "Kremlin spokesperson", "a logistics analyst". */
 export const ROLE_NOUNS = words(`
-  flyhalf scrumhalf outside-half loosehead tighthead cleaner cleaners
+  spinner batter seamer paceman wicketkeeper allrounder all-rounder flyhalf scrumhalf outside-half loosehead tighthead cleaner cleaners
   chieftain stalwart caller dispatcher interviewer interviewee presenter narrator
   president president-elect vice-president minister secretary spokesperson spokesman spokeswoman adviser advisor
   leader chief head chairman chairwoman chair chairperson director governor senator congressman congresswoman
@@ -50,7 +50,7 @@ export const POSITION_NOUNS = words('centre center hooker prop lock guard opener
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`
-  majesty highness excellency eminence holiness lordship ladyship cr cr.
+  majesty highness excellency eminence holiness lordship ladyship cr cr. garda gardaí det det.
   president vice prime minister secretary governor senator sen sen. rep rep. gov gov. mayor chancellor premier
   councillor councilor king queen prince princess pope emperor general gen gen. lt lt. col col. capt capt.
   captain commander admiral sergeant sgt sgt. lieutenant colonel major-general brigadier dr dr. doctor mr mr.
@@ -74,7 +74,7 @@ export const ABBREVIATED_NAME_WORDS =
   'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Eng Barr Atty Cllr Cr Ma'.split(' ');
 
 /** Letters after a name that are not part of it ("Jonathan Ashcombe KC", "Jane Doe MP"). */
-export const POST_NOMINALS = new Set('KC QC SC MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
+export const POST_NOMINALS = new Set('KC QC SC BL MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
 
 /** Honorifics dropped from the stored name ("Dr. Amelia Hart" -> "Amelia Hart"). */
 export const HONORIFICS = words(

@@ -91,6 +91,8 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
  * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
  */
 const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|ag|sa|pty ltd|pty)$/u;
+const TEAM_WORD =
+  /\bthe\s+(\p{Lu}\p{Ll}+s)\b|\b(\p{Lu}\p{Ll}+s)\s+(?:are|were|have|travel|play|host|face|meet|need|remain|sit|lead|trail|go|head)\b/gu;
 const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
@@ -231,8 +233,11 @@ function tagNames(paragraphs: readonly string[]): ArticleNames {
     people: new Set(),
     englishCopy: looksEnglish(paragraphs),
     singleWords: new Map(),
+    teamWords: new Set(),
   };
   for (const paragraph of paragraphs) {
+    // "the Kestrels", "Rhinos travel to Mombasa": a plural name acting as a group.
+    for (const match of paragraph.matchAll(TEAM_WORD)) article.teamWords.add(normalizePersonName(match[1] ?? match[2]));
     const doc = nlp(paragraph);
     for (const text of doc.people().out('array') as string[]) {
       const key = normalizePersonName(text);

@@ -34,6 +34,8 @@ export interface ArticleNames {
   englishCopy: boolean;
   /** How often each single capitalised word stands alone (a surname referring back), by normalised key. */
   singleWords: Map<string, number>;
+  /** Plural words the copy uses for a group ("the Kestrels", "Rhinos travel"), by normalised key. */
+  teamWords: Set<string>;
 }
 
 /** A name rule; the flags say how much its evidence weighs against other rules. */
@@ -286,6 +288,25 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       notPerson: 'Climate Change',
     },
     match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_OF_BEFORE.test(site.beforeName.slice(-120))),
+  },
+  {
+    name: 'team-name',
+    description: 'Ends in a plural the copy uses for a group: "Sukkur Herons" (with "the Herons"), "Kitale Rhinos" ("Rhinos travel").',
+    example: {
+      copy: 'Sukkur Herons beat Mardan Kestrels by six wickets. The Kestrels had posted 172 and the Herons chased it down.',
+      notPerson: 'Mardan Kestrels',
+    },
+    match: (site) => {
+      const last = site.tokens[site.tokens.length - 1];
+      const tags = lexiconTags(last);
+      return yes(
+        site.tokens.length >= 2 &&
+          site.titleTokens.length === 0 &&
+          tags.includes('Plural') &&
+          !tags.includes('Person') &&
+          site.article.teamWords.has(keyOfTokens([last])),
+      );
+    },
   },
   {
     name: 'places-listed',

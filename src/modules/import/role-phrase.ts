@@ -20,7 +20,11 @@ export function isNameToken(token: string): boolean {
 
 /** A role noun by its ending: "cellist", "technician", "epidemiologist" (lower case only: "Baptist" is a name). */
 const ROLE_SUFFIX = /^\p{Ll}[\p{Ll}-]{2,}(?:ist|ician|ologist)s?$/u;
-const isRoleNoun = (word: string) => ROLE_NOUNS.has(lower(word)) || (ROLE_SUFFIX.test(word) && !NOT_ROLE_WORDS.has(word));
+const isRoleNoun = (word: string): boolean =>
+  ROLE_NOUNS.has(lower(word)) ||
+  (ROLE_SUFFIX.test(word) && !NOT_ROLE_WORDS.has(word)) ||
+  // "Leg-spinner", "wicketkeeper-batter": a compound ending in a role.
+  (/^\p{L}+-\p{Ll}+$/u.test(word) && ROLE_NOUNS.has(lower(word.slice(word.lastIndexOf('-') + 1))));
 const NOT_ROLE_WORDS = new Set([
   'exist',
   'assist',

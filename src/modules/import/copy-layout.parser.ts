@@ -156,8 +156,9 @@ const FURNITURE = [
 ];
 const FURNITURE_MAX_WORDS = 30;
 /** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
+const BULLET = /^[•·*–-]\s*/u;
 const RIGHTS_NOTICE =
-  /\ball rights reserved\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b|^about the author\b/i;
+  /\ball rights reserved\b|\bmaintains editorial independence\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b|^about the author\b/i;
 const RIGHTS_NOTICE_MAX_WORDS = 60;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */
 const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;
@@ -341,10 +342,13 @@ export function parseCopyLayout(raw: string): CopyLayout {
     if (HEADER_NOTES.some((pattern) => pattern.test(line))) continue;
     // A standfirst (a line or a few bullet lines) between the headline and the date or byline
     // ("Health authority says it is recruiting…", "• A former data engineer …").
-    const ahead = lines.slice(index + 1, index + 1 + MAX_STANDFIRST_LINES);
+    // Bullet summaries run as long as their bullets do ("* STOXX 600 ends down 0.4%", four of them, then the byline).
+    let bullets = 0;
+    while (BULLET.test(lines[index + bullets]?.text ?? '')) bullets += 1;
+    const ahead = lines.slice(index + 1, index + 1 + Math.max(MAX_STANDFIRST_LINES, bullets));
     const headerAt = standfirst === null ? ahead.findIndex((next) => isHeaderLine(next.text)) : -1;
     if (headerAt >= 0) {
-      const summary: string[] = lines.slice(index, index + 1 + headerAt).map((next) => next.text.replace(/^[•·*–-]\s*/u, ''));
+      const summary: string[] = lines.slice(index, index + 1 + headerAt).map((next) => next.text.replace(BULLET, ''));
       standfirst = summary.join(' ');
       index += headerAt;
       continue;

@@ -50,7 +50,7 @@ export const POSITION_NOUNS = words('centre center hooker prop lock guard opener
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`
-  majesty highness excellency eminence holiness lordship ladyship cr cr. garda gardaí det det.
+  majesty highness excellency eminence holiness lordship ladyship cr cr. garda gardaí det det. brig brig.
   president vice prime minister secretary governor senator sen sen. rep rep. gov gov. mayor chancellor premier
   councillor councilor king queen prince princess pope emperor general gen gen. lt lt. col col. capt capt.
   captain commander admiral sergeant sgt sgt. lieutenant colonel major-general brigadier dr dr. doctor mr mr.

@@ -212,6 +212,13 @@ const NAMED_ONLY_AS = /\b(?:name|nickname|first name)(?:\s+only)?(?:\s+as)?,?\s+
 const ORGANISATION_NOUN_AFTER =
   /^\s+(?:party|group|company|firm|movement|alliance|coalition|brand|chain|campaign|network|foundation|charity|union|club|team|bank|agency|trust|council|board)\b/u;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
+/** The places listed after "in" ("in Mirdif, Al Barsha and Al Warqa"); "in Eastpoint, Wendell Crumpler, 68," is no list. */
+const PLACE_LIST_BEFORE =
+  /\b(?:in|near|outside)\s+(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))+$/u;
+const LIST_GOES_ON_AFTER = /^(?:,\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4})*,?\s+and\s+\p{Lu}/u;
+const inPlace = (before: string, after: string) =>
+  PLACE_PREPOSITION_BEFORE.test(before) ||
+  (PLACE_LIST_BEFORE.test(before.slice(-160)) && (/\band\s+$/u.test(before) || LIST_GOES_ON_AFTER.test(after.slice(0, 120))));
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =
   /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation)\s*,\s*$/iu;
@@ -406,8 +413,8 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       if (/['’]s?$/u.test(site.run) && isGivenName(site.tokens[0])) return null;
       return yes(
         site.titleTokens.length === 0
-          ? (site.tokens.length >= 2 || !/['’]s?$/u.test(site.run)) && PLACE_PREPOSITION_BEFORE.test(site.beforeName)
-          : PLACE_PREPOSITION_BEFORE.test(site.before), // "near Bishop Middleham"
+          ? (site.tokens.length >= 2 || !/['’]s?$/u.test(site.run)) && inPlace(site.beforeName, site.after)
+          : inPlace(site.before, site.after), // "near Bishop Middleham"
       );
     },
   },

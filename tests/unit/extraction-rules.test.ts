@@ -130,6 +130,18 @@ describe('names written in two scripts', () => {
 });
 
 describe('people who share a name word', () => {
+  it('takes "Mrs Gohil" for the wife the copy names alone, not her husband', () => {
+    const draft = extract(
+      'Shop owner Sunil Gohil, 52, who has run the store with his wife Meena for 14 years, was woken by the alarm.\n\n' +
+        '‘They were in and out in under two minutes,’ he said.\n\nMrs Gohil said the couple had installed cameras.\n\n' +
+        '‘We stay open seven days a week,’ she said.',
+    );
+    expect(draft.quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['They were in and out in under two minutes', 'Sunil Gohil'],
+      ['We stay open seven days a week', 'Meena'],
+    ]);
+  });
+
   it('takes a name with a middle initial for the same person without it', () => {
     const draft = extract(
       'Leah Trondsen, who argued the case, said her clients were relieved.\n\nThe Sorensens are represented by Leah M. Trondsen and Colby Sather.',

@@ -93,6 +93,7 @@ const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
 const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|ag|sa|pty ltd|pty)$/u;
 const TEAM_WORD =
   /\bthe\s+(\p{Lu}\p{Ll}+s)\b|\b(\p{Lu}\p{Ll}+s)\s+(?:are|were|have|travel|play|host|face|meet|need|remain|sit|lead|trail|go|head)\b/gu;
+const SPOUSE_NOUNS = new Set(['wife', 'husband', 'partner', 'widow', 'widower']);
 const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
@@ -491,8 +492,20 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   // The gender a full name is introduced with: "Madam Koh Siew Lan", "Her son, Mr Desmond Koh".
   const introducedGender = (person: Person): Gender | undefined => {
     const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
-    return introductions.map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description)).find(Boolean);
+    const pronounAfter = (site: Site): Gender | undefined => {
+      const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|his|she)\b/iu.exec(site.after)?.[1].toLowerCase();
+      return pronoun ? (pronoun === 'she' ? 'female' : 'male') : undefined;
+    };
+    return introductions
+      .map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description) ?? pronounAfter(site))
+      .find(Boolean);
   };
+
+  const kinNamedAlone = (gender: Gender) =>
+    [...people.values()].filter(
+      (person) =>
+        person.tokens.length === 1 && SPOUSE_NOUNS.has(person.description ?? '') && describedGender(person.description) === gender,
+    );
 
   // Mentions, descriptions and genders.
   const mentions: PersonMention[] = [];
@@ -516,8 +529,12 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
         owners.every((owner) => [owner.tokens, ...owner.aliases].some((form) => sameNameWord(site.tokens[0], form[form.length - 1])));
       // "Madam Koh" and "Mr Koh" of "Madam Koh Siew Lan" and "Her son, Mr Desmond Koh": the honorific tells them apart.
       const sameGender = honorific ? owners.filter((owner) => introducedGender(owner) === honorific) : [];
-      if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
-      else if (sameGender.length === 1) person = sameGender[0];
+      // "Mrs Gohil" of "Sunil Gohil … his wife Meena": the spouse the copy names by a given name alone.
+      const otherGender = honorific && owners.length > 0 && owners.every((owner) => (introducedGender(owner) ?? honorific) !== honorific);
+      const spouses = otherGender ? kinNamedAlone(honorific) : [];
+      if (sameGender.length === 1) person = sameGender[0];
+      else if (spouses.length === 1 && owners.length > 0) person = spouses[0];
+      else if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
     }
     if (!person) continue;
     mentions.push({ person: person.name, paragraph: site.paragraph, start: site.start, end: site.end, runStart: site.runStart });
@@ -581,7 +598,7 @@ const sameLetters = (latin: readonly string[], other: readonly string[]) =>
 const honorificGender = (titles: readonly string[]): Gender | undefined =>
   titles.map((title) => HONORIFIC_GENDER[lower(title)]).find(Boolean);
 /** "Her father, Mykola,": the description's head noun is a gendered role or kinship ("Court of King's Bench Justice" is not). */
-function describedGender(description: string | null): Gender | undefined {
+function describedGender(description: string | null | undefined): Gender | undefined {
   const head = description
     ?.toLowerCase()
     .split(/\s+(?:of|at|for|from|in|with|to)\s+/u)[0]

@@ -301,7 +301,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
     description: 'Ends in a plural the copy uses for a group: "Sukkur Herons" (with "the Herons"), "Kitale Rhinos" ("Rhinos travel").',
     example: {
       copy: 'Sukkur Herons beat Mardan Kestrels by six wickets. The Kestrels had posted 172 and the Herons chased it down.',
-      notPerson: 'Mardan Kestrels',
+      notPerson: 'Sukkur Herons',
     },
     match: (site) => {
       const last = site.tokens[site.tokens.length - 1];
@@ -384,7 +384,9 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       // The brackets around the run, opened right after a word, holding a list (one name alone is an alias: "佐藤健一 (Kenichi Sato)").
       const opened = /\p{L}\s+\(([^()]*)$/u.exec(site.before);
       const closed = /^([^()]*)\)/u.exec(site.after);
-      return yes(opened !== null && closed !== null && `${opened[1]}${closed[1]}`.includes(','));
+      // "(Usman Niazi 66, Adeel Shinwari 31; …)": a scorecard lists players with their figures.
+      const inside = opened !== null && closed !== null ? `${opened[1]}${closed[1]}` : '';
+      return yes(inside.includes(',') && !/\d/u.test(inside));
     },
   },
   {

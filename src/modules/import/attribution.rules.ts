@@ -500,7 +500,10 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
       if (!inverted) return null;
       const subjectAt = site.afterAt + inverted[0].length;
       const subjectText = site.paragraph.slice(subjectAt);
-      const mention = mentionAfterTitles(site, subjectAt);
+      // "said her daughter, Gina Tomasetti": the name after a possessive role, not the one "her" stands for.
+      const possessed = /^(?:his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+,?\s+(?=\p{Lu})/u.exec(subjectText);
+      const mention =
+        mentionAfterTitles(site, subjectAt) ?? (possessed ? mentionAfterTitles(site, subjectAt + possessed[0].length) : undefined);
       if (mention) return { speaker: mention.person, attribution: site.paragraph.slice(site.afterAt, mention.end).trim() };
       const pronoun = PRONOUN_START.exec(subjectText);
       if (pronoun) {

@@ -132,7 +132,7 @@ const FURNITURE = [
   /^our standards\b/i,
   /\bnews tip\b/i,
   /^(?:leave|post) a comment\b/i,
-  /^(?:\(|-{1,2}\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
+  /^(?:\(|-{1,2}\s*)?(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b/i,
   /^with files from\b/i,
   /^[—–-]*\s*with assistance from\b/i,
   /^view this post on\b/i,

@@ -172,6 +172,11 @@ describe('parseDateLine', () => {
     ['Philippine Daily Inquirer / 05:14 AM March 11, 2027', '2027-03-11T05:14:00.000Z'],
     ['OCT. 14, 2026 5 PM CENTRAL', '2026-10-14T22:00:00.000Z'],
     ['Sanjay Bhosale / TNN / Updated: Jun 11, 2027, 04:12 IST', '2027-06-10T22:42:00.000Z'],
+    // A dash after the prefix, a trailing place, outlet or reading time, and the original stamp after the update.
+    ['Updated - September 18, 2028 09:41 pm IST - CHENNAI', '2028-09-18T16:11:00.000Z'],
+    ['Monday September 18 2028, 12.01am, The Times', '2028-09-18T00:01:00.000Z'],
+    ['Sun, September 17, 2028 at 7:48 PM EDT·3 min read', '2028-09-17T23:48:00.000Z'],
+    ['Updated Sep 18, 2028, 1:47 pm EDT / Original Sep 18, 2028, 12:32 pm EDT', '2028-09-18T16:32:00.000Z'],
   ])('%p -> %p', (line, iso) => {
     expect(parseDateLine(line)?.toISOString()).toBe(iso);
   });

@@ -73,7 +73,7 @@ const IMAGE_CREDIT = [
 ];
 
 const CAPTION_CREDIT =
-  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:for|\/|\|)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})|\[(\p{Lu}[^[\]]{2,60})\])$/u;
+  /^[^"“”]{10,300}[.!?]\s+(?:(?:Photograph|Photo|Picture|Image):\s*(.{2,80})|(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:for|\/|\|)\s+\p{Lu}[\p{L}&.]*(?:\s+\p{Lu}[\p{L}&.]*){0,3})|\[(\p{Lu}[^[\]]{2,60})\]|\((\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\/\s*[^()]{2,60})\))$/u;
 
 /** Byline shapes in the header: "By Jenna Lachance, Legislative Reporter", "Jonathan Pryce Consumer affairs correspondent". */
 const BYLINES = [
@@ -97,10 +97,16 @@ const HEADER_NOTES = [
   /^why you can trust\b/i,
   /^(?:representative|file|stock) (?:image|photo|picture)$/i,
   /^heard on\b/i,
+  // The outlet or desk on a line of its own: "The West Australian", "Associated Press", "Legal Correspondent".
+  /^(?:The\s+)?(?:\p{Lu}[\p{L}.&'’-]*\s+){0,4}(?:Times|Post|News|Australian|Tribune|Press|Herald|Journal|Telegraph|Globe|Star|Mail|Express|Chronicle|Gazette|Independent|Guardian|Observer|Standard|Examiner|Courier|Advertiser|Mirror|Wire|Correspondent|Reporter|Editor|Desk|Staff)$/u,
 ];
 const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
 const WIRE_AGENCY = /\s*\([\p{L}.& ]{2,20}\)\s*[-–—]*\s*$/u;
-const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*:?\s*/i;
+const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*[:\-–—]?\s*/i;
+/** What may trail a stamp: "· 3 min read", ", The Times", " - CHENNAI". */
+const AFTER_DATE = /(?:\s*\d+\s+min(?:ute)?s?\s+read|\s*[,\-–—]\s*(?:The\s+)?\p{Lu}[\p{L}.&'’ ]{1,40})$/u;
+/** "Updated Sep 18, 2028, 1:47 pm EDT / Original Sep 18, 2028, 12:32 pm EDT": the original stamp is the publication time. */
+const FIRST_STAMP_WORD = /\b(?:original(?:ly)?(?:\s+published)?|first\s+published|published|posted)\s*(?:on|at)?\s*:?\s*$/iu;
 
 /** Page furniture: short blocks that are the website around the article, not the article. */
 const FURNITURE = [
@@ -176,7 +182,7 @@ function wordCount(text: string): number {
 }
 
 /** Words a date line may hold besides its dates: "Posted …, updated …", "PUBLISHED: … | UPDATED: …". */
-const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|date|and|at|on)\b/giu;
+const DATE_LINE_WORDS = /\b(?:first|last|published|updated|posted|modified|original|originally|date|and|at|on)\b/giu;
 /** "CENTRAL" as US outlets print it: chrono reads the abbreviations. */
 const US_ZONE_WORDS: Record<string, string> = { EASTERN: 'ET', CENTRAL: 'CT', MOUNTAIN: 'MT', PACIFIC: 'PT' };
 /** "Philippine Daily Inquirer / 05:14 AM March 11, 2027": the outlet's name before the stamp. */
@@ -193,6 +199,7 @@ export function parseDateLine(line: string): Date | null {
     .replace(WIRE_AGENCY, '')
     .replace(OUTLET_BEFORE_DATE, '')
     .replace(DATE_LINE_SEPARATORS, ' ')
+    .replace(AFTER_DATE, (tail: string) => (/\d/u.test(tail) && !/min(?:ute)?s?\s+read$/iu.test(tail) ? tail : ''))
     .replace(/\b(EASTERN|CENTRAL|MOUNTAIN|PACIFIC)$/u, (zone: string) => US_ZONE_WORDS[zone])
     // "4.38pm" -> "4:38pm"; "26.10.2026" (day first, as written outside the US) -> "2026-10-26".
     .replace(/\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)/giu, '$1:$2$3')
@@ -203,7 +210,8 @@ export function parseDateLine(line: string): Date | null {
     .trim();
   if (!text || text.length > 120) return null;
   const results = chrono.parse(text, { instant: new Date(), timezone: 'UTC' }, { forwardDate: false });
-  const result = results.find((candidate) => candidate.start.isCertain('year'));
+  const dated = results.filter((candidate) => candidate.start.isCertain('year'));
+  const result = dated.find((candidate) => FIRST_STAMP_WORD.test(text.slice(0, candidate.index))) ?? dated[0];
   if (!result) return null;
   // The dates must be (nearly) the whole line: a sentence that mentions a date is not a date line.
   let rest = text;
@@ -217,11 +225,17 @@ export function parseDateLine(line: string): Date | null {
   return result.start.date();
 }
 
-/** A date line, an image credit or a byline. */
+/** "By Meghan Acosta-Reilly Globe Correspondent,Updated September 18, 2028, 5:00 a.m.": a byline and its stamp on one line. */
+function stampAfterByline(line: string): Date | null {
+  const glued = /^by\s[^,]{2,80},\s*((?:updated|published|posted)\b.+)$/iu.exec(line);
+  return glued ? parseDateLine(glued[1]) : null;
+}
+
 /** What the header loop accepts, asked ahead of a standfirst: a date, a credit or caption, a byline. */
 function isHeaderLine(line: string): boolean {
   const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '');
-  if (parseDateLine(line) !== null || imageCredit(line) !== null || CAPTION_CREDIT.test(line)) return true;
+  if (parseDateLine(line) !== null || stampAfterByline(line) !== null || imageCredit(line) !== null || CAPTION_CREDIT.test(line))
+    return true;
   // A name-shaped line that is page furniture ("Advertisement") is no byline; an e-mail after a name is no furniture.
   return !isFurniture(bare) && wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare));
 }
@@ -321,7 +335,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
       continue;
     }
     // The first date line is the publication time; a later one ("Updated …") is header too.
-    const date: Date | null = parseDateLine(line);
+    const date: Date | null = parseDateLine(line) ?? stampAfterByline(line);
     if (date) {
       publishedAt ??= date;
       continue;
@@ -329,7 +343,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
     // A photo caption ending in its credit: "Solomiia Bilous at her studio in Berlin. Marta Kühnel for NPR".
     const caption: RegExpExecArray | null = credit === null ? CAPTION_CREDIT.exec(line) : null;
     if (caption) {
-      credit = caption[1] ?? caption[2] ?? caption[3];
+      credit = caption[1] ?? caption[2] ?? caption[3] ?? caption[4];
       continue;
     }
     const lineCredit: string | null = credit === null ? imageCredit(line) : null;

@@ -133,6 +133,7 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     if (
       parts.length > 1 &&
       /^\p{Lu}\p{Ll}{3,}(?:ing|ed)$/u.test(parts[0].text) &&
+      !isGivenName(parts[0].text) && // "Mohammed Al-Shammari said"
       (parts[0].at === 0 || /[.!?]["”’]?\s+$/u.test(paragraph.slice(Math.max(0, parts[0].at - 4), parts[0].at)))
     ) {
       parts = parts.slice(1);

@@ -92,16 +92,21 @@ export function appositiveAfter(text: string, loose = false): string | null {
 // The determiner nearest the name wins ("A spokesperson for the party said its candidate, …"): the greedy start.
 const APPOSITIVE_BEFORE =
   /^(?:.*[\s(—–-])?(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y|[Ww]hose)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
+const APPOSITIVE_BEFORE_FARTHEST = new RegExp(APPOSITIVE_BEFORE.source.replace('^(?:.*[\\s(—–-])?', '^(?:.*?[\\s(—–-])??'), 'u');
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
-  const match = APPOSITIVE_BEFORE.exec(text.slice(-120));
-  if (!match) return null;
-  // A name's possessive stays: "Lindgren's father", "Brightmart’s chief executive". "A spokesperson for
-  // the federal environment minister, Meredith Cowan": the name is the minister's.
-  const written = cutClause(match[1] ?? match[2]);
-  const phrase =
-    /^(?:spokesperson|spokesman|spokeswoman|representative|aide)\s+(?:for|of|to)\s+(?:the\s+)?(.+)$/u.exec(written)?.[1] ?? written;
-  return hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7 ? phrase : null;
+  // The nearest determiner first; "The chair of the Dundrum Traders' Network, Declan Mulready": failing a role there, the farther one.
+  for (const pattern of [APPOSITIVE_BEFORE, APPOSITIVE_BEFORE_FARTHEST]) {
+    const match = pattern.exec(text.slice(-120));
+    if (!match) return null;
+    // A name's possessive stays: "Lindgren's father", "Brightmart’s chief executive". "A spokesperson for
+    // the federal environment minister, Meredith Cowan": the name is the minister's.
+    const written = cutClause(match[1] ?? match[2]);
+    const phrase =
+      /^(?:spokesperson|spokesman|spokeswoman|representative|aide)\s+(?:for|of|to)\s+(?:the\s+)?(.+)$/u.exec(written)?.[1] ?? written;
+    if (hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7) return phrase;
+  }
+  return null;
 }
 
 /** "In the end Okafor said": after these, a position word is an everyday word. */

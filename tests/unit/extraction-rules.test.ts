@@ -142,6 +142,18 @@ describe('people who share a name word', () => {
     ]);
   });
 
+  it('reads a role after a farther determiner and police ranks before a name', () => {
+    const draft = extract(
+      "The chair of the Dundrum Traders' Network, Declan Mulready, said February was quiet.\n\n" +
+        'Speaking after the hearing, Det Con Amy Lockett said the case had been upsetting.\n\nDI Cheverton added: "Someone will know."',
+    );
+    expect(draft.people.map((person) => [person.name, person.description])).toEqual([
+      ['Declan Mulready', "chair of the Dundrum Traders' Network"],
+      ['Amy Lockett', 'Det Con'],
+      ['Cheverton', null],
+    ]);
+  });
+
   it('takes a name with a middle initial for the same person without it', () => {
     const draft = extract(
       'Leah Trondsen, who argued the case, said her clients were relieved.\n\nThe Sorensens are represented by Leah M. Trondsen and Colby Sather.',

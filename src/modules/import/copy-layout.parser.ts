@@ -97,6 +97,7 @@ const HEADER_NOTES = [
   /^why you can trust\b/i,
   /^(?:representative|file|stock) (?:image|photo|picture)$/i,
   /^heard on\b/i,
+  /^source\s*:\s*\S/i,
   // The outlet or desk on a line of its own: "The West Australian", "Associated Press", "Legal Correspondent".
   /^(?:The\s+)?(?:\p{Lu}[\p{L}.&'’-]*\s+){0,4}(?:Times|Post|News|Australian|Tribune|Press|Herald|Journal|Telegraph|Globe|Star|Mail|Express|Chronicle|Gazette|Independent|Guardian|Observer|Standard|Examiner|Courier|Advertiser|Mirror|Wire|Correspondent|Reporter|Editor|Desk|Staff)$/u,
 ];

@@ -50,7 +50,7 @@ export const POSITION_NOUNS = words('centre center hooker prop lock guard opener
 
 /** Capitalised titles that come before a name inside the capitalised run ("President", "Dr."). */
 export const TITLE_WORDS = words(`
-  majesty highness excellency eminence holiness lordship ladyship cr cr. garda gardaí det det. brig brig.
+  majesty highness excellency eminence holiness lordship ladyship cr cr. garda gardaí det det. brig brig. supt
   president vice prime minister secretary governor senator sen sen. rep rep. gov gov. mayor chancellor premier
   councillor councilor king queen prince princess pope emperor general gen gen. lt lt. col col. capt capt.
   captain commander admiral sergeant sgt sgt. lieutenant colonel major-general brigadier dr dr. doctor mr mr.
@@ -102,7 +102,7 @@ export const NON_PERSON_WORDS = words(`
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
   hotel motel inn pub tavern restaurant cafe café bar mall plaza arena resort casino
-  water power electric electricity utilities medicine clinic clinics
+  water power electric electricity utilities medicine clinic clinics provisions prize prizes award awards
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */

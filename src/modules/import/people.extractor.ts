@@ -154,7 +154,10 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
       const qualifierAlone = TITLE_MODIFIERS.has(lower(token)) && !isRoleOrTitle(tokens[index + 1] ?? '');
       // "their manager, Dean Chegwidden": a title that is also a given name, alone before a surname, is the name.
       const givenName = index === 0 && tokens.length === 2 && TITLES_ALSO_GIVEN_NAMES.has(lower(token));
-      if (index < tokens.length - 1 && isRoleOrTitle(token) && !qualifierAlone && !givenName) split = index;
+      // "Det Con Amy Lockett" (alone, "Con" is a given name: "Con Edison"); "DI Cheverton" in capitals ("di" is Italian).
+      const constable =
+        (index > 0 && /^Con\.?$/u.test(token) && /^Det\.?$/u.test(tokens[index - 1])) || /^(?:DI|DCI|DS|DSU|PCSO)$/u.test(token);
+      if (index < tokens.length - 1 && ((isRoleOrTitle(token) && !qualifierAlone && !givenName) || constable)) split = index;
       // "Guard Γιώργος Καλαϊτζής" at the start of a sentence: a position capitalised as its first word.
       if (index === 0 && tokens.length >= 3 && POSITION_NOUNS.has(lower(token))) split = Math.max(split, 0);
     });

@@ -189,6 +189,47 @@ describe('people who share a name word', () => {
   });
 });
 
+describe('names the new organisation and place rules leave alone (found in review)', () => {
+  const people = (copy: string) => extract(copy).people.map((person) => person.name);
+
+  it.each([
+    [
+      'Speaking in Belfast, Michelle O\'Neill and Emma Little-Pengelly said the plan was "a good start".',
+      ["Michelle O'Neill", 'Emma Little-Pengelly'],
+    ],
+    ['Nelson Mandela said he was free. He was jailed in the Nelson Mandela era.', ['Nelson Mandela']],
+    ['Elon Musk\'s shares in Tesla rose. Elon Musk said he was "pleased".', ['Elon Musk']],
+    ['Officials from the Ministry of Finance and Paul Ryan met. Paul Ryan said it was "useful".', ['Paul Ryan']],
+    ['Laura Becker said the sale was "final". She sold Laura Becker Ltd in May.', ['Laura Becker']],
+    ['Samantha Power said the aid was "late". Ngozi King said the vote was "rigged".', ['Samantha Power', 'Ngozi King']],
+    ['George Bush spoke first. His son, George W. Bush, said it was "a great day".', ['George Bush', 'George W. Bush']],
+  ])('%s', (copy, names) => {
+    expect(people(copy)).toEqual(names);
+  });
+
+  it('keeps a short lede after a dateline and a paragraph about editorial independence', () => {
+    const { paragraphs } = parseCopyLayout(
+      article(
+        'WASHINGTON, Jan 5, 2027 - The Fed held rates steady.\n\nThe broadcaster maintains editorial independence, the minister said.',
+      ),
+    );
+    expect(paragraphs).toHaveLength(2);
+  });
+
+  it('does not read "UPDATE:" notes as a transcript', () => {
+    const draft = extract(
+      "UPDATE: The road reopened.\n\nTraffic was light on Monday morning.\n\nUPDATE: Police said more.\n\nEditor's Note: fixed.",
+    );
+    expect(draft.people).toEqual([]);
+    expect(draft.quotes).toEqual([]);
+  });
+
+  it('finishes a long list after "in" of words with many capitals (no catastrophic backtracking)', () => {
+    const draft = extract(`She lived in Dubai, ${'McAaaMcBbbMcCcc, '.repeat(100)}for years.`);
+    expect(draft.people).toEqual([]);
+  });
+});
+
 describe('edge cases found in review', () => {
   it('keeps a nickname out of the quotes and the offsets of the name right', () => {
     const draft = extract('Mayor Ramon "Monching" Villaruel told reporters the port would reopen.\n\n"We are ready," Villaruel said.');

@@ -80,7 +80,7 @@ const VERB = `(?:${alternatives(SPEECH_VERBS)})`;
 const ADVERB = '(?:\\p{Ll}+ly\\s+)?';
 const PRONOUN = `(?:${alternatives(PRONOUNS)})`;
 /** "a US official", "the local government minister", "one woman", "a person familiar with the matter". */
-const SOURCE_PHRASE = `(?:(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other|(?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}[\\p{L}-]*['’]s?)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
+const SOURCE_PHRASE = `(?:(?:a|an|the|one|two|three|several|many|some|its|his|her|their|another|other)\\s+(?:[\\p{L}\\d'’-]+\\s+){0,4}?(?:${alternatives(
   SOURCE_NOUNS,
 )})|(?:${alternatives(BARE_PLURAL_SOURCES)}))(?:\\s+(?:for|of|at|with|from|in|familiar with)\\s+(?:the\\s+)?(?:[\\p{L}'’&-]+\\s+){0,3}?[\\p{L}'’-]+)?`;
 const MAX_ATTRIBUTION_LENGTH = 80;
@@ -96,6 +96,11 @@ const DESCRIPTION_AFTER = new RegExp(`^(the\\s+(?:[\\p{Ll}-]+\\s+){0,3}?[\\p{Ll}
 /** "the CFO said" anywhere in a sentence: a role standing for the person given it. */
 export const DESCRIBED_SPEAKER = new RegExp(`\\b(the\\s+(?:[\\p{Ll}-]+\\s+){0,2}?[\\p{L}-]+)\\s+${ADVERB}(?:${VERB})\\b`, 'iu');
 const SOURCE_AFTER = new RegExp(`^(${SOURCE_PHRASE})\\s+${ADVERB}(${VERB})\\b`, 'iu');
+/** "“…,” Laura Becker's lawyer said": someone speaking for the one named (case-sensitive: "it's supporters" is no name). */
+const POSSESSIVE_SOURCE_AFTER = new RegExp(
+  `^((?:\\p{Lu}[\\p{L}-]*\\s+){0,2}\\p{Lu}[\\p{L}-]*['’]s?\\s+(?:${alternatives(SOURCE_NOUNS)}))\\s+${ADVERB}(${VERB})\\b`,
+  'u',
+);
 const INVERTED_AFTER = new RegExp(`^(?:${alternatives(INVERTED_SPEECH_VERBS)})\\s+`, 'u');
 const PRONOUN_START = new RegExp(`^${PRONOUN}\\b`, 'iu');
 const SOURCE_START = new RegExp(`^${SOURCE_PHRASE}`, 'iu');
@@ -126,7 +131,8 @@ const SHARED_SUBJECT_VERB = /,?\s+(?:but|and)\s+(?:(?:also|later|then|\p{Ll}+ly)
 const LED_BY = /\b(?:analysts|economists|strategists|researchers|lawyers|scientists|officials|a team|team)\s+(?:led|headed)\s+by\s+$/u;
 const RATING_WORDS =
   /^(?:strong\s+)?(?:buy|sell|hold|neutral|underweight|overweight|equal[- ]weight|market[- ]weight|outperform|underperform|market perform|sector perform|accumulate|reduce)$/iu;
-const PASSIVE_AGENT = /^\s+by\s+((?:(?:the|a|an|their|his|her|its|some|several)\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:that\s+)?$/u;
+const PASSIVE_AGENT =
+  /^\s+by\s+((?:(?:the|a|an|their|his|her|its|some|several)\s+)?(?:(?!that\b)[\p{Ll}-]+\s+){0,3}?(?!that\b)[\p{Ll}-]+)(?:\s+that\b[^"“”«»]{0,80})?\s*$/u;
 /** What may come right before a sentence's subject: its start, a comma, a conjunction. */
 const SUBJECT_POSITION = /(?:^|[,;:(—–]|\b(?:that|and|but|when|as|while|because|after|before|if|so|then|where|whom|meanwhile|also))\s*$/iu;
 /** "comments by", "remarks from", "the words of": the person named next said it. */
@@ -474,7 +480,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
     description: '`“…,” a senior official told reporters`, `one woman said`: an unnamed source, speaker null.',
     example: { copy: '"The deal is dead," a senior official told reporters.', quote: 'The deal is dead', speaker: null },
     match: (site) => {
-      const match = site.quote.closed ? SOURCE_AFTER.exec(site.after) : null;
+      const match = site.quote.closed ? (SOURCE_AFTER.exec(site.after) ?? POSSESSIVE_SOURCE_AFTER.exec(site.after)) : null;
       if (!match || (site.endsSentence && /^\p{Lu}/u.test(site.after))) return null;
       return { speaker: site.doc.describedPerson(match[1], site.paragraphIndex, site.afterAt), attribution: match[0] };
     },

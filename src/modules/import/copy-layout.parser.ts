@@ -105,7 +105,9 @@ const WIRE_PLACE = /^\p{Lu}[\p{Lu} .'-]+,\s*(?=\p{L}|\d)/u;
 const WIRE_AGENCY = /\s*\([\p{L}.& ]{2,20}\)\s*[-–—]*\s*$/u;
 const DATE_PREFIX = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|last\s+modified|date)\s*(?:on|at)?\s*[:\-–—]?\s*/i;
 /** What may trail a stamp: "· 3 min read", ", The Times", " - CHENNAI". */
-const AFTER_DATE = /(?:\s*\d+\s+min(?:ute)?s?\s+read|\s*[,\-–—]\s*(?:The\s+)?\p{Lu}[\p{L}.&'’ ]{1,40})$/u;
+// Only an upper-case place ("- CHENNAI", ", UK") or an outlet's name ("The Times"): "WASHINGTON, Jan 5, 2027 - The Fed held rates" is a lede.
+const AFTER_DATE =
+  /(?:\s*\d+\s+min(?:ute)?s?\s+read|\s*[,\-–—]\s*\p{Lu}[\p{Lu} .'’-]{1,30}|,\s*The\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2})$/u;
 /** "Updated Sep 18, 2028, 1:47 pm EDT / Original Sep 18, 2028, 12:32 pm EDT": the original stamp is the publication time. */
 const FIRST_STAMP_WORD = /\b(?:original(?:ly)?(?:\s+published)?|first\s+published|published|posted)\s*(?:on|at)?\s*:?\s*$/iu;
 
@@ -139,7 +141,8 @@ const FURNITURE = [
   /^our standards\b/i,
   /\bnews tip\b/i,
   /^(?:leave|post) a comment\b/i,
-  /^(?:\(|-{1,2}\s*)?(?:additional\s+)?(?:reporting|writing|editing|edited)\s+by\b/i,
+  /^(?:\(|-{1,2}\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b/i,
+  /^edited by\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s+and\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?\.?$/iu,
   /^with files from\b/i,
   /^[—–-]*\s*with assistance from\b/i,
   /^view this post on\b/i,
@@ -162,10 +165,11 @@ const FURNITURE = [
   /\btranscripts?\s+(?:by|provided by|courtesy of)\b/i,
 ];
 const FURNITURE_MAX_WORDS = 30;
-/** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
+/** A bullet opening a summary line: "• …", "* …". */
 const BULLET = /^[•·*–-]\s*/u;
+/** A rights notice runs longer ("All rights reserved. This material … may not be reproduced …"). */
 const RIGHTS_NOTICE =
-  /\ball rights reserved\b|\bmaintains editorial independence\b|^(?:©|copyright\b)|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b|^about the author\b/i;
+  /\ball rights reserved\b|^(?:©|copyright\b)|^[a-z][a-z ]{1,40} is part of [a-z][a-z ]{1,40}, a nonprofit news network\b|^to contact the (?:reporters?|editors?)\b|^disclosure:|^this (?:story|article) was (?:produced|reported)\b|^explore more\b|^more on\b|^about the author\b/i;
 const RIGHTS_NOTICE_MAX_WORDS = 60;
 /** Lines at least this long on average, each ending a sentence, are one paragraph each. */
 const ONE_PARAGRAPH_PER_LINE_MIN_LENGTH = 100;

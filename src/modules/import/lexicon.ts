@@ -71,7 +71,7 @@ export const TITLE_MODIFIERS = words(`
 
 /** Titles and suffixes abbreviated with a full stop that stays part of a name ("Det. Sgt.", "Jr."), as written. */
 export const ABBREVIATED_NAME_WORDS =
-  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Eng Barr Atty Cllr Cr Ma'.split(' ');
+  'Dr Mr Mrs Ms St Prof Sen Rep Gov Gen Lt Col Capt Sgt Det Insp Supt Rev Jr Sr Hon Mdm Engr Eng Barr Atty Cllr Cr'.split(' ');
 
 /** Letters after a name that are not part of it ("Jonathan Ashcombe KC", "Jane Doe MP"). */
 export const POST_NOMINALS = new Set('KC QC SC BL MP MSP MLA MEP TD OBE MBE CBE KBE DBE PhD MD Jr Jr. Sr Sr.'.split(' '));
@@ -101,8 +101,8 @@ export const NON_PERSON_WORDS = words(`
   cyclone storm estádio estadio stade stadion metals minerals resources office board family retail robotics dynamics health communications tribunal bureau directorate charity society stores supermarkets
   airline railways telecom pharmaceuticals pharma logistics shipping petrochemicals refinery enterprises
   ventures solutions technologies systems labs laboratories institute highway motorway route expressway
-  hotel motel inn pub tavern restaurant cafe café bar mall plaza arena resort casino
-  water power electric electricity utilities medicine clinic clinics provisions prize prizes award awards
+  hotel motel inn pub tavern restaurant cafe café mall resort casino
+  water electric electricity utilities medicine clinic clinics provisions prize prizes award awards
 `);
 
 /** Sentence-initial function words that start a capitalised run without being part of a name. */

@@ -70,8 +70,9 @@ const PARTICLES = "(?:de|da|del|della|di|du|van|von|der|den|bin|binti|bint|ibn|a
 // Letters of any script: "Алексей Смирнов" and "Σπύρος Κατσαρός" are runs too; "al-Sahili" is one word.
 // Han, kana and Hangul have no capitals: a run of two to four such characters is a name-shaped word ("佐藤健一").
 // Irish "Ó hÉanaí" writes a lower-case h before a capital.
+// Filipino "Ma." (Maria) goes on into a name ("Ma. Lourdes Velasco-Ramos"); before a sentence's first word it ends one ("Yo-Yo Ma. He").
 const TOKEN =
-  `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|` +
+  `(?:(?:${ABBREVIATED_NAME_WORDS.join('|')})\\.|Ma\\.(?=[ ]\\p{Lu}\\p{Ll})(?![ ](?:He|She|It|They|The|This|That|But|And|In|On|At|We|His|Her|Its|Their|An?|As|If|So)\\b)|` +
   `(?:\\p{Lu}\\.){1,3}(?=[ ]\\p{Lu})|(?:(?:al|el|ad|as|ash|az|t|n)-|h(?=\\p{Lu}))?\\p{Lu}[\\p{L}\\p{M}'’\\-]*|[${UNCASED_NAME_SCRIPTS}]{2,4})`;
 /** Runs of capitalised words, possibly joined by name particles ("Ludwig van Beethoven"). Built once. */
 // A nickname in quotes may sit inside a name: Ramon "Monching" Villaruel.
@@ -94,6 +95,7 @@ const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|
 const TEAM_WORD =
   /\bthe\s+(\p{Lu}\p{Ll}+s)\b|\b(\p{Lu}\p{Ll}+s)\s+(?:are|were|have|travel|play|host|face|meet|need|remain|sit|lead|trail|go|head)\b/gu;
 const SPOUSE_NOUNS = new Set(['wife', 'husband', 'partner', 'widow', 'widower']);
+const KINSHIP_DESCRIPTION = /\b(?:son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother)\b/u;
 const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
 const LINE_UP_NOISE =
@@ -184,7 +186,9 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
     if (!nameTokens.every((token, index) => isNameToken(token) || (index < nameTokens.length - 1 && /^\p{Lu}$/u.test(token)))) continue;
     // "Mr President" is no name; "Farida Sheikh" and "John King" are; "National Publicity Secretary" is a title.
     if (nameTokens.every((token) => isRoleOrTitle(token))) continue;
-    if (isRoleOrTitle(nameTokens[nameTokens.length - 1]) && !nameTokens.some(isGivenName) && nameTokens.length >= 2) continue;
+    // ("Ngozi King" and "Kemi Judge" are names: the first word must be a qualifier such as "National" or "Royal".)
+    const qualified = lexiconTags(nameTokens[0]).includes('Adjective') || isRoleOrTitle(nameTokens[0]);
+    if (nameTokens.length >= 2 && qualified && isRoleOrTitle(nameTokens[nameTokens.length - 1]) && !nameTokens.some(isGivenName)) continue;
     const nameStart = parts[split + 1].at;
     const beforeName = paragraph.slice(0, nameStart);
     const after = paragraph.slice(end);
@@ -337,8 +341,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     if (titled.has(site.key) && !found.rule.outweighsTitle) continue;
     organisationRule.set(site.key, found.rule.name);
     // "Rossway Aggregates Ltd." is the "Rossway Aggregates" of the next paragraph.
+    // ("Laura Becker Ltd" is her company; "Laura Becker" stays a person.)
     const suffix = CORPORATE_SUFFIX.exec(site.key);
-    if (suffix) organisationRule.set(site.key.slice(0, suffix.index), found.rule.name);
+    if (suffix && !isGivenName(site.tokens[0])) organisationRule.set(site.key.slice(0, suffix.index), found.rule.name);
   }
   const isOrganisation = (site: Site) => organisationRule.has(site.key);
 
@@ -451,7 +456,11 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     );
     if (bare.length === initialled.tokens.length || !people.has(initialled.key)) continue;
     const plain = people.get(aliasOf.get(keyOfTokens(bare)) ?? keyOfTokens(bare));
-    if (!plain || plain === initialled) continue;
+    // "George Bush" and "His son, George W. Bush" are two people.
+    const kin = [plain, initialled].some((person) =>
+      sites.some((site) => site.key === person?.key && KINSHIP_DESCRIPTION.test(site.description ?? '')),
+    );
+    if (!plain || plain === initialled || kin) continue;
     const [owner, alias] = firstSite(plain) <= firstSite(initialled) ? [plain, initialled] : [initialled, plain];
     mergeInto(owner, alias);
   }
@@ -469,14 +478,11 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const organisationWords = new Set([...organisationRule.keys()].map((key) => key.split(' ')[0]));
 
   // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
-  const lowerCaseWords = new Set(paragraphs.join(' ').match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*/gu) ?? []);
   const speakerMentions: PersonMention[] = [];
   for (const turn of turns) {
     if (!turn.label) continue;
     const tokens = labelAsName(turn.label).split(' ');
     if (tokens.every((token) => isRoleOrTitle(token))) continue; // "MODERATOR:"
-    // "CALLER:", "DISPATCHER:": a role the copy also writes in lower case ("the caller's name") is someone unnamed.
-    if (tokens.length === 1 && lowerCaseWords.has(tokens[0].toLowerCase())) continue;
     const key = keyOfTokens(tokens);
     const owners = tokens.length === 1 ? singleOwners(tokens[0]) : [];
     // "RK:" after "Rob Kellaway:": initials stand for the one person they fit.
@@ -494,7 +500,14 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   }
 
   // The gender a full name is introduced with: "Madam Koh Siew Lan", "Her son, Mr Desmond Koh".
+  const introducedGenders = new Map<string, Gender | undefined>();
   const introducedGender = (person: Person): Gender | undefined => {
+    if (introducedGenders.has(person.key)) return introducedGenders.get(person.key);
+    const gender = genderIntroduced(person);
+    introducedGenders.set(person.key, gender);
+    return gender;
+  };
+  const genderIntroduced = (person: Person): Gender | undefined => {
     const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
     const pronounAfter = (site: Site): Gender | undefined => {
       const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|his|she)\b/iu.exec(site.after)?.[1].toLowerCase();

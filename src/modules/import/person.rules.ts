@@ -211,14 +211,20 @@ const NAMED_ONLY_AS = /\b(?:name|nickname|first name)(?:\s+only)?(?:\s+as)?,?\s+
 /** "the reformist Kao Na party": a kind of organisation right after the name. */
 const ORGANISATION_NOUN_AFTER =
   /^\s+(?:party|group|company|firm|movement|alliance|coalition|brand|chain|campaign|network|foundation|charity|union|club|team|bank|agency|trust|council|board)\b/u;
+/** One capitalised word of a name in a list ("Al", "Barsha", "O'Neill"). */
+const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{M}&'’.-]*`;
+/** One item of a list of names: up to four capitalised words, separated by spaces (never by nothing: no backtracking). */
+const LIST_ITEM = String.raw`${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD}){0,3}`;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** The places listed after "in" ("in Mirdif, Al Barsha and Al Warqa"); "in Eastpoint, Wendell Crumpler, 68," is no list. */
-const PLACE_LIST_BEFORE =
-  /\b(?:in|near|outside)\s+(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))+$/u;
-const LIST_GOES_ON_AFTER = /^(?:,\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4})*,?\s+and\s+\p{Lu}/u;
-const inPlace = (before: string, after: string) =>
+const PLACE_LIST_BEFORE = new RegExp(String.raw`\b(?:in|near|outside)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))+$`, 'u');
+const LIST_GOES_ON_AFTER = new RegExp(String.raw`^(?:,\s+${LIST_ITEM})*,?\s+and\s+\p{Lu}`, 'u');
+// "Speaking in Belfast, Michelle O'Neill and Emma Little-Pengelly said": a given name is no place in a list.
+const inPlace = (before: string, after: string, first: string) =>
   PLACE_PREPOSITION_BEFORE.test(before) ||
-  (PLACE_LIST_BEFORE.test(before.slice(-160)) && (/\band\s+$/u.test(before) || LIST_GOES_ON_AFTER.test(after.slice(0, 120))));
+  (!isGivenName(first) &&
+    PLACE_LIST_BEFORE.test(before.slice(-160)) &&
+    (/\band\s+$/u.test(before) || LIST_GOES_ON_AFTER.test(after.slice(0, 120))));
 /** "Her company, Sparkline Robotics, …": named as a company, a charity, a union. */
 const ORGANISATION_APPOSITIVE_BEFORE =
   /\b(?:company|firm|employer|charity|start-?up|group|union|party|agency|brand|chain|retailer|bank|lender|insurer|brokerage|business|club|team|school|university|council|newspaper|channel|broadcaster|publisher|organi[sz]ation)\s*,\s*$/iu;
@@ -229,17 +235,24 @@ const WHOSE_OFFICERS =
   /^,\s+whose\s+(?:[\p{L}-]+\s+){0,2}?(?:president|vice-president|chairman|chairwoman|chair|chief|ceo|director|directors|spokesperson|spokesman|spokeswoman|members|shareholders|employees|staff|founder|owners?|board)\b/iu;
 
 /** "Department of Environment and", "Ministry of": an organisation's head before the rest of its name. */
-const ORGANISATION_OF_BEFORE =
-  /\b(?:Department|Ministry|Office|Institute|University|Bureau|Board|Commission|Council|Agency|School|College|Museum|Society|Association|Federation|Union|Centre|Center|Authority|Directorate|Foundation)\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*(?:,?\s+(?:and|&)\s+|,\s+|\s+))*$/u;
+const ORGANISATION_OF_BEFORE = new RegExp(
+  String.raw`\b(?:Department|Ministry|Office|Institute|University|Bureau|Board|Commission|Council|Agency|School|College|Museum|Society|Association|Federation|Union|Centre|Center|Authority|Directorate|Foundation)\s+(?:of|for)\s+(?:the\s+)?${LIST_ITEM},?\s+(?:and|&)\s+$`,
+  'u',
+);
 /** "at the Old Bailey", "in the Donegal Gaeltacht": people take no article after a preposition. */
 const PREPOSITION_THE_BEFORE = /\b(?:at|in|into|on|onto|from|outside|inside|near|across|around|through|throughout)\s+the\s+$/u;
 /** "areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa": places listed by kind. */
-const PLACES_LISTED_BEFORE =
-  /\b(?:areas|towns|villages|places|regions|counties|districts|cities|countries|parishes|suburbs|neighbourhoods|neighborhoods|provinces|states|islands)\s+(?:such as|including|like|in)\s+(?:(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
+const PLACES_LISTED_BEFORE = new RegExp(
+  String.raw`\b(?:areas|towns|villages|places|regions|counties|districts|cities|countries|parishes|suburbs|neighbourhoods|neighborhoods|provinces|states|islands)\s+(?:such as|including|like|in)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*$`,
+  'u',
+);
 /** "shares in A, B and", "a stake in": a company, or a list of companies, comes next. */
-const SHARES_IN_BEFORE =
-  /\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:(?:\p{Lu}[\p{L}\p{M}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}&'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+))*$/u;
-const SHARES_AFTER = /^(?:['’]s?)?\s+(?:shares|stock|share price|shareholders|bonds)\b/u;
+const SHARES_IN_BEFORE = new RegExp(
+  String.raw`\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*$`,
+  'u',
+);
+// "Elon Musk's shares in Tesla" are a person's.
+const SHARES_AFTER = /^\s+(?:shares|stock|share price|shareholders|bonds)\b/u;
 
 /** Evidence that a capitalised run names an organisation or a place: it is then never a person. */
 export const NOT_A_PERSON_RULES: readonly NameRule[] = [
@@ -284,7 +297,7 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       yes(
         site.titleTokens.length === 0 &&
           ((SHARES_IN_BEFORE.test(site.beforeName.slice(-160)) && !/^['’]/u.test(site.after)) ||
-            SHARES_AFTER.test(site.after.slice(0, 40))),
+            (SHARES_AFTER.test(site.after.slice(0, 40)) && !/['’]s?$/u.test(site.run))),
       ),
   },
   {
@@ -294,7 +307,9 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       copy: 'A spokesperson for the Department of Environment and Climate Change said the process was followed.',
       notPerson: 'Climate Change',
     },
-    match: (site) => yes(site.titleTokens.length === 0 && ORGANISATION_OF_BEFORE.test(site.beforeName.slice(-120))),
+    // "Officials from the Ministry of Finance and Paul Ryan met": a given name starts a person.
+    match: (site) =>
+      yes(site.titleTokens.length === 0 && !isGivenName(site.tokens[0]) && ORGANISATION_OF_BEFORE.test(site.beforeName.slice(-120))),
   },
   {
     name: 'team-name',
@@ -335,7 +350,9 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
         site.titleTokens.length === 0 &&
           site.tokens.length >= 2 &&
           ((/(?:^|\s)the\s+$/iu.test(site.beforeName) && /^(?:\s+(?:\p{Ll}+(?:s|ed)|said)\b|\s*[,.;:])/u.test(site.after)) ||
-            PREPOSITION_THE_BEFORE.test(site.beforeName.slice(-20))),
+            // "in the Nelson Mandela era": a name used as a modifier is still a name.
+            (PREPOSITION_THE_BEFORE.test(site.beforeName.slice(-20)) &&
+              !/^\s+\p{Ll}+\b(?<!\s(?:in|on|at|of|and|for|to|with|by|from|as))/u.test(site.after))),
       ),
   },
   {
@@ -415,8 +432,8 @@ export const NOT_A_PERSON_RULES: readonly NameRule[] = [
       if (/['’]s?$/u.test(site.run) && isGivenName(site.tokens[0])) return null;
       return yes(
         site.titleTokens.length === 0
-          ? (site.tokens.length >= 2 || !/['’]s?$/u.test(site.run)) && inPlace(site.beforeName, site.after)
-          : inPlace(site.before, site.after), // "near Bishop Middleham"
+          ? (site.tokens.length >= 2 || !/['’]s?$/u.test(site.run)) && inPlace(site.beforeName, site.after, site.tokens[0])
+          : inPlace(site.before, site.after, site.tokens[0]), // "near Bishop Middleham"
       );
     },
   },

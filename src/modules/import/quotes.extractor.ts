@@ -2,7 +2,7 @@ import type { PersonDraft, QuoteDraft } from './article-draft';
 import type { Attribution, AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
 import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, PRONOUN_OPENING, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
-import { ABBREVIATIONS, ROLE_NOUNS, ROLE_SYNONYMS, SOURCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, GENDERED_NOUNS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
 import type { QuoteMarkRule } from './quote-mark.rules';
 import { QUOTE_MARK_RULES, SINGLE_MARK_RULE, SINGLE_MARK_RULES, STRAIGHT_SINGLE_MARK_RULE } from './quote-mark.rules';
@@ -25,10 +25,8 @@ function mayBeSubject(text: string, mention: PersonMention, sentenceStart: numbe
   return !object && !owner;
 }
 /** "A neighbor who asked not to be named …", "One woman …": a sentence about someone unnamed. */
-const UNNAMED_SOURCE_OPENING = new RegExp(
-  `^\\s*(?:a|an|one)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(${[...SOURCE_NOUNS, 'mother', 'father', 'bystander', 'villager', 'commuter'].join('|')})\\b`,
-  'iu',
-);
+const UNNAMED_SOURCE_OPENING =
+  /^\s*(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}(neighbou?r|woman|man|resident|witness|source|official|officer|worker|mother|father|parent|student|passenger|driver|shopper|customer|bystander|villager|farmer|commuter|protester|relative|friend|firefighter|nurse|doctor|teacher|employee|trader|vendor|owner|spokesman|spokeswoman|spokesperson|diplomat|analyst|lawyer)\b/iu;
 /** How many sentences opened by "she" in a row may hand the pronoun back. */
 const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */
@@ -209,7 +207,7 @@ export function extractQuotes(
           // (of "he", not of "she").
           const unnamed = UNNAMED_SOURCE_OPENING.exec(sentenceText)?.[1].toLowerCase();
           const unnamedGender =
-            unnamed === 'man' || unnamed === 'father' ? 'male' : unnamed === 'woman' || unnamed === 'mother' ? 'female' : null;
+            unnamed === 'man' ? 'male' : unnamed === 'woman' ? 'female' : unnamed ? GENDERED_NOUNS.get(unnamed) : undefined;
           // "A professor of civil engineering at …, Prof. Olusegun Akintola-Bright, told": named in apposition after all.
           const named = narrativeIn[index].find(
             (mention) =>

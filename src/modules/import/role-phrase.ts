@@ -90,9 +90,11 @@ export function appositiveAfter(text: string, loose = false): string | null {
 }
 
 // The determiner nearest the name wins ("A spokesperson for the party said its candidate, …"): the greedy start.
-const APPOSITIVE_BEFORE =
-  /^(?:.*[\s(—–-])?(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y|[Ww]hose)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$/u;
-const APPOSITIVE_BEFORE_FARTHEST = new RegExp(APPOSITIVE_BEFORE.source.replace('^(?:.*[\\s(—–-])?', '^(?:.*?[\\s(—–-])??'), 'u');
+/** A role phrase in commas right before a name, after a determiner or a name's possessive. */
+const APPOSITIVE_PHRASE = String.raw`(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|[Mm]y|[Ww]hose)\s+([^,.;:"“”«»()]{2,80})|(?<!\p{Lu}[\p{L}.'’-]*\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}-]*)?['’]s?\s+[^,.;:"“”«»()]{2,80})),\s*$`;
+/** The nearest determiner ("A spokesperson for the party said its candidate, …") and the farthest. */
+const APPOSITIVE_BEFORE = new RegExp(String.raw`^(?:.*[\s(—–-])?${APPOSITIVE_PHRASE}`, 'u');
+const APPOSITIVE_BEFORE_FARTHEST = new RegExp(String.raw`^(?:.*?[\s(—–-])??${APPOSITIVE_PHRASE}`, 'u');
 /** Role phrase before the name: "The local government minister, Samuel Oduya, …". */
 export function appositiveBefore(text: string): string | null {
   // The nearest determiner first; "The chair of the Dundrum Traders' Network, Declan Mulready": failing a role there, the farther one.
@@ -104,7 +106,9 @@ export function appositiveBefore(text: string): string | null {
     const written = cutClause(match[1] ?? match[2]);
     const phrase =
       /^(?:spokesperson|spokesman|spokeswoman|representative|aide)\s+(?:for|of|to)\s+(?:the\s+)?(.+)$/u.exec(written)?.[1] ?? written;
-    if (hasRoleNoun(phrase) && phrase.split(/\s+/).length <= 7) return phrase;
+    // The farther determiner's phrase must head with the role: "A letter from the lawyer for the family" is a letter.
+    const head = pattern === APPOSITIVE_BEFORE ? phrase : phrase.split(/\s+(?:of|for|at|from|in|with|to)\s+/u)[0];
+    if (hasRoleNoun(head) && phrase.split(/\s+/).length <= 7) return phrase;
   }
   return null;
 }

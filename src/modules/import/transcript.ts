@@ -18,6 +18,9 @@ const QUESTION_LABEL = /^(?:Q|QUESTION)(?:\.|:|\s*:)\s+/u;
 const ANSWER_LABEL = /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]*){0,4}):\s+/u;
 /** In a Q&A with "Q:" questions, a name as written answers too: "Varga: …", "A:" the one interviewed. */
 const NAME_LABEL = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,2}):\s+/u;
+/** Labels that introduce a note, not a speaker: "UPDATE:", "Editor's Note:", "CORRECTION:". */
+const NOTE_LABEL =
+  /^(?:update|updated|editor['’]s note|note|correction|clarification|watch|read more|related|listen|warning|disclaimer)$/iu;
 /** An answer runs on over at most this many unlabelled paragraphs. */
 const MAX_CONTINUED = 3;
 const QUOTE_MARK = /["“”«»]/u;
@@ -30,18 +33,20 @@ export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTu
     const question = QUESTION_LABEL.exec(paragraph);
     if (question) return { paragraph: index, label: null, kind: 'question', textStart: question[0].length };
     const answer = ANSWER_LABEL.exec(paragraph);
-    if (answer && /\p{Lu}{2}/u.test(answer[1])) return { paragraph: index, label: answer[1], kind: 'answer', textStart: answer[0].length };
+    if (answer && /\p{Lu}{2}/u.test(answer[1]) && !NOTE_LABEL.test(answer[1]))
+      return { paragraph: index, label: answer[1], kind: 'answer', textStart: answer[0].length };
     return null;
   });
   // Name-case labels count beside "Q" questions when one repeats ("Note:" or "Update:" alone is no answer), and
   // as full names beside upper-case turns ("Rob Kellaway: …" before "RK: …").
   const questions = labelled.some((turn) => turn?.kind === 'question');
-  const upperCaseTurns = labelled.filter((turn) => turn?.kind === 'answer').length >= 2;
+  // Two different upper-case speakers make a transcript; two "UPDATE:" notes do not.
+  const upperCaseTurns = new Set(labelled.filter((turn) => turn?.kind === 'answer').map((turn) => turn!.label)).size >= 2;
   if (questions || upperCaseTurns) {
     const named = paragraphs.map((paragraph) => NAME_LABEL.exec(paragraph)?.[1] ?? null);
     paragraphs.forEach((paragraph, index) => {
       const label = named[index];
-      if (labelled[index] || !label || label === 'Q') return;
+      if (labelled[index] || !label || label === 'Q' || NOTE_LABEL.test(label)) return;
       const repeats = named.filter((other) => other === label).length >= 2;
       if (!(questions && repeats) && !(upperCaseTurns && label.includes(' '))) return;
       const textStart = NAME_LABEL.exec(paragraph)![0].length;

@@ -87,19 +87,25 @@ const PARTICLE = new RegExp(`^${PARTICLES}$`, 'u');
 const MAX_NAME_WORDS = 5;
 /** Text between two names of one list: "A, B and C", "A; B". */
 const LIST_GAP = /^\s*(?:,|;|,?\s+and|,?\s+&)\s*$/u;
-/**
- * Line-ups put substitutes, minutes, shirt numbers, captaincy and a bench label between names:
- * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
- */
+/** "Rossway Aggregates Ltd." is the "Rossway Aggregates" of the next paragraph. */
 const CORPORATE_SUFFIX = / (?:ltd|inc|llc|plc|corp|co|limited|incorporated|gmbh|ag|sa|pty ltd|pty)$/u;
+/** "the Kestrels", "Rhinos travel to Mombasa": a plural name acting as a group. */
 const TEAM_WORD =
   /\bthe\s+(\p{Lu}\p{Ll}+s)\b|\b(\p{Lu}\p{Ll}+s)\s+(?:are|were|have|travel|play|host|face|meet|need|remain|sit|lead|trail|go|head)\b/gu;
 const SPOUSE_NOUNS = new Set(['wife', 'husband', 'partner', 'widow', 'widower']);
 const KINSHIP_DESCRIPTION = /\b(?:son|daughter|father|mother|brother|sister|grandson|granddaughter|grandfather|grandmother)\b/u;
 const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
-const BENCH_LABEL = /^(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)$/u;
-const LINE_UP_NOISE =
-  /\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:Replacements|Substitutes|Subs|Bench|Reserves|Interchange)\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])/gu;
+/** The label before a line-up's bench: "Replacements: 16 Adriaan Nel". */
+const BENCH_WORDS = 'Replacements|Substitutes|Subs|Bench|Reserves|Interchange';
+const BENCH_LABEL = new RegExp(`^(?:${BENCH_WORDS})$`, 'u');
+/**
+ * Line-ups put substitutes, minutes, shirt numbers, captaincy and a bench label between names:
+ * "Theo Marchetti (Lewis Ardern 46), Billy Osgood", "8 Henko Terblanche (captain), 7 Ilan Nortje. Replacements: 16 Adriaan Nel".
+ */
+const LINE_UP_NOISE = new RegExp(
+  String.raw`\(\s*(?:captain|capt\.?|c|vc|vice-captain|wk|gk)\s*\)|\.\s+(?:${BENCH_WORDS})\s*:|(?<=[,;:]\s*)\d{1,2}(?=\s)|\(\s*|\s*\d+\s*\)|\s\d+(?=\s*[,;)])`,
+  'gu',
+);
 const isListGap = (gap: string) => {
   const bare = gap.replace(LINE_UP_NOISE, ' ');
   return LIST_GAP.test(bare) || (bare !== gap && /^\s*$/u.test(bare)) || /^\s*\(\s*$/u.test(gap);
@@ -245,7 +251,6 @@ function tagNames(paragraphs: readonly string[]): ArticleNames {
     teamWords: new Set(),
   };
   for (const paragraph of paragraphs) {
-    // "the Kestrels", "Rhinos travel to Mombasa": a plural name acting as a group.
     for (const match of paragraph.matchAll(TEAM_WORD)) article.teamWords.add(normalizePersonName(match[1] ?? match[2]));
     const doc = nlp(paragraph);
     for (const text of doc.people().out('array') as string[]) {
@@ -340,8 +345,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
     if (titled.has(site.key) && !found.rule.outweighsTitle) continue;
     organisationRule.set(site.key, found.rule.name);
-    // "Rossway Aggregates Ltd." is the "Rossway Aggregates" of the next paragraph.
-    // ("Laura Becker Ltd" is her company; "Laura Becker" stays a person.)
+    // The company without its suffix ("Laura Becker Ltd" is her company; "Laura Becker" stays a person).
     const suffix = CORPORATE_SUFFIX.exec(site.key);
     if (suffix && !isGivenName(site.tokens[0])) organisationRule.set(site.key.slice(0, suffix.index), found.rule.name);
   }
@@ -502,20 +506,14 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   // The gender a full name is introduced with: "Madam Koh Siew Lan", "Her son, Mr Desmond Koh".
   const introducedGenders = new Map<string, Gender | undefined>();
   const introducedGender = (person: Person): Gender | undefined => {
-    if (introducedGenders.has(person.key)) return introducedGenders.get(person.key);
-    const gender = genderIntroduced(person);
-    introducedGenders.set(person.key, gender);
-    return gender;
-  };
-  const genderIntroduced = (person: Person): Gender | undefined => {
-    const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
-    const pronounAfter = (site: Site): Gender | undefined => {
-      const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|his|she)\b/iu.exec(site.after)?.[1].toLowerCase();
-      return pronoun ? (pronoun === 'she' ? 'female' : 'male') : undefined;
-    };
-    return introductions
-      .map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description) ?? pronounAfter(site))
-      .find(Boolean);
+    if (!introducedGenders.has(person.key)) {
+      const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+      const gender = introductions
+        .map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description) ?? pronounInSentenceAfter(site))
+        .find(Boolean);
+      introducedGenders.set(person.key, gender);
+    }
+    return introducedGenders.get(person.key);
   };
 
   const kinNamedAlone = (gender: Gender) =>
@@ -621,6 +619,12 @@ function describedGender(description: string | null | undefined): Gender | undef
     .split(/\s+(?:of|at|for|from|in|with|to)\s+/u)[0]
     .match(/\p{L}+$/u)?.[0];
   return head ? GENDERED_NOUNS.get(head) : undefined;
+}
+
+/** "Sunil Gohil, …, who has run the store with his wife": "he", "his" or "she" in the name's own sentence. */
+function pronounInSentenceAfter(site: Site): Gender | undefined {
+  const pronoun = /^[^.!?"“”«»]{0,120}?\b(he|his|she)\b/iu.exec(site.after)?.[1].toLowerCase();
+  return pronoun ? (pronoun === 'she' ? 'female' : 'male') : undefined;
 }
 
 /** "RK", "GP": a transcript label made of a speaker's initials. */

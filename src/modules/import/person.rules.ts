@@ -215,9 +215,11 @@ const ORGANISATION_NOUN_AFTER =
 const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{M}&'’.-]*`;
 /** One item of a list of names: up to four capitalised words, separated by spaces (never by nothing: no backtracking). */
 const LIST_ITEM = String.raw`${CAPITALISED_WORD}(?:\s+${CAPITALISED_WORD}){0,3}`;
+/** An item of a list with what ends it: "Mirdif, ", "Al Barsha and ". */
+const LISTED = String.raw`${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+)`;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|near|outside)\s+$/u;
 /** The places listed after "in" ("in Mirdif, Al Barsha and Al Warqa"); "in Eastpoint, Wendell Crumpler, 68," is no list. */
-const PLACE_LIST_BEFORE = new RegExp(String.raw`\b(?:in|near|outside)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))+$`, 'u');
+const PLACE_LIST_BEFORE = new RegExp(String.raw`\b(?:in|near|outside)\s+(?:${LISTED})+$`, 'u');
 const LIST_GOES_ON_AFTER = new RegExp(String.raw`^(?:,\s+${LIST_ITEM})*,?\s+and\s+\p{Lu}`, 'u');
 // "Speaking in Belfast, Michelle O'Neill and Emma Little-Pengelly said": a given name is no place in a list.
 const inPlace = (before: string, after: string, first: string) =>
@@ -243,12 +245,12 @@ const ORGANISATION_OF_BEFORE = new RegExp(
 const PREPOSITION_THE_BEFORE = /\b(?:at|in|into|on|onto|from|outside|inside|near|across|around|through|throughout)\s+the\s+$/u;
 /** "areas such as Gaoth Dobhair, Cloich Cheann Fhaola and Na Rosa": places listed by kind. */
 const PLACES_LISTED_BEFORE = new RegExp(
-  String.raw`\b(?:areas|towns|villages|places|regions|counties|districts|cities|countries|parishes|suburbs|neighbourhoods|neighborhoods|provinces|states|islands)\s+(?:such as|including|like|in)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*$`,
+  String.raw`\b(?:areas|towns|villages|places|regions|counties|districts|cities|countries|parishes|suburbs|neighbourhoods|neighborhoods|provinces|states|islands)\s+(?:such as|including|like|in)\s+(?:${LISTED})*$`,
   'u',
 );
 /** "shares in A, B and", "a stake in": a company, or a list of companies, comes next. */
 const SHARES_IN_BEFORE = new RegExp(
-  String.raw`\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:${LIST_ITEM}(?:,\s+(?:and\s+)?|\s+and\s+))*$`,
+  String.raw`\b(?:[Ss]hares|[Ss]tocks?|[Bb]onds|[Ss]hareholders|[Aa] stake|[Ss]takes)\s+(?:in|of)\s+(?:${LISTED})*$`,
   'u',
 );
 // "Elon Musk's shares in Tesla" are a person's.

@@ -1,6 +1,7 @@
 import type { ArticleDraft } from './article-draft';
 import { parseCopyLayout } from './copy-layout.parser';
 import { looksEnglish } from './lexicon';
+import { paragraphWindows } from './paragraph-windows';
 import { extractPeople } from './people.extractor';
 import { extractQuotes } from './quotes.extractor';
 import { findTranscriptTurns } from './transcript';
@@ -25,9 +26,14 @@ export interface Extraction {
  */
 export function extractArticle(request: ImportRequest, now: Date = new Date()): Extraction {
   const layout = parseCopyLayout(request.text);
-  const turns = findTranscriptTurns(layout.paragraphs);
-  const { people, mentions, organisations, genders } = extractPeople(layout.paragraphs, turns);
-  const quotes = extractQuotes(layout.paragraphs, mentions, people, organisations, genders, turns);
+  // Long paragraphs are read in windows, so that no step costs the square of a paragraph (see paragraph-windows.ts).
+  const { windows, paragraphOf } = paragraphWindows(layout.paragraphs);
+  const turns = findTranscriptTurns(windows);
+  const { people, mentions, organisations, genders } = extractPeople(windows, turns);
+  const quotes = extractQuotes(windows, mentions, people, organisations, genders, turns).map((quote) => ({
+    ...quote,
+    paragraphIndex: paragraphOf[quote.paragraphIndex],
+  }));
   const warnings = [...layout.warnings];
   if (!looksEnglish(layout.paragraphs)) {
     warnings.push('The copy does not read as English: extraction is tuned for English, so people and quotes may be missed.');

@@ -63,6 +63,13 @@ const KNOWN_SECTIONS = new Set(
 );
 
 const HEADER_LINES_SCANNED = 8;
+/**
+ * Header lines (dates, bylines, credits) and page furniture are short; longer lines are copy and
+ * skip those patterns, several of which would cost the square of a long line without spaces.
+ */
+const MAX_HEADER_LINE_CHARS = 400;
+/** A rights notice of 60 long words at most. */
+const MAX_FURNITURE_CHARS = 1_000;
 const MAX_HEADLINE_WORDS = 40;
 
 const IMAGE_CREDIT = [
@@ -179,7 +186,16 @@ function normalizeText(text: string): string {
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\t]/g, ' ')
-    .replace(/[ ]+$/gm, '');
+    .split('\n')
+    .map(trimTrailingSpaces)
+    .join('\n');
+}
+
+/** Not /[ ]+$/gm: on a long run of spaces inside a line, that pattern costs the square of the run. */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end -= 1;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function wordCount(text: string): number {
@@ -238,6 +254,7 @@ function stampAfterByline(line: string): Date | null {
 
 /** What the header loop accepts, asked ahead of a standfirst: a date, a credit or caption, a byline. */
 function isHeaderLine(line: string): boolean {
+  if (line.length > MAX_HEADER_LINE_CHARS) return false;
   const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '');
   if (parseDateLine(line) !== null || stampAfterByline(line) !== null || imageCredit(line) !== null || CAPTION_CREDIT.test(line))
     return true;
@@ -269,6 +286,7 @@ function blockParagraphs(lines: string[]): string[] {
 }
 
 function isFurniture(block: string): boolean {
+  if (block.length > MAX_FURNITURE_CHARS) return false;
   const words = wordCount(block);
   if (words <= RIGHTS_NOTICE_MAX_WORDS && RIGHTS_NOTICE.test(block.trim())) return true;
   // Reported speech is the story even when it says "subscribe" or "newsletter".
@@ -333,6 +351,7 @@ export function parseCopyLayout(raw: string): CopyLayout {
   for (; index < Math.min(lines.length, HEADER_LINES_SCANNED); index += 1) {
     const line = lines[index].text;
     if (line === headline) continue;
+    if (line.length > MAX_HEADER_LINE_CHARS) break;
     if (section === null && first.startsWith(line) && first.length > line.length && wordCount(line) >= 2) {
       // The headline repeated without the section that was glued to the first line.
       headline = line;
@@ -383,12 +402,14 @@ export function parseCopyLayout(raw: string): CopyLayout {
   const blocks = new Map<number, string[]>();
   for (const line of lines.slice(index)) {
     // An image credit inside the body is furniture too (it is kept as the credit).
-    const lineCredit = imageCredit(line.text);
-    if (lineCredit && wordCount(line.text) <= 12) {
+    const lineCredit = line.text.length <= MAX_HEADER_LINE_CHARS && wordCount(line.text) <= 12 ? imageCredit(line.text) : null;
+    if (lineCredit) {
       credit ??= lineCredit;
       continue;
     }
-    blocks.set(line.block, [...(blocks.get(line.block) ?? []), line.text]);
+    const blockLines = blocks.get(line.block);
+    if (blockLines) blockLines.push(line.text);
+    else blocks.set(line.block, [line.text]);
   }
   const paragraphs: string[] = [];
   let droppedFurniture = false;

@@ -1,3 +1,5 @@
+import { countWork } from './extraction-work';
+
 /**
  * One named rule of the importer. Every rule carries an example in real-style copy and what the
  * whole extraction yields on it; a unit test imports each example (`it.each` over the tables), and
@@ -29,14 +31,24 @@ export interface RuleExample {
   notQuote?: string;
 }
 
-/** The first rule of a table that matches, with its result. */
+/**
+ * The first rule of a table that matches, with its result. `reads` is how many characters of copy
+ * the site shows each rule (counted as work, see extraction-work.ts).
+ */
 export function firstMatch<Site, Rule extends ExtractionRule<Site, unknown>>(
   rules: readonly Rule[],
   site: Site,
+  reads: number,
 ): { rule: Rule; result: NonNullable<ReturnType<Rule['match']>> } | null {
-  for (const rule of rules) {
-    const result = rule.match(site) as ReturnType<Rule['match']>;
-    if (result !== null && result !== undefined) return { rule, result };
+  let evaluated = 0;
+  try {
+    for (const rule of rules) {
+      evaluated += 1;
+      const result = rule.match(site) as ReturnType<Rule['match']>;
+      if (result !== null && result !== undefined) return { rule, result };
+    }
+    return null;
+  } finally {
+    countWork(evaluated, evaluated * reads);
   }
-  return null;
 }

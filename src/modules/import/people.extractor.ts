@@ -16,6 +16,7 @@ import {
   TITLE_MODIFIERS,
   TITLES_ALSO_GIVEN_NAMES,
 } from './lexicon';
+import { NameIndex, type NamePosition, normaliseWord, resetNameCache } from './name-index';
 import type { ArticleNames, NameSite } from './person.rules';
 import { AGE_AFTER, keyOfTokens, NOT_A_PERSON_RULES, PERSON_EVIDENCE_RULES } from './person.rules';
 import {
@@ -110,6 +111,9 @@ const isListGap = (gap: string) => {
   const bare = gap.replace(LINE_UP_NOISE, ' ');
   return LIST_GAP.test(bare) || (bare !== gap && /^\s*$/u.test(bare)) || /^\s*\(\s*$/u.test(gap);
 };
+
+/** The copy a name site shows its rules. */
+const reads = (site: NameSite) => site.before.length + site.after.length;
 
 const stripPossessive = (token: string) => token.replace(/['’]s$/u, '').replace(/['’]$/u, '');
 
@@ -266,7 +270,7 @@ function tagNames(paragraphs: readonly string[]): ArticleNames {
 /** A contiguous run of `long` at its start or end: "Maria Fernanda" and "López de la Cruz" of "Maria Fernanda López de la Cruz". */
 function isShortFormOf(short: readonly string[], long: readonly string[]): boolean {
   if (short.length >= long.length) return false;
-  const same = (a: string, b: string) => normalizePersonName(a) === normalizePersonName(b);
+  const same = (a: string, b: string) => normaliseWord(a) === normaliseWord(b);
   const atStart = short.every((token, index) => same(token, long[index]));
   const atEnd = short.every((token, index) => same(token, long[long.length - short.length + index]));
   return atStart || atEnd;
@@ -274,7 +278,7 @@ function isShortFormOf(short: readonly string[], long: readonly string[]): boole
 
 /** One word of a name, allowing the case endings of inflected scripts ("Смирнова" for "Смирнов"). */
 function sameNameWord(word: string, nameWord: string): boolean {
-  const [a, b] = [normalizePersonName(word), normalizePersonName(nameWord)];
+  const [a, b] = [normaliseWord(word), normaliseWord(nameWord)];
   if (a === b) return true;
   if (/\p{Script=Latin}/u.test(a) || a.length < 4 || b.length < 4) return false;
   const stem = b.slice(0, Math.max(3, b.length - 1));
@@ -312,6 +316,66 @@ interface Person extends PersonDraft {
   aliases: string[][];
 }
 
+/** The people found so far by key, indexed by the words of their names (see NameIndex). */
+class PeopleByKey extends Map<string, Person> {
+  /** Names as written, by first and last word: what a shorter name can be the start or end of. */
+  private readonly names = new NameIndex<Person>();
+  /** Every form (name and aliases) without particles, by first, inner and last word, case endings allowed. */
+  private readonly forms = new NameIndex<Person>();
+  /** One-word Han names, which a shorter word can begin ("佐藤" of "佐藤健一"). */
+  private readonly hanNames = new Set<Person>();
+  private readonly order = new Map<Person, number>();
+  private added = 0;
+
+  override set(key: string, person: Person): this {
+    super.set(key, person);
+    this.order.set(person, (this.added += 1));
+    this.names.add(person, person.tokens);
+    for (const form of [person.tokens, ...person.aliases]) this.addForm(person, form);
+    return this;
+  }
+
+  override delete(key: string): boolean {
+    const person = this.get(key);
+    if (person) {
+      this.names.remove(person);
+      this.forms.remove(person);
+      this.hanNames.delete(person);
+    }
+    return super.delete(key);
+  }
+
+  /** Records another form of a person's name ("Kenichi Sato" for 佐藤健一). */
+  addAliases(person: Person, ...forms: string[][]): void {
+    person.aliases.push(...forms);
+    if (this.get(person.key) === person) for (const form of forms) this.addForm(person, form);
+  }
+
+  /** People whose name as written starts or ends like `tokens` (candidates for isShortFormOf). */
+  withNameStartingOrEnding(tokens: readonly string[]): Person[] {
+    return this.names.find([
+      { position: 'first', word: tokens[0] },
+      { position: 'last', word: tokens[tokens.length - 1] },
+    ]);
+  }
+
+  /** People with `word` (or a case form of it) at one of `positions` of a form of their name; candidates for sameNameWord. */
+  withWordAt(positions: readonly NamePosition[], word: string): Person[] {
+    const found = this.forms.find(
+      positions.map((position) => ({ position, word })),
+      true,
+    );
+    if (!positions.includes('first') || this.hanNames.size === 0) return found;
+    return [...new Set([...found, ...this.hanNames])].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  private addForm(person: Person, form: readonly string[]): void {
+    const words = form.filter((word) => !PARTICLE.test(word));
+    this.forms.add(person, words);
+    if (words.length === 1 && /^\p{Script=Han}+$/u.test(words[0])) this.hanNames.add(person);
+  }
+}
+
 /**
  * Finds the people a body names. A full name counts when the copy gives evidence for it somewhere
  * (PERSON_EVIDENCE_RULES) and no rule says it is an organisation or a place (NOT_A_PERSON_RULES).
@@ -325,8 +389,27 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const turn = labelled.get(index);
     return turn ? ' '.repeat(turn.textStart) + paragraph.slice(turn.textStart) : paragraph;
   });
+  resetNameCache();
   const article = tagNames(paragraphs);
   const sites = paragraphs.flatMap((paragraph, index) => sitesIn(paragraph, index, article));
+  // Full names by their first and last words, each key once: what a short form can be the short form of.
+  const fullNames = new NameIndex<string>();
+  const sitesByKey = new Map<string, Site[]>();
+  for (const site of sites) {
+    const same = sitesByKey.get(site.key);
+    if (same) same.push(site);
+    else sitesByKey.set(site.key, [site]);
+    if (!same && site.tokens.length > 1) fullNames.add(site.key, [site.tokens[0], site.tokens[site.tokens.length - 1]]);
+  }
+  /** The full names `tokens` is the start or end of, by first appearance, each as its last site. */
+  const longerForms = (tokens: readonly string[]) =>
+    fullNames
+      .find([
+        { position: 'first', word: tokens[0] },
+        { position: 'last', word: tokens[tokens.length - 1] },
+      ])
+      .map((key) => sitesByKey.get(key)!.at(-1)!)
+      .filter((site) => isShortFormOf(tokens, site.tokens));
   for (const site of sites) {
     if (site.tokens.length === 1 && site.titleTokens.length === 0)
       article.singleWords.set(site.key, (article.singleWords.get(site.key) ?? 0) + 1);
@@ -339,8 +422,8 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const organisations: OrganisationMention[] = [];
   for (const site of sites) {
     // A single word that ends or starts a full name in the copy ("Lima" of "Ana Lima") is judged with that name.
-    if (site.tokens.length === 1 && sites.some((other) => other.tokens.length > 1 && isShortFormOf(site.tokens, other.tokens))) continue;
-    const found = firstMatch(NOT_A_PERSON_RULES, site);
+    if (site.tokens.length === 1 && longerForms(site.tokens).length > 0) continue;
+    const found = firstMatch(NOT_A_PERSON_RULES, site, reads(site));
     if (!found) continue;
     // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
     if (titled.has(site.key) && !found.rule.outweighsTitle) continue;
@@ -352,7 +435,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const isOrganisation = (site: Site) => organisationRule.has(site.key);
 
   // Full names with evidence, in passes: a list member counts once one of its neighbours does.
-  const people = new Map<string, Person>();
+  const people = new PeopleByKey();
   const makePerson = (site: Site, rule: string) => {
     const known = people.get(site.key);
     if (known) return known;
@@ -365,7 +448,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const before = people.size;
     for (const site of sites) {
       if (site.tokens.length < 2 || isOrganisation(site) || people.has(site.key)) continue;
-      const evidence = firstMatch(PERSON_EVIDENCE_RULES, site);
+      const evidence = firstMatch(PERSON_EVIDENCE_RULES, site, reads(site));
       if (evidence) makePerson(site, evidence.rule.name);
     }
     if (people.size === before) break;
@@ -374,7 +457,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   // Short forms: a person whose name is the start or end of a longer name in the copy is that person.
   const longer = (tokens: readonly string[]) => {
     const owners = new Map<string, Site>();
-    for (const site of sites) if (!isOrganisation(site) && isShortFormOf(tokens, site.tokens)) owners.set(site.key, site);
+    for (const site of longerForms(tokens)) if (!isOrganisation(site)) owners.set(site.key, site);
     // The longest wins when short forms nest ("Maria Fernanda" in "Maria Fernanda López" and in "Maria Fernanda López de la Cruz").
     const all = [...owners.values()].sort((a, b) => b.tokens.length - a.tokens.length);
     return all.filter((site) => all.every((other) => other === site || isShortFormOf(other.tokens, site.tokens) || other.key === site.key));
@@ -390,7 +473,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   }
   for (const site of sites) {
     if (site.tokens.length < 2 || people.has(site.key) || aliasOf.has(site.key) || isOrganisation(site)) continue;
-    const owners = [...people.values()].filter((person) => isShortFormOf(site.tokens, person.tokens));
+    const owners = people.withNameStartingOrEnding(site.tokens).filter((person) => isShortFormOf(site.tokens, person.tokens));
     if (owners.length === 1) aliasOf.set(site.key, owners[0].key);
   }
 
@@ -398,31 +481,31 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   // A surname or given name first; failing that, one inner word of one name ("Madam Aisyah" of "Nur Aisyah Mohamed Rafi").
   const singleOwners = (token: string) => {
     const forms = (person: Person) => [person.tokens, ...person.aliases].map((tokens) => tokens.filter((word) => !PARTICLE.test(word)));
-    const byEnds = [...people.values()].filter((person) =>
+    const byEnds = people.withWordAt(['first', 'last'], token).filter((person) =>
       forms(person).some((words) => {
         if (words.length === 1) return isHanPrefix(token, words[0]);
         return [words[0], words[words.length - 1]].some((word) => sameNameWord(token, word));
       }),
     );
     if (byEnds.length > 0) return byEnds;
-    const byInner = [...people.values()].filter((person) =>
-      forms(person).some((words) => words.slice(1, -1).some((word) => sameNameWord(token, word))),
-    );
+    const byInner = people
+      .withWordAt(['inner'], token)
+      .filter((person) => forms(person).some((words) => words.slice(1, -1).some((word) => sameNameWord(token, word))));
     return byInner.length === 1 ? byInner : [];
   };
   for (const site of sites) {
     if (site.tokens.length !== 1 || isOrganisation(site) || people.has(site.key)) continue;
     if (singleOwners(site.tokens[0]).length > 0) continue;
-    const evidence = firstMatch(PERSON_EVIDENCE_RULES, site);
+    const evidence = firstMatch(PERSON_EVIDENCE_RULES, site, reads(site));
     if (!evidence) continue;
     // "Okafor said": evidence for the full name the copy gives elsewhere ("Nneka Okafor").
-    const fullNames = new Map(
-      sites
-        .filter((other) => other.tokens.length > 1 && !isOrganisation(other) && isShortFormOf(site.tokens, other.tokens))
+    const fullForms = new Map(
+      longerForms(site.tokens)
+        .filter((other) => !isOrganisation(other))
         .map((other) => [other.key, other]),
     );
-    if (fullNames.size === 1) {
-      makePerson([...fullNames.values()][0], evidence.rule.name);
+    if (fullForms.size === 1) {
+      makePerson([...fullForms.values()][0], evidence.rule.name);
       continue;
     }
     // A Han name is one word ("王海峰"): any evidence beyond its script makes it a person.
@@ -442,16 +525,29 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     if (bracketed && !owner.description) owner.description = bracketed.description;
     people.delete(site.key);
     aliasOf.set(site.key, owner.key);
-    owner.aliases.push(site.tokens);
+    people.addAliases(owner, site.tokens);
   });
-  const firstSite = (person: Person) => sites.findIndex((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+  // Where each person first appears, by the key their sites resolve to; rebuilt after a merge.
+  let firstSites: Map<string, number> | null = null;
+  const firstSite = (person: Person) => {
+    if (!firstSites) {
+      const found = new Map<string, number>();
+      sites.forEach((site, index) => {
+        const key = aliasOf.get(site.key) ?? site.key;
+        if (!found.has(key)) found.set(key, index);
+      });
+      firstSites = found;
+    }
+    return firstSites.get(person.key) ?? -1;
+  };
   /** One person written two ways: the form introduced first is the name, the other an alias. */
   const mergeInto = (owner: Person, alias: Person) => {
     if (!owner.description) owner.description = alias.description;
     people.delete(alias.key);
     aliasOf.set(alias.key, owner.key);
     for (const [key, target] of aliasOf) if (target === alias.key) aliasOf.set(key, owner.key);
-    owner.aliases.push(alias.tokens, ...alias.aliases);
+    firstSites = null;
+    people.addAliases(owner, alias.tokens, ...alias.aliases);
   };
   // "Leah M. Trondsen" is the Leah Trondsen of the paragraph before: a middle initial adds no one.
   for (const initialled of [...people.values()]) {
@@ -462,7 +558,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const plain = people.get(aliasOf.get(keyOfTokens(bare)) ?? keyOfTokens(bare));
     // "George Bush" and "His son, George W. Bush" are two people.
     const kin = [plain, initialled].some((person) =>
-      sites.some((site) => site.key === person?.key && KINSHIP_DESCRIPTION.test(site.description ?? '')),
+      (sitesByKey.get(person?.key ?? '') ?? []).some((site) => KINSHIP_DESCRIPTION.test(site.description ?? '')),
     );
     if (!plain || plain === initialled || kin) continue;
     const [owner, alias] = firstSite(plain) <= firstSite(initialled) ? [plain, initialled] : [initialled, plain];
@@ -470,9 +566,14 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   }
   // A name in another script and its romanisation elsewhere in the copy are one person: "Параска Гнатюк" … "Paraska Hnatiuk".
   const persons = [...people.values()];
+  const latinByLetters = new Map<string, Person[]>();
+  for (const person of persons.filter((candidate) => isLatinName(candidate.tokens))) {
+    const letters = lettersKey(person.tokens);
+    if (letters) latinByLetters.set(letters, [...(latinByLetters.get(letters) ?? []), person]);
+  }
   for (const other of persons.filter((person) => !isLatinName(person.tokens))) {
-    const romanised = persons.filter(
-      (person) => person !== other && isLatinName(person.tokens) && sameLetters(person.tokens, other.tokens) && people.has(person.key),
+    const romanised = (latinByLetters.get(lettersKey(other.tokens) ?? '') ?? []).filter(
+      (person) => person !== other && sameLetters(person.tokens, other.tokens) && people.has(person.key),
     );
     if (romanised.length !== 1 || !people.has(other.key)) continue;
     const [owner, alias] = firstSite(other) <= firstSite(romanised[0]) ? [other, romanised[0]] : [romanised[0], other];
@@ -483,6 +584,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 
   // Transcript speakers: the person the label names ("KOWALCZYK-RUIZ:"), introduced in the copy or not.
   const speakerMentions: PersonMention[] = [];
+  const byInitials = new Map<string, Person[]>();
+  const addInitials = (person: Person) => byInitials.set(initialsOf(person), [...(byInitials.get(initialsOf(person)) ?? []), person]);
+  for (const person of people.values()) addInitials(person);
   for (const turn of turns) {
     if (!turn.label) continue;
     const tokens = labelAsName(turn.label).split(' ');
@@ -491,13 +595,14 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const owners = tokens.length === 1 ? singleOwners(tokens[0]) : [];
     // "RK:" after "Rob Kellaway:": initials stand for the one person they fit.
     const initialled = INITIALS_LABEL.test(turn.label)
-      ? [...new Set([...people.values()].filter((candidate) => initialsOf(candidate) === turn.label))]
+      ? [...new Set((byInitials.get(turn.label) ?? []).filter((candidate) => people.get(candidate.key) === candidate))]
       : [];
     let person =
       people.get(aliasOf.get(key) ?? key) ?? (owners.length === 1 ? owners[0] : initialled.length === 1 ? initialled[0] : undefined);
     if (!person) {
       person = { key, tokens, name: tokens.join(' '), description: null, rule: 'transcript-speaker', aliases: [] };
       people.set(key, person);
+      addInitials(person);
     }
     const end = turn.label.length;
     speakerMentions.push({ person: person.name, paragraph: turn.paragraph, start: 0, end, runStart: 0 });
@@ -505,9 +610,17 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
 
   // The gender a full name is introduced with: "Madam Koh Siew Lan", "Her son, Mr Desmond Koh".
   const introducedGenders = new Map<string, Gender | undefined>();
+  const siteKeysOf = new Map<string, string[]>();
+  for (const key of sitesByKey.keys()) {
+    const target = aliasOf.get(key) ?? key;
+    siteKeysOf.set(target, [...(siteKeysOf.get(target) ?? []), key]);
+  }
+  const siteOrder = new Map(sites.map((site, index) => [site, index]));
   const introducedGender = (person: Person): Gender | undefined => {
     if (!introducedGenders.has(person.key)) {
-      const introductions = sites.filter((site) => (aliasOf.get(site.key) ?? site.key) === person.key);
+      const introductions = (siteKeysOf.get(person.key) ?? [])
+        .flatMap((key) => sitesByKey.get(key)!)
+        .sort((a, b) => siteOrder.get(a)! - siteOrder.get(b)!);
       const gender = introductions
         .map((site) => honorificGender(site.titleTokens) ?? describedGender(site.description) ?? pronounInSentenceAfter(site))
         .find(Boolean);
@@ -516,7 +629,12 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     return introducedGenders.get(person.key);
   };
 
-  const kinNamedAlone = (gender: Gender) =>
+  const kinNamedAloneByGender = new Map<Gender, Person[]>();
+  const kinNamedAlone = (gender: Gender) => {
+    if (!kinNamedAloneByGender.has(gender)) kinNamedAloneByGender.set(gender, kinNamedAloneNow(gender));
+    return kinNamedAloneByGender.get(gender)!;
+  };
+  const kinNamedAloneNow = (gender: Gender) =>
     [...people.values()].filter(
       (person) =>
         person.tokens.length === 1 && SPOUSE_NOUNS.has(person.description ?? '') && describedGender(person.description) === gender,
@@ -606,6 +724,11 @@ const consonants = (token: string) =>
     .replace(/h/g, 'g')
     .replace(/[^a-z]|[aeiouyjw]/g, '')
     .replace(/(.)\1+/g, '$1');
+/** The consonants of every word, when each has two or more: what sameLetters compares, as one key. */
+const lettersKey = (tokens: readonly string[]): string | null => {
+  const letters = tokens.map(consonants);
+  return letters.every((word) => word.length >= 2) ? letters.join(' ') : null;
+};
 const sameLetters = (latin: readonly string[], other: readonly string[]) =>
   latin.length === other.length &&
   latin.every((token, index) => consonants(token).length >= 2 && consonants(token) === consonants(other[index]));

@@ -272,19 +272,20 @@ export function extractQuotes(
   for (let index = paragraphs.length - 1; index >= 0; index -= 1) {
     const first = spansByParagraph[index][0];
     if (first && first.open <= 1 && first.marks !== TRANSCRIPT_MARKS) {
-      openingAttribution[index] = firstMatch(ATTRIBUTION_RULES, siteOf(index, 0, null, null))?.result ?? null;
+      openingAttribution[index] = firstMatch(ATTRIBUTION_RULES, siteOf(index, 0, null, null), paragraphs[index].length)?.result ?? null;
     }
   }
 
   const quotes: QuoteDraft[] = [];
   let previous: AttributedQuote | null = null;
   spansByParagraph.forEach((spans, paragraphIndex) => {
+    const paragraph = paragraphs[paragraphIndex];
     let previousInParagraph: AttributedQuote | null = null;
     spans.forEach((quote, spanIndex) => {
       const site = siteOf(paragraphIndex, spanIndex, previousInParagraph, previous);
       // Titles and scare quotes are nobody's words; a transcript turn is always speech.
-      if (quote.marks !== TRANSCRIPT_MARKS && firstMatch(NOT_SPEECH_RULES, site)) return;
-      const found = firstMatch(ATTRIBUTION_RULES, site);
+      if (quote.marks !== TRANSCRIPT_MARKS && firstMatch(NOT_SPEECH_RULES, site, paragraph.length)) return;
+      const found = firstMatch(ATTRIBUTION_RULES, site, paragraph.length);
       if (!found) return; // scare quotes, titles, nicknames
       const { speaker, attribution } = found.result;
       quotes.push({ text: quote.text, speaker, attribution, paragraphIndex, rule: found.rule.name });

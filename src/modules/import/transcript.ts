@@ -44,10 +44,12 @@ export function findTranscriptTurns(paragraphs: readonly string[]): TranscriptTu
   const upperCaseTurns = new Set(labelled.filter((turn) => turn?.kind === 'answer').map((turn) => turn!.label)).size >= 2;
   if (questions || upperCaseTurns) {
     const named = paragraphs.map((paragraph) => NAME_LABEL.exec(paragraph)?.[1] ?? null);
+    const uses = new Map<string, number>();
+    for (const label of named) if (label) uses.set(label, (uses.get(label) ?? 0) + 1);
     paragraphs.forEach((paragraph, index) => {
       const label = named[index];
       if (labelled[index] || !label || label === 'Q' || NOTE_LABEL.test(label)) return;
-      const repeats = named.filter((other) => other === label).length >= 2;
+      const repeats = (uses.get(label) ?? 0) >= 2;
       if (!(questions && repeats) && !(upperCaseTurns && label.includes(' '))) return;
       const textStart = NAME_LABEL.exec(paragraph)![0].length;
       labelled[index] = { paragraph: index, label: label === 'A' ? null : label, kind: 'answer', textStart };

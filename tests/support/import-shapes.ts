@@ -1,0 +1,94 @@
+/**
+ * Copy whose shape has made extraction slow (issue #13): pasted tables of capitalised words, a
+ * quote that never closes, thousands of attributed fragments, and mixes of them. Each builder
+ * returns text of about `bytes` bytes; the unit test compares the work at two sizes, the
+ * benchmark imports them while readers read.
+ */
+export interface ImportShape {
+  name: string;
+  build: (bytes: number) => string;
+}
+
+const HEADLINE = 'Council publishes the minutes of its annual meeting\n\n';
+
+const GIVEN = ['Anna', 'Bello', 'Carmen', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kwame', 'Lucia'];
+const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Petrov', 'Santos', 'Nakamura', 'Byrne', 'Mensah', 'Kowalski', 'Haddad'];
+const WORDS = ['Budget', 'Committee', 'Report', 'North', 'Harbour', 'Street', 'Annual', 'Review', 'River', 'Trust', 'Board', 'Council'];
+
+/** A deterministic sequence, so both sizes of a shape are the same text at different lengths. */
+function cycle<T>(items: readonly T[], index: number, stride = 1): T {
+  return items[(index * stride) % items.length];
+}
+
+function repeatTo(bytes: number, piece: (index: number) => string, joiner = ''): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let index = 0; length < bytes; index += 1) {
+    const part = piece(index);
+    parts.push(part);
+    length += part.length + joiner.length;
+  }
+  return parts.join(joiner);
+}
+
+function body(bytes: number, piece: (index: number) => string, joiner = ''): string {
+  return HEADLINE + repeatTo(bytes - HEADLINE.length, piece, joiner);
+}
+
+export const importShapes: ImportShape[] = [
+  {
+    // A pasted table or index: one paragraph of capitalised words, no sentence ends.
+    name: 'capitalised words',
+    build: (bytes) => body(bytes, (i) => `${cycle(WORDS, i, 5)} ${cycle(GIVEN, i, 7)}`, ' '),
+  },
+  {
+    // Names, capitalised words and commas: a list after "including" that never ends.
+    name: 'one long list of names',
+    build: (bytes) => body(bytes, (i) => `${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)}`, ', ').replace(/\n\n/, '\n\nThe guests included '),
+  },
+  {
+    // An opening quotation mark that never closes, over ordinary sentences that name people.
+    name: 'quote never closes',
+    build: (bytes) =>
+      body(
+        bytes,
+        (i) => `${i === 0 ? '"' : ''}${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)} told the meeting that he would not go. He said it twice. `,
+      ),
+  },
+  {
+    // Thousands of attributed fragments in one paragraph, each resolving "he" backwards.
+    name: 'said fragments',
+    build: (bytes) => body(bytes, () => '"a," he said. '),
+  },
+  {
+    // The same, one per paragraph, each with its own named speaker.
+    name: 'quote per paragraph',
+    build: (bytes) => body(bytes, (i) => `"We will look at it," said ${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)}.`, '\n\n'),
+  },
+  {
+    // Transcript-like lines: labels, initials and short turns.
+    name: 'transcript lines',
+    build: (bytes) =>
+      body(bytes, (i) => `${cycle(GIVEN, i).toUpperCase()} ${cycle(FAMILY, i, 3).toUpperCase()}: We ${i % 2 ? 'agree' : 'do not'}.`, '\n'),
+  },
+  {
+    // Initials and abbreviations: sentence splitting looks back for "Mr." and "J." everywhere.
+    name: 'initials and abbreviations',
+    build: (bytes) =>
+      body(bytes, (i) => `Mr. ${cycle(GIVEN, i).charAt(0)}. ${cycle(FAMILY, i)} met Dr. ${cycle(GIVEN, i, 5)} of the U.S. firm`, ' and '),
+  },
+  {
+    // No spaces and no punctuation at all.
+    name: 'one unbroken word',
+    build: (bytes) => body(bytes, () => 'abcdefghij'),
+  },
+  {
+    // All of the above in turn, a paragraph each.
+    name: 'mixed shapes',
+    build: (bytes) => {
+      const others = importShapes.filter((shape) => shape.name !== 'mixed shapes');
+      const chunk = Math.max(2_000, Math.floor(bytes / (others.length * 4)));
+      return body(bytes, (i) => cycle(others, i).build(chunk).slice(HEADLINE.length), '\n\n');
+    },
+  },
+];

@@ -2,6 +2,7 @@ import type { PersonDraft, QuoteDraft } from './article-draft';
 import type { Attribution, AttributedQuote, QuoteDocument, QuoteSite, QuoteSpan } from './attribution.rules';
 import { ATTRIBUTION_RULES, DESCRIBED_SPEAKER, NOT_SPEECH_RULES, PRONOUN_OPENING, TRANSCRIPT_MARKS } from './attribution.rules';
 import { firstMatch } from './extraction-rule';
+import { countWork } from './extraction-work';
 import { ABBREVIATIONS, GENDERED_NOUNS, ROLE_NOUNS, ROLE_SYNONYMS } from './lexicon';
 import type { Gender, OrganisationMention, PersonMention } from './people.extractor';
 import type { QuoteMarkRule } from './quote-mark.rules';
@@ -31,8 +32,38 @@ const UNNAMED_SOURCE_OPENING =
 const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */
 const PRONOUN_REACH_PARAGRAPHS = 3;
+/**
+ * How many sentences back "he" or "she" may look: more than three paragraphs of real copy hold, and
+ * a bound on the search when a pasted "paragraph" holds hundreds of sentences without a name.
+ */
+const MAX_PRONOUN_REACH_SENTENCES = 40;
 /** How far ahead "the judge" may look for the judge's name. */
 const DESCRIPTION_REACH_PARAGRAPHS = 3;
+
+/** What a sentence says about its subject, for the pronoun search. */
+interface SentenceReading {
+  /** "the CFO said": a role speaking, at its offset in the sentence. */
+  described: { phrase: string; at: number } | null;
+  /** "She …", "But he …": the pronoun opening the sentence. */
+  opener: { pronoun: string; at: number } | null;
+  /** "A neighbour who …": the noun of an unnamed source opening the sentence. */
+  unnamed: string | undefined;
+}
+
+/** The first index of a sorted list where `reached` holds (it holds from there on); the list's length if nowhere. */
+function firstIndexWhere<T>(list: readonly T[], reached: (item: T) => boolean): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reached(list[middle])) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** Whether mention `a` comes after mention `b` in the copy. */
+const isAfterMention = (a: PersonMention, b: PersonMention) =>
+  a.paragraph > b.paragraph || (a.paragraph === b.paragraph && a.start > b.start);
 
 /**
  * Quoted spans of a paragraph. `marks` are the pairs in use: the double-mark pairs, or single marks
@@ -46,7 +77,7 @@ export function findQuoteSpans(paragraph: string, paragraphIndex: number, marks:
     if (!open) {
       const rule = marks.find((candidate) => candidate.opens === char);
       // A single opening mark must start a word; a closing one must not be an apostrophe ("don’t").
-      if (rule && (!SINGLE_MARK_RULES.includes(rule) || /(?:^|[\s(—–-])$/u.test(paragraph.slice(0, index)))) open = { at: index, rule };
+      if (rule && (!SINGLE_MARK_RULES.includes(rule) || index === 0 || /[\s(—–-]/u.test(paragraph[index - 1]))) open = { at: index, rule };
       continue;
     }
     const closer = open.rule.closes.find((mark) => paragraph.startsWith(mark, index));
@@ -93,10 +124,13 @@ const SENTENCE_END = /[.!?]["”’»)]?\s+(?=["“«„‘\p{Lu}\d])/gu;
 /** Start offsets of the sentences of a paragraph, ignoring full stops inside quotes and after abbreviations. */
 function sentenceStarts(paragraph: string, spans: readonly QuoteSpan[]): number[] {
   const starts = [0];
+  let span = 0; // spans are in order, and so are the matches: walk both once
   for (const match of paragraph.matchAll(SENTENCE_END)) {
     const at = match.index ?? 0;
-    if (spans.some((quote) => at > quote.open && at < quote.close)) continue;
-    const word = /([\p{L}.]+)$/u.exec(paragraph.slice(0, at))?.[1]?.toLowerCase() ?? '';
+    while (span < spans.length && spans[span].close <= at) span += 1;
+    if (span < spans.length && at > spans[span].open && at < spans[span].close) continue;
+    // The word before the full stop (a word of more than 40 letters is no abbreviation).
+    const word = /([\p{L}.]+)$/u.exec(paragraph.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? '';
     // "Dr.", and initials: "P. Venkateshwarlu", "A.V. Ranganayakulu".
     if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     starts.push(at + match[0].length);
@@ -140,6 +174,17 @@ export function extractQuotes(
   const narrativeIn = paragraphs.map(() => [] as PersonMention[]);
   for (const mention of narrative) narrativeIn[mention.paragraph].push(mention);
   const roles = new Map(people.map((person) => [person.name, new Set((person.description ?? '').toLowerCase().split(/[^\p{L}-]+/u))]));
+  // The narrative mentions of people a role word describes, in text order: "the judge" looks up "judge".
+  const mentionsByRole = new Map<string, PersonMention[]>();
+  for (const mention of narrative) {
+    for (const word of roles.get(mention.person) ?? []) {
+      const list = mentionsByRole.get(word);
+      if (list) list.push(mention);
+      else mentionsByRole.set(word, [mention]);
+    }
+  }
+  const organisationsIn = paragraphs.map(() => [] as OrganisationMention[]);
+  for (const organisation of organisations) organisationsIn[organisation.paragraph]?.push(organisation);
 
   const isBefore = (mention: PersonMention, paragraph: number, offset: number) =>
     mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.end <= offset);
@@ -147,11 +192,10 @@ export function extractQuotes(
     paragraphs,
     mentionAt: (paragraph, offset) => narrativeIn[paragraph].find((mention) => mention.start === offset || mention.runStart === offset),
     mentionsBetween: (paragraph, from, to) => narrativeIn[paragraph].filter((mention) => mention.runStart >= from && mention.end <= to),
-    organisationAt: (paragraph, offset) =>
-      organisations.find((organisation) => organisation.paragraph === paragraph && organisation.start === offset),
+    organisationAt: (paragraph, offset) => organisationsIn[paragraph].find((organisation) => organisation.start === offset),
     organisationsBetween: (paragraph, from, to) =>
-      organisations
-        .filter((organisation) => organisation.paragraph === paragraph && organisation.start >= from && organisation.end <= to)
+      organisationsIn[paragraph]
+        .filter((organisation) => organisation.start >= from && organisation.end <= to)
         .sort((a, b) => a.start - b.start),
     sentenceStarts: (paragraph) => [...startsByParagraph[paragraph]],
     pronounFits: (pronoun, person) => {
@@ -166,14 +210,39 @@ export function extractQuotes(
       const head = words[words.length - 1];
       // "the judge", "his father" ("a judge" or "an officer" may be anyone).
       if (!['the', 'his', 'her', 'their'].includes(words[0]) || words.length > 4 || !ROLE_NOUNS.has(head)) return null;
-      const names = new Set([head, ...(ROLE_SYNONYMS.get(head) ?? [])]);
-      const hasRole = (mention: PersonMention) => [...(roles.get(mention.person) ?? [])].some((word) => names.has(word));
-      const earlier = narrative.filter((mention) => isBefore(mention, paragraph, offset)).reverse();
-      const later = narrative.filter(
-        (mention) => !isBefore(mention, paragraph, offset) && mention.paragraph <= paragraph + DESCRIPTION_REACH_PARAGRAPHS,
-      );
-      return (earlier.find(hasRole) ?? later.find(hasRole))?.person ?? null;
+      // The nearest mention before the phrase of someone given the role; failing that, the first one after it, not far.
+      let earlier: PersonMention | undefined;
+      let later: PersonMention | undefined;
+      for (const name of new Set([head, ...(ROLE_SYNONYMS.get(head) ?? [])])) {
+        const list = mentionsByRole.get(name) ?? [];
+        const after = firstIndexWhere(list, (mention) => !isBefore(mention, paragraph, offset));
+        const before = list[after - 1];
+        if (before && (!earlier || isAfterMention(before, earlier))) earlier = before;
+        const next = list[after];
+        if (next && next.paragraph <= paragraph + DESCRIPTION_REACH_PARAGRAPHS && (!later || isAfterMention(later, next))) later = next;
+      }
+      return (earlier ?? later)?.person ?? null;
     },
+  };
+
+  // What the pronoun search reads in a sentence, read once per whole sentence: thousands of quotes may look back over the same ones.
+  const sentenceReadings = paragraphs.map(() => new Map<number, SentenceReading>());
+  const readSentence = (paragraph: number, sentence: number, end: number): SentenceReading => {
+    const starts = startsByParagraph[paragraph];
+    const whole = end === (starts[sentence + 1] ?? paragraphs[paragraph].length);
+    const cached = whole ? sentenceReadings[paragraph].get(sentence) : undefined;
+    if (cached) return cached;
+    const text = paragraphs[paragraph].slice(starts[sentence], end);
+    countWork(0, text.length);
+    const described = DESCRIBED_SPEAKER.exec(text);
+    const opener = PRONOUN_OPENING.exec(text);
+    const reading: SentenceReading = {
+      described: described ? { phrase: described[1], at: described.index } : null,
+      opener: opener ? { pronoun: opener[1], at: opener.index } : null,
+      unnamed: UNNAMED_SOURCE_OPENING.exec(text)?.[1].toLowerCase(),
+    };
+    if (whole) sentenceReadings[paragraph].set(sentence, reading);
+    return reading;
   };
 
   /** What "he", "she" or "they" stands for at a point of the copy; `depth` bounds "She …" chains. */
@@ -187,25 +256,25 @@ export function extractQuotes(
     // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
     // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
     const search = (accept: (person: string) => boolean, reach: number, owners = false): { person: string | null } | null => {
+      let sentencesLeft = MAX_PRONOUN_REACH_SENTENCES;
       for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
         const text = paragraphs[index];
         const limit = index === paragraph ? offset : text.length;
-        const starts = startsByParagraph[index].filter((start) => start < limit);
-        for (let sentence = starts.length - 1; sentence >= 0; sentence -= 1) {
-          const end = sentence + 1 < starts.length ? starts[sentence + 1] : limit;
-          const sentenceText = text.slice(starts[sentence], end);
-          const described = DESCRIBED_SPEAKER.exec(sentenceText);
-          const role = described ? doc.describedPerson(described[1], index, starts[sentence] + described.index) : null;
+        const starts = startsByParagraph[index];
+        const count = firstIndexWhere(starts, (start) => start >= limit);
+        for (let sentence = count - 1; sentence >= 0; sentence -= 1) {
+          if ((sentencesLeft -= 1) < 0) return null;
+          const end = sentence + 1 < count ? starts[sentence + 1] : limit;
+          const { described, opener, unnamed } = readSentence(index, sentence, end);
+          const role = described ? doc.describedPerson(described.phrase, index, starts[sentence] + described.at) : null;
           if (role && accept(role)) return { person: role };
           // "She credited her coach, Marco Vitale, …": a sentence opened by the same pronoun is about
           // whoever that pronoun stands for, not the names inside it.
-          const opener = PRONOUN_OPENING.exec(sentenceText);
-          if (opener && opener[1].toLowerCase() === word && depth < MAX_PRONOUN_CHAIN) {
-            return { person: resolve(word, index, starts[sentence] + opener.index, depth + 1) };
+          if (opener && opener.pronoun.toLowerCase() === word && depth < MAX_PRONOUN_CHAIN) {
+            return { person: resolve(word, index, starts[sentence] + opener.at, depth + 1) };
           }
           // "One man who lives two houses down … told KTLR he had seen Threlkeld": the unnamed man is the subject
           // (of "he", not of "she").
-          const unnamed = UNNAMED_SOURCE_OPENING.exec(sentenceText)?.[1].toLowerCase();
           const unnamedGender =
             unnamed === 'man' ? 'male' : unnamed === 'woman' ? 'female' : unnamed ? GENDERED_NOUNS.get(unnamed) : undefined;
           // "A professor of civil engineering at …, Prof. Olusegun Akintola-Bright, told": named in apposition after all.

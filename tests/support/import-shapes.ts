@@ -31,8 +31,9 @@ function repeatTo(bytes: number, piece: (index: number) => string, joiner = ''):
   return parts.join(joiner);
 }
 
+/** The headline and a body of `bytes` characters in all (every shape is ASCII: characters are bytes). */
 function body(bytes: number, piece: (index: number) => string, joiner = ''): string {
-  return HEADLINE + repeatTo(bytes - HEADLINE.length, piece, joiner);
+  return (HEADLINE + repeatTo(bytes - HEADLINE.length, piece, joiner)).slice(0, bytes);
 }
 
 export const importShapes: ImportShape[] = [

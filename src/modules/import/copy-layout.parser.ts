@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { countWork } from './extraction-work';
 import { assertImportableText, ImportInputError } from './import-errors';
 
 /** What the layout of raw copy gives, before people and quotes are extracted. */
@@ -311,6 +312,7 @@ export function splitGluedSection(line: string): [string, string] | null {
 export function parseCopyLayout(raw: string): CopyLayout {
   assertImportableText(raw);
   const text = normalizeText(raw);
+  countWork(0, text.length);
   const warnings: string[] = [];
 
   // Lines, each tagged with the blank-line-separated block it belongs to.

@@ -67,10 +67,17 @@ export const importShapes: ImportShape[] = [
     build: (bytes) => body(bytes, (i) => `"We will look at it," said ${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)}.`, '\n\n'),
   },
   {
-    // Transcript-like lines: labels, initials and short turns.
+    // A transcript: thousands of questions and labelled answers.
     name: 'transcript lines',
     build: (bytes) =>
-      body(bytes, (i) => `${cycle(GIVEN, i).toUpperCase()} ${cycle(FAMILY, i, 3).toUpperCase()}: We ${i % 2 ? 'agree' : 'do not'}.`, '\n'),
+      body(
+        bytes,
+        (i) =>
+          i % 3 === 0
+            ? `Q. What did ${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)} tell the committee about the budget?`
+            : `${cycle(GIVEN, i).toUpperCase()} ${cycle(FAMILY, i, 3).toUpperCase()}: We ${i % 2 ? 'agree' : 'do not agree'} with the plan for the harbour.`,
+        '\n\n',
+      ),
   },
   {
     // Initials and abbreviations: sentence splitting looks back for "Mr." and "J." everywhere.

@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /**
  * The environment, parsed and validated once at start-up. Everything else takes an `AppConfig`
  * so tests can build one without touching `process.env`.
@@ -36,6 +38,15 @@ export interface AppConfig {
   votes: VoteLimits;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
+  imports: ImportLimits;
+}
+
+/** How imported copy is extracted: in worker threads, each article within a time budget. */
+export interface ImportLimits {
+  /** Worker threads extracting articles at once (the rest wait their turn). */
+  workers: number;
+  /** Time one article's extraction may take; past it the worker is stopped and nothing is stored. */
+  timeoutMs: number;
 }
 
 /** What one request may ask, checked before anything executes (see README, Security). */
@@ -145,6 +156,11 @@ function proxyHops(env: Env, name: string): number {
   throw new ConfigError(name, `must be false, true or a number of proxy hops from 0 to 10 (got "${env[name]}")`);
 }
 
+/** One core stays with the readers: 1 worker on 2 cores, at most 4. */
+function defaultImportWorkers(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
   const voterSalt = env.VOTER_SALT;
@@ -179,5 +195,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       votesPerMinute: integer(env, 'VOTES_PER_MINUTE', 60, 0, 1_000_000),
     },
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    imports: {
+      workers: integer(env, 'IMPORT_WORKERS', defaultImportWorkers(), 1, 64),
+      timeoutMs: integer(env, 'IMPORT_TIMEOUT_MS', 10_000, 1, 600_000),
+    },
   };
 }

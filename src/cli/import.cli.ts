@@ -8,7 +8,8 @@ import { openDatabase } from '../db/data-source';
 import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
 import { ArticleWriter } from '../modules/import/article-writer.service';
-import { ImportInputError, MAX_COPY_BYTES } from '../modules/import/import-errors';
+import { ExtractionPool } from '../modules/import/extraction-pool';
+import { ImportInputError, ImportTimeoutError, MAX_COPY_BYTES } from '../modules/import/import-errors';
 import { ImportService } from '../modules/import/import.service';
 
 const USAGE = `Usage: npm run import -- [--section <name>] <file.txt | folder | -> ...
@@ -101,7 +102,9 @@ async function main(): Promise<number> {
   const options = parseArguments(args);
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, entities);
-  const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter());
+  // Extraction runs in IMPORT_WORKERS worker threads, each article within IMPORT_TIMEOUT_MS; writes are one queued transaction each.
+  const extraction = new ExtractionPool(config.imports);
+  const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter(), extraction);
   const failures = [...options.problems];
   let created = 0;
   let updated = 0;
@@ -116,25 +119,35 @@ async function main(): Promise<number> {
     stream.write(`${line}\n`);
   };
 
-  try {
-    for (const source of options.sources) {
-      try {
-        const result = await service.import({ text: decode(await source.read()), section: options.section });
-        if (result.created) created += 1;
-        else updated += 1;
-        const { people, quotes } = result.extraction.draft;
-        print(
-          `${result.created ? 'created' : 'updated'}  ${result.article.slug}  (${count(people.length, 'person', 'people')}, ${count(quotes.length, 'quote', 'quotes')})  ${source.label}`,
-        );
-      } catch (error) {
-        if (!(error instanceof ImportInputError)) throw error;
-        failures.push({ label: source.label, problem: error.problem });
-        print(`failed   ${source.label}: ${error.problem}`, process.stderr);
-      }
-      bar?.increment();
+  const importOne = async (source: Source) => {
+    try {
+      const result = await service.import({ text: decode(await source.read()), section: options.section });
+      if (result.created) created += 1;
+      else updated += 1;
+      const { people, quotes } = result.extraction.draft;
+      print(
+        `${result.created ? 'created' : 'updated'}  ${result.article.slug}  (${count(people.length, 'person', 'people')}, ${count(quotes.length, 'quote', 'quotes')})  ${source.label}`,
+      );
+    } catch (error) {
+      const problem =
+        error instanceof ImportInputError ? error.problem : error instanceof ImportTimeoutError ? timeoutProblem(error) : null;
+      if (problem === null) throw error;
+      failures.push({ label: source.label, problem });
+      print(`failed   ${source.label}: ${problem}`, process.stderr);
     }
+    bar?.increment();
+  };
+
+  try {
+    // As many files at once as there are workers (one by default, in the order given).
+    const queue = [...options.sources];
+    const take = async () => {
+      for (let source = queue.shift(); source; source = queue.shift()) await importOne(source);
+    };
+    await Promise.all(Array.from({ length: Math.min(config.imports.workers, queue.length) }, take));
   } finally {
     bar?.stop();
+    await extraction.close();
     await dataSource.destroy();
   }
 
@@ -152,6 +165,10 @@ main().then(
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );
+
+function timeoutProblem(error: ImportTimeoutError): string {
+  return `extraction took longer than ${error.timeoutMs} ms (IMPORT_TIMEOUT_MS) and was stopped; nothing was stored`;
+}
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -21,6 +21,7 @@ import { voterSalt } from '../db/instance-settings';
 import { QueryCounter } from '../db/query-counter';
 import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
+import { ExtractionPool } from '../modules/import/extraction-pool';
 import { seedIfNeeded } from '../modules/import/seed/seed';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -97,6 +98,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
   const queryCounter = new QueryCounter(log.child({ component: 'sql' }));
   const dataSource = await openDatabase(config.database, entities, queryCounter);
   let readers: DataSource[] = [];
+  // Imported copy is extracted in worker threads, never on the thread serving readers.
+  const extraction = new ExtractionPool(config.imports);
   try {
     const writes = new WriteQueue(dataSource);
     if (config.seed && (await seedIfNeeded(writes))) log.info('loaded the seed article into the new database');
@@ -105,7 +108,9 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
     // One set of per-address vote limits for the whole process, shared by every reader's services.
     const voteLimiter = new VoteLimiter(config.votes);
-    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) => createServices(reader, writes, voteLimiter));
+    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
+      createServices(reader, writes, extraction, voteLimiter),
+    );
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];
     const checkEditor = createEditorCheck(config.editorKeys);
@@ -213,6 +218,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       close() {
         closed ??= (async () => {
           await apollo.stop();
+          await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));
           await dataSource.destroy();
         })();
@@ -220,6 +226,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       },
     };
   } catch (error) {
+    await extraction.close();
     await Promise.all([...readers, dataSource].filter((source) => source.isInitialized).map((source) => source.destroy()));
     throw error;
   }

@@ -4,7 +4,7 @@ import type { WriteQueue } from '../db/write-queue';
 import { Article } from '../modules/article/article.entity';
 import { ArticleService } from '../modules/article/article.service';
 import { ArticleWriter } from '../modules/import/article-writer.service';
-import { ImportService } from '../modules/import/import.service';
+import { type ArticleExtractor, ImportService } from '../modules/import/import.service';
 import { Mention } from '../modules/mention/mention.entity';
 import { mentionTally, namesPerson } from '../modules/mention/mention.query';
 import { MentionService } from '../modules/mention/mention.service';
@@ -30,10 +30,15 @@ export interface Services {
 }
 
 /**
- * `voteLimiter` is the process's one VoteLimiter (built from `config.votes`), shared by every
+ * `extractor` is the process's one extraction pool; `voteLimiter` is the process's one VoteLimiter (built from `config.votes`), shared by every
  * reader's services so the per-address limits count every vote once; without one, votes are unlimited.
  */
-export function createServices(dataSource: DataSource, writes: WriteQueue, voteLimiter: VoteLimiter = VoteLimiter.off()): Services {
+export function createServices(
+  dataSource: DataSource,
+  writes: WriteQueue,
+  extractor: ArticleExtractor,
+  voteLimiter: VoteLimiter = VoteLimiter.off(),
+): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
@@ -52,6 +57,6 @@ export function createServices(dataSource: DataSource, writes: WriteQueue, voteL
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
     ratings: new RatingService(repository(Vote), repository(Article), writes, voteLimiter),
-    imports: new ImportService(writes, new ArticleWriter()),
+    imports: new ImportService(writes, new ArticleWriter(), extractor),
   };
 }

@@ -18,6 +18,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The operation ran past its deadline (OPERATION_TIMEOUT_MS). */
   TIMEOUT: 'TIMEOUT',
+  /** Extracting one imported article ran past its budget (IMPORT_TIMEOUT_MS): nothing was stored. */
+  IMPORT_TIMEOUT: 'IMPORT_TIMEOUT',
 } as const;
 
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,4 +1,5 @@
-import { badUserInput } from '../../shared/errors';
+import { GraphQLError } from 'graphql';
+import { badUserInput, ErrorCode } from '../../shared/errors';
 
 /** Input the importer refuses, with the problem in words an editor can act on. */
 export class ImportInputError extends Error {
@@ -10,6 +11,32 @@ export class ImportInputError extends Error {
   toGraphQLError() {
     return badUserInput(this.problem, { argumentName: 'input.text' });
   }
+}
+
+/** Extraction ran past the import time budget: the worker was stopped and nothing was stored. */
+export class ImportTimeoutError extends Error {
+  constructor(
+    /** The article as the editor knows it: its first line (the headline), shortened. */
+    readonly article: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`Importing "${article}" took longer than ${formatSeconds(timeoutMs)} and was stopped; nothing was stored.`);
+    this.name = 'ImportTimeoutError';
+  }
+
+  toGraphQLError() {
+    return new GraphQLError(`${this.message} Split the copy into smaller articles, or raise IMPORT_TIMEOUT_MS.`, {
+      extensions: { code: ErrorCode.IMPORT_TIMEOUT, article: this.article, timeoutMs: this.timeoutMs },
+    });
+  }
+}
+
+const formatSeconds = (ms: number) => (ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`);
+
+/** How an editor recognises copy before it is parsed: its first non-blank line, at most 80 characters. */
+export function articleLabel(text: string): string {
+  const first = /\S[^\n]*/u.exec(text)?.[0].trim() ?? '';
+  return first.length > 80 ? `${first.slice(0, 79)}…` : first;
 }
 
 /** The most text one article may have. */

@@ -4,7 +4,7 @@ import { mentionRole } from './article-draft';
 import type { Extraction, ImportRequest } from './article.extractor';
 import { ImportArticleInput } from './import-article.input';
 import { ImportArticlePayload } from './import-article.payload';
-import { ImportInputError } from './import-errors';
+import { ImportInputError, ImportTimeoutError } from './import-errors';
 import { ImportPreview } from './import-preview.type';
 import type { ImportContext } from './import.context';
 
@@ -22,7 +22,7 @@ export class ImportResolver {
   @Query(() => ImportPreview, { description: 'What importArticle would store, without storing anything. Needs an editor key.' })
   @Authorized(EDITOR_ROLE)
   async previewImport(@Arg('input') input: ImportArticleInput, @Ctx() { services }: ImportContext): Promise<ImportPreview> {
-    return toPreview(await asUserInput(async () => services.imports.preview(toRequest(input))));
+    return toPreview(await asUserInput(() => services.imports.preview(toRequest(input))));
   }
 }
 
@@ -30,12 +30,15 @@ function toRequest(input: ImportArticleInput): ImportRequest {
   return { text: input.text, sourceUrl: input.sourceUrl, section: input.section };
 }
 
-/** Copy the importer refuses is the caller's error: BAD_USER_INPUT with the problem in words. */
+/**
+ * Copy the importer refuses is the caller's error: BAD_USER_INPUT with the problem in words;
+ * copy that takes too long to read is IMPORT_TIMEOUT, naming the article.
+ */
 async function asUserInput<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ImportInputError) throw error.toGraphQLError();
+    if (error instanceof ImportInputError || error instanceof ImportTimeoutError) throw error.toGraphQLError();
     throw error;
   }
 }

@@ -1,29 +1,38 @@
 import type { WriteQueue } from '../../db/write-queue';
 import type { ArticleWriter, SavedArticle } from './article-writer.service';
-import { type Extraction, extractArticle, type ImportRequest } from './article.extractor';
+import type { Extraction, ImportRequest } from './article.extractor';
 
 export interface ImportResult extends SavedArticle {
   warnings: string[];
   extraction: Extraction;
 }
 
+/** Extracts one article somewhere other than the caller's thread (ExtractionPool). */
+export interface ArticleExtractor {
+  extract(request: ImportRequest): Promise<Extraction>;
+}
+
 export class ImportService {
   constructor(
     private readonly writes: WriteQueue,
     private readonly writer: ArticleWriter,
+    private readonly extractor: ArticleExtractor,
   ) {}
 
-  /** The article as it would be stored; nothing is written. Throws ImportInputError for bad copy. */
-  preview(request: ImportRequest): Extraction {
-    return extractArticle(request);
+  /**
+   * The article as it would be stored; nothing is written. Rejects with ImportInputError for bad
+   * copy, ImportTimeoutError when extraction runs past its budget.
+   */
+  preview(request: ImportRequest): Promise<Extraction> {
+    return this.extractor.extract(request);
   }
 
   /**
-   * Extracts and stores one article in one transaction (queued behind other writes): either
-   * all of it lands, or nothing does. Re-importing the same copy updates it in place.
+   * Extracts one article (in a worker) and stores it in one transaction (queued behind other
+   * writes): either all of it lands, or nothing does. Re-importing the same copy updates it in place.
    */
   async import(request: ImportRequest): Promise<ImportResult> {
-    const extraction = extractArticle(request);
+    const extraction = await this.extractor.extract(request);
     const saved = await this.writes.transaction((manager) => this.writer.upsert(manager, extraction.draft));
     return { ...saved, warnings: extraction.warnings, extraction };
   }

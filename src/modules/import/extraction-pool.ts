@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Semaphore } from 'async-mutex';
+import { Piscina } from 'piscina';
+import type { Extraction, ImportRequest } from './article.extractor';
+import type { ExtractionOutcome } from './extraction.worker';
+import { articleLabel, ImportInputError, ImportTimeoutError } from './import-errors';
+
+export interface ExtractionPoolOptions {
+  /** Worker threads extracting at once (IMPORT_WORKERS). */
+  workers: number;
+  /** Time one extraction may take (IMPORT_TIMEOUT_MS); past it, its worker is stopped. */
+  timeoutMs: number;
+  /** The compiled worker module; by default the one built beside this file. */
+  workerFile?: string;
+}
+
+/**
+ * Extracts articles in worker threads, so that the thread serving readers only parses JSON and
+ * writes rows: a long or pathological article costs readers nothing. Articles wait their turn for
+ * a worker here, and each one's time budget starts when a worker takes it (queued articles never
+ * time out for waiting). A worker past the budget is terminated (piscina replaces it), and the
+ * import fails with ImportTimeoutError before anything is written.
+ */
+export class ExtractionPool {
+  private readonly pool: Piscina;
+  private readonly turns: Semaphore;
+  private readonly timeoutMs: number;
+
+  constructor({ workers, timeoutMs, workerFile = defaultWorkerFile() }: ExtractionPoolOptions) {
+    this.timeoutMs = timeoutMs;
+    this.turns = new Semaphore(workers);
+    // Threads start with the first import and stop after a minute idle: a gateway that never
+    // imports keeps none (each holds the extraction lexicons, about 60 MB).
+    this.pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: workers, idleTimeout: 60_000 });
+  }
+
+  /** Rejects with ImportInputError for copy the importer refuses, ImportTimeoutError past the budget. */
+  extract(request: ImportRequest): Promise<Extraction> {
+    return this.turns.runExclusive(async () => {
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      let outcome: ExtractionOutcome;
+      try {
+        outcome = (await this.pool.run(request, { signal })) as ExtractionOutcome;
+      } catch (error) {
+        if (signal.aborted) throw new ImportTimeoutError(articleLabel(request.text), this.timeoutMs);
+        throw error;
+      }
+      if ('problem' in outcome) throw new ImportInputError(outcome.problem);
+      const { draft, warnings } = outcome.extraction;
+      // The clone of a Date belongs to Node's main context; under a vm sandbox (jest) `instanceof Date` fails for it.
+      return { draft: { ...draft, publishedAt: new Date(draft.publishedAt.getTime()) }, warnings };
+    });
+  }
+
+  /** Stops the workers (an extraction in progress is abandoned). */
+  async close(): Promise<void> {
+    await this.pool.close({ force: true });
+  }
+}
+
+/**
+ * The worker module compiled beside this one (dist/…/extraction.worker.js). Under ts-jest this file
+ * runs as TypeScript and has no compiled sibling: the build in dist/ (made by the e2e suites' global
+ * setup) provides it.
+ */
+function defaultWorkerFile(): string {
+  const sibling = path.join(__dirname, 'extraction.worker.js');
+  if (fs.existsSync(sibling)) return sibling;
+  return path.resolve(__dirname, '..', '..', '..', 'dist', 'src', 'modules', 'import', 'extraction.worker.js');
+}

@@ -2,15 +2,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { importShapes } from '../support/import-shapes';
 import { startTestGateway } from '../support/test-gateway';
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'import.cli.js');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
 
-function runImport(args: string[], databaseFile: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runImport(
+  args: string[],
+  databaseFile: string,
+  stdin?: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${databaseFile}` },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${databaseFile}`, ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -84,6 +90,25 @@ describe('the import CLI', () => {
     const empty = await runImport(['-'], databaseFile, '  \n');
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('<stdin>: The text is empty.');
+  });
+
+  it('stops a file whose extraction runs past IMPORT_TIMEOUT_MS, names it, imports the rest, and exits non-zero', async () => {
+    const folder = path.join(dir, 'copy');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(FIXTURES, 'wire-port-strike.txt'), path.join(folder, 'a-strike.txt'));
+    fs.writeFileSync(
+      path.join(folder, 'b-index.txt'),
+      importShapes.find((shape) => shape.name === 'one long list of names')!.build(600_000),
+    );
+    fs.copyFileSync(path.join(FIXTURES, 'crime-court-report.txt'), path.join(folder, 'c-court.txt'));
+
+    const result = await runImport([folder], databaseFile, undefined, { IMPORT_TIMEOUT_MS: '250' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `failed   ${path.join(folder, 'b-index.txt')}: extraction took longer than 250 ms (IMPORT_TIMEOUT_MS) and was stopped; nothing was stored`,
+    );
+    expect(result.stdout.trim().split('\n').pop()).toBe('2 imported (2 created, 0 updated), 1 failed');
+    expect(await articleSlugs()).toHaveLength(2);
   });
 
   it('explains its usage when given nothing to import', async () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
@@ -27,7 +28,13 @@ describe('loadConfig', () => {
       },
       votes: { newVotersPerHour: 20, votesPerMinute: 60 },
       shutdownGraceMs: 10_000,
+      imports: { workers: expect.any(Number), timeoutMs: 10_000 },
     });
+  });
+
+  it('extracts imports in one worker per core but one, from 1 to 4', () => {
+    const cores = os.availableParallelism();
+    expect(loadConfig({}).imports.workers).toBe(Math.max(1, Math.min(4, cores - 1)));
   });
 
   it('turns introspection off in production unless NEWSGATE_INTROSPECTION says otherwise', () => {
@@ -82,6 +89,8 @@ describe('loadConfig', () => {
       NEW_VOTERS_PER_HOUR: '5',
       VOTES_PER_MINUTE: '30',
       SHUTDOWN_GRACE_MS: '3000',
+      IMPORT_WORKERS: '3',
+      IMPORT_TIMEOUT_MS: '2000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -108,6 +117,7 @@ describe('loadConfig', () => {
       },
       votes: { newVotersPerHour: 5, votesPerMinute: 30 },
       shutdownGraceMs: 3_000,
+      imports: { workers: 3, timeoutMs: 2_000 },
     });
   });
 
@@ -140,6 +150,10 @@ describe('loadConfig', () => {
     ['MAX_BODY_BYTES', '10'],
     ['OPERATION_TIMEOUT_MS', 'soon'],
     ['SHUTDOWN_GRACE_MS', '-5'],
+    ['IMPORT_WORKERS', '0'],
+    ['IMPORT_WORKERS', 'all'],
+    ['IMPORT_TIMEOUT_MS', '0'],
+    ['IMPORT_TIMEOUT_MS', '10s'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],
     ['DATABASE_READ_CONNECTIONS', '17'],
     ['DATABASE_READ_CONNECTIONS', 'many'],

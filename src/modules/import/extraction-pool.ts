@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Semaphore } from 'async-mutex';
 import { Piscina } from 'piscina';
 import type { Extraction, ImportRequest } from './article.extractor';
-import type { ExtractionOutcome } from './extraction.worker';
+import type { ExtractionOutcome, ExtractionStarted, ExtractionTask } from './extraction.worker';
 import { articleLabel, ImportInputError, ImportTimeoutError } from './import-errors';
 
 export interface ExtractionPoolOptions {
@@ -18,14 +18,17 @@ export interface ExtractionPoolOptions {
 /**
  * Extracts articles in worker threads, so that the thread serving readers only parses JSON and
  * writes rows: a long or pathological article costs readers nothing. Articles wait their turn for
- * a worker here, and each one's time budget starts when a worker takes it (queued articles never
- * time out for waiting). A worker past the budget is terminated (piscina replaces it), and the
- * import fails with ImportTimeoutError before anything is written.
+ * a worker here, and each one's time budget starts when its worker starts on it (neither waiting
+ * in the queue nor a new worker's start-up counts). A worker past the budget is terminated
+ * (piscina starts another), and the import fails with ImportTimeoutError before anything is written.
  */
 export class ExtractionPool {
   private readonly pool: Piscina;
   private readonly turns: Semaphore;
   private readonly timeoutMs: number;
+  /** Starts the budget of a task, by id, when its worker says it has begun. */
+  private readonly onStart = new Map<number, () => void>();
+  private tasks = 0;
 
   constructor({ workers, timeoutMs, workerFile = defaultWorkerFile() }: ExtractionPoolOptions) {
     this.timeoutMs = timeoutMs;
@@ -33,18 +36,27 @@ export class ExtractionPool {
     // Threads start with the first import and stop after a minute idle: a gateway that never
     // imports keeps none (each holds the extraction lexicons, about 60 MB).
     this.pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: workers, idleTimeout: 60_000 });
+    this.pool.on('message', (message: ExtractionStarted) => this.onStart.get(message.extractionStarted)?.());
   }
 
   /** Rejects with ImportInputError for copy the importer refuses, ImportTimeoutError past the budget. */
   extract(request: ImportRequest): Promise<Extraction> {
     return this.turns.runExclusive(async () => {
-      const signal = AbortSignal.timeout(this.timeoutMs);
+      const task: ExtractionTask = { id: (this.tasks += 1), request };
+      const budget = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      this.onStart.set(task.id, () => {
+        timer = setTimeout(() => budget.abort(), this.timeoutMs);
+      });
       let outcome: ExtractionOutcome;
       try {
-        outcome = (await this.pool.run(request, { signal })) as ExtractionOutcome;
+        outcome = (await this.pool.run(task, { signal: budget.signal })) as ExtractionOutcome;
       } catch (error) {
-        if (signal.aborted) throw new ImportTimeoutError(articleLabel(request.text), this.timeoutMs);
+        if (budget.signal.aborted) throw new ImportTimeoutError(articleLabel(request.text), this.timeoutMs);
         throw error;
+      } finally {
+        clearTimeout(timer);
+        this.onStart.delete(task.id);
       }
       if ('problem' in outcome) throw new ImportInputError(outcome.problem);
       const { draft, warnings } = outcome.extraction;

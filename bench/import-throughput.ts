@@ -7,20 +7,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURE_DIR, heldoutBatches, loadFixtures } from '../tests/support/extraction-score';
+import { variedCopies } from '../tests/support/extraction-score';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 1000);
-const sources = [FIXTURE_DIR, ...heldoutBatches().map((batch) => batch.dir)].flatMap((dir) => loadFixtures(dir));
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-import-bench-'));
 let bytes = 0;
-for (let index = 0; index < ARTICLES; index += 1) {
-  const source = sources[index % sources.length];
-  const [headline, ...rest] = source.text.split('\n');
-  // A new headline (so a new article, not a re-import) and a varied surname, so people differ too.
-  const text = [`${headline} (${index + 1})`, ...rest].join('\n').replace(/\b(\p{Lu}\p{Ll}{3,})son\b/gu, `$1son${index}`);
+variedCopies(ARTICLES).forEach((text, index) => {
   bytes += Buffer.byteLength(text);
   fs.writeFileSync(path.join(folder, `article-${String(index).padStart(4, '0')}.txt`), text);
-}
+});
 const database = path.join(folder, 'bench.sqlite');
 const cli = path.join(__dirname, '..', 'src', 'cli', 'import.cli.js');
 const migrate = path.join(__dirname, '..', 'src', 'cli', 'migrate.cli.js');

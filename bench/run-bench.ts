@@ -4,7 +4,10 @@
  *   1. a 20-article page with people, quotes, speakers and ratings, against the baseline;
  *      then a ranked search and a filtered, rating-ordered list;
  *   2. BENCH_VOTES (default 5000) rateArticle calls from distinct voters, then checks that the
- *      stored tally equals the votes the server acknowledged.
+ *      stored tally equals the votes the server acknowledged;
+ *   3. the front page at 8 connections, quiet and then while BENCH_IMPORTS (default 200)
+ *      generated articles and the slow shapes of copy are imported through the API (issue #13),
+ *      and the extraction time of each slow shape at 150 kB and 1 MB.
  * Bounded: the page runs last BENCH_SECONDS (default 10) each; only 127.0.0.1 is targeted.
  */
 import 'reflect-metadata';
@@ -16,11 +19,14 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/data-source';
 import { entities } from '../src/modules/entities';
 import { loadArchive } from '../tests/support/archive';
+import { extractionTimes, readersDuringImports } from './import-isolation';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const ARTICLES = 500;
 const VOTES = Number(process.env.BENCH_VOTES ?? 5000);
+const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 200);
+const EDITOR_KEY = 'bench-editor-key-0123456789';
 const PAGE_QUERY = `{ articles(first: 20) { edges { node { headline people { name } quotes { text speaker { name } } rating { votes average } } } } }`;
 
 function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
@@ -92,6 +98,7 @@ async function main() {
     // The vote run sends thousands of voter ids from one address: the per-address limits would refuse all but 20.
     NEW_VOTERS_PER_HOUR: '0',
     VOTES_PER_MINUTE: '0',
+    NEWSGATE_EDITOR_KEYS: EDITOR_KEY,
   });
   const plain = await start(path.join(__dirname, 'plain-sql-server.js'), [file, plainPort], {});
   try {
@@ -164,6 +171,18 @@ async function main() {
       JSON.stringify({ votesSent: votes.total2xx, votesAcknowledged: acknowledged, votesStored: stored, exact: stored === acknowledged }),
     );
     console.log(JSON.stringify({ gatewayRssMiB: { beforeLoad: Math.round(rssBefore), afterLoad: Math.round(rssOf(gateway.pid!)) } }));
+
+    const readers = await readersDuringImports({
+      url: graphqlUrl,
+      editorKey: EDITOR_KEY,
+      query: PAGE_QUERY,
+      connections: 8,
+      seconds: SECONDS,
+      articles: IMPORTS,
+    });
+    console.log(JSON.stringify({ title: 'gateway: front page, quiet and during a bulk import through the API', ...readers }));
+    console.log(JSON.stringify({ gatewayRssMiB: { afterImports: Math.round(rssOf(gateway.pid!)) } }));
+    for (const row of extractionTimes()) console.log(JSON.stringify({ title: 'extraction time (in process)', ...row }));
   } finally {
     gateway.removeAllListeners('exit');
     plain.removeAllListeners('exit');

@@ -56,6 +56,18 @@ export function heldoutBatches(): { name: string; dir: string }[] {
     .map((name) => ({ name, dir: path.join(HELDOUT_DIR, name) }));
 }
 
+/**
+ * `count` articles made from all the labelled copy, each with its own headline (a new article,
+ * not a re-import) and a varied surname (so people differ too): what the import benchmarks send.
+ */
+export function variedCopies(count: number): string[] {
+  const sources = [FIXTURE_DIR, ...heldoutBatches().map((batch) => batch.dir)].flatMap((dir) => loadFixtures(dir));
+  return Array.from({ length: count }, (_, index) => {
+    const [headline, ...rest] = sources[index % sources.length].text.split('\n');
+    return [`${headline} (${index + 1})`, ...rest].join('\n').replace(/\b(\p{Lu}\p{Ll}{3,})son\b/gu, `$1son${index}`);
+  });
+}
+
 export interface Score {
   truePositives: number;
   extracted: number;

@@ -45,7 +45,7 @@ export const importShapes: ImportShape[] = [
   {
     // Names, capitalised words and commas: a list after "including" that never ends.
     name: 'one long list of names',
-    build: (bytes) => body(bytes, (i) => `${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)}`, ', ').replace(/\n\n/, '\n\nThe guests included '),
+    build: (bytes) => body(bytes, (i) => `${i === 0 ? 'The guests included ' : ''}${cycle(GIVEN, i)} ${cycle(FAMILY, i, 3)}`, ', '),
   },
   {
     // An opening quotation mark that never closes, over ordinary sentences that name people.

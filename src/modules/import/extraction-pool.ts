@@ -35,7 +35,7 @@ export class ExtractionPool {
     this.turns = new Semaphore(workers);
     // Threads start with the first import and stop after a minute idle: a gateway that never
     // imports keeps none (each holds the extraction lexicons, about 60 MB).
-    this.pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: workers, idleTimeout: 60_000, niceIncrement: 19 });
+    this.pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: workers, idleTimeout: 60_000 });
     this.pool.on('message', (message: ExtractionStarted) => this.onStart.get(message.extractionStarted)?.());
   }
 

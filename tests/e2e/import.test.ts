@@ -261,4 +261,16 @@ describe('importArticle and previewImport', () => {
     const { person } = await server.executeData(ANA_LIMA);
     expect(person).toEqual({ articles: { totalCount: 12 }, quotes: { totalCount: 12 } });
   });
+
+  it('stores an article with more quotes than one SQL statement can carry values for', async () => {
+    // 12,000 attributed fragments: more values than SQLite takes in one statement (32,766; 7,000 quotes still fit).
+    const text = `Transcript of the hearing\n\n${'"Yes," he said. '.repeat(12_000)}`;
+    const result = await server.executeData(IMPORT, { input: { text } }, asEditor);
+    expect(result.importArticle.created).toBe(true);
+    expect(await count('quote')).toBeGreaterThanOrEqual(12_000);
+    const positions = await server.gateway.dataSource.query(
+      'SELECT MIN(position) AS low, MAX(position) AS high, COUNT(*) AS n FROM quote WHERE article_id = (SELECT MAX(id) FROM article)',
+    );
+    expect(positions).toEqual([{ low: 0, high: 11_999, n: 12_000 }]);
+  });
 });

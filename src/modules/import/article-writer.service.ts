@@ -9,6 +9,9 @@ import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
 import { type ArticleDraft, mentionRole, type PersonDraft } from './article-draft';
 
+/** Quotes per INSERT statement: 6 values each, far under every engine's limit on values per statement. */
+const QUOTES_PER_INSERT = 500;
+
 export interface SavedArticle {
   article: Article;
   /** False when an existing article (same source URL, or same slug) was updated in place. */
@@ -63,17 +66,19 @@ export class ArticleWriter {
         .getRepository(Mention)
         .insert({ articleId, personId: person.id, role: mentionRole(personDraft, draft.quotes), position });
     }
-    if (draft.quotes.length === 0) return;
-    await manager.getRepository(Quote).insert(
-      draft.quotes.map((quote, position) => ({
-        articleId,
-        speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
-        text: quote.text,
-        attribution: quote.attribution,
-        paragraphIndex: quote.paragraphIndex,
-        position,
-      })),
-    );
+    const rows = draft.quotes.map((quote, position) => ({
+      articleId,
+      speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
+      text: quote.text,
+      attribution: quote.attribution,
+      paragraphIndex: quote.paragraphIndex,
+      position,
+    }));
+    // A statement carries at most 32,766 values on SQLite (65,535 on PostgreSQL): a transcript or a
+    // pasted dump can hold tens of thousands of quotes, so they go in batches.
+    for (let start = 0; start < rows.length; start += QUOTES_PER_INSERT) {
+      await manager.getRepository(Quote).insert(rows.slice(start, start + QUOTES_PER_INSERT));
+    }
   }
 
   /** One Person per normalised full name; a new article may add a description none was known for. */

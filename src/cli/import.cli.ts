@@ -139,12 +139,22 @@ async function main(): Promise<number> {
   };
 
   try {
-    // As many files at once as there are workers (one by default, in the order given).
+    // As many files at once as there are workers: with one (the default on 2 cores) in the order
+    // given, with more in the order they finish. An unexpected error stops the run once every file
+    // in flight has finished, so nothing writes after the database is closed.
     const queue = [...options.sources];
+    let stopped: unknown = null;
     const take = async () => {
-      for (let source = queue.shift(); source; source = queue.shift()) await importOne(source);
+      for (let source = queue.shift(); source && !stopped; source = queue.shift()) {
+        try {
+          await importOne(source);
+        } catch (error) {
+          stopped ??= error;
+        }
+      }
     };
     await Promise.all(Array.from({ length: Math.min(config.imports.workers, queue.length) }, take));
+    if (stopped) throw stopped;
   } finally {
     bar?.stop();
     await extraction.close();

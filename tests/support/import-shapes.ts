@@ -38,9 +38,9 @@ function body(bytes: number, piece: (index: number) => string, joiner = ''): str
 
 export const importShapes: ImportShape[] = [
   {
-    // A pasted table or index: one paragraph of capitalised words, no sentence ends.
+    // A pasted table or index: one paragraph of capitalised words, no sentence ends, a comma now and then.
     name: 'capitalised words',
-    build: (bytes) => body(bytes, (i) => `${cycle(WORDS, i, 5)} ${cycle(GIVEN, i, 7)}`, ' '),
+    build: (bytes) => body(bytes, (i) => `${cycle(WORDS, i, 5)} ${cycle(GIVEN, i, 7)}${i % 2 ? ',' : ''}`, ' '),
   },
   {
     // Names, capitalised words and commas: a list after "including" that never ends.

@@ -305,6 +305,19 @@ export function splitGluedSection(line: string): [string, string] | null {
 }
 
 /**
+ * How an editor recognises copy before it is parsed (in an IMPORT_TIMEOUT error): its headline
+ * line (the second line when the first is a section name, as parseCopyLayout reads it), at most 80 characters.
+ */
+export function copyLabel(raw: string): string {
+  const [first = '', second] = raw
+    .split('\n', 20)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const headline = second !== undefined && KNOWN_SECTIONS.has(first.toLowerCase()) ? second : first;
+  return headline.length > 80 ? `${headline.slice(0, 79)}…` : headline;
+}
+
+/**
  * Reads raw copy: a headline line (possibly with the section glued to its end), then header
  * lines in any order (date, the headline again, an image credit, a byline), then paragraphs
  * separated by blank lines, then page furniture, which is dropped.
@@ -353,7 +366,8 @@ export function parseCopyLayout(raw: string): CopyLayout {
   for (; index < Math.min(lines.length, HEADER_LINES_SCANNED); index += 1) {
     const line = lines[index].text;
     if (line === headline) continue;
-    if (line.length > MAX_HEADER_LINE_CHARS) break;
+    // A long line is no date, credit, byline or note (those patterns would cost the square of it), but may be a standfirst.
+    const short = line.length <= MAX_HEADER_LINE_CHARS;
     if (section === null && first.startsWith(line) && first.length > line.length && wordCount(line) >= 2) {
       // The headline repeated without the section that was glued to the first line.
       headline = line;
@@ -361,25 +375,25 @@ export function parseCopyLayout(raw: string): CopyLayout {
       continue;
     }
     // The first date line is the publication time; a later one ("Updated …") is header too.
-    const date: Date | null = parseDateLine(line) ?? stampAfterByline(line);
+    const date: Date | null = short ? (parseDateLine(line) ?? stampAfterByline(line)) : null;
     if (date) {
       publishedAt ??= date;
       continue;
     }
     // A photo caption ending in its credit: "Solomiia Bilous at her studio in Berlin. Marta Kühnel for NPR".
-    const caption: RegExpExecArray | null = credit === null ? CAPTION_CREDIT.exec(line) : null;
+    const caption: RegExpExecArray | null = short && credit === null ? CAPTION_CREDIT.exec(line) : null;
     if (caption) {
       credit = caption[1] ?? caption[2] ?? caption[3] ?? caption[4];
       continue;
     }
-    const lineCredit: string | null = credit === null ? imageCredit(line) : null;
+    const lineCredit: string | null = short && credit === null ? imageCredit(line) : null;
     if (lineCredit) {
       credit = lineCredit;
       continue;
     }
-    const bare = line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, ''); // "By Marcus Delacroix | mdelacroix@…"
-    if (wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare))) continue;
-    if (HEADER_NOTES.some((pattern) => pattern.test(line))) continue;
+    const bare = short ? line.replace(/\s*[|·•]?\s*\S+@\S+\s*$/u, '') : line; // "By Marcus Delacroix | mdelacroix@…"
+    if (short && wordCount(bare) <= MAX_BYLINE_WORDS && BYLINES.some((pattern) => pattern.test(bare))) continue;
+    if (short && HEADER_NOTES.some((pattern) => pattern.test(line))) continue;
     // A standfirst (a line or a few bullet lines) between the headline and the date or byline
     // ("Health authority says it is recruiting…", "• A former data engineer …").
     // Bullet summaries run as long as their bullets do ("* STOXX 600 ends down 0.4%", four of them, then the byline).

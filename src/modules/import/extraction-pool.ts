@@ -3,8 +3,9 @@ import path from 'node:path';
 import { Semaphore } from 'async-mutex';
 import { Piscina } from 'piscina';
 import type { Extraction, ImportRequest } from './article.extractor';
+import { copyLabel } from './copy-layout.parser';
 import type { ExtractionOutcome, ExtractionStarted, ExtractionTask } from './extraction.worker';
-import { articleLabel, ImportInputError, ImportTimeoutError } from './import-errors';
+import { ImportInputError, ImportTimeoutError } from './import-errors';
 
 export interface ExtractionPoolOptions {
   /** Worker threads extracting at once (IMPORT_WORKERS). */
@@ -28,6 +29,9 @@ export class ExtractionPool {
   private readonly timeoutMs: number;
   /** Starts the budget of a task, by id, when its worker says it has begun. */
   private readonly onStart = new Map<number, () => void>();
+  /** The budgets of the tasks in the pool, aborted at close. */
+  private readonly running = new Set<AbortController>();
+  private closing = false;
   private tasks = 0;
 
   constructor({ workers, timeoutMs, workerFile = defaultWorkerFile() }: ExtractionPoolOptions) {
@@ -42,6 +46,7 @@ export class ExtractionPool {
   /** Rejects with ImportInputError for copy the importer refuses, ImportTimeoutError past the budget. */
   extract(request: ImportRequest): Promise<Extraction> {
     return this.turns.runExclusive(async () => {
+      if (this.closing) throw new Error('The extraction pool is closed.');
       const task: ExtractionTask = { id: (this.tasks += 1), request };
       const budget = new AbortController();
       let timer: NodeJS.Timeout | undefined;
@@ -49,14 +54,17 @@ export class ExtractionPool {
         timer = setTimeout(() => budget.abort(), this.timeoutMs);
       });
       let outcome: ExtractionOutcome;
+      this.running.add(budget);
       try {
         outcome = (await this.pool.run(task, { signal: budget.signal })) as ExtractionOutcome;
       } catch (error) {
-        if (budget.signal.aborted) throw new ImportTimeoutError(articleLabel(request.text), this.timeoutMs);
+        if (this.closing) throw new Error('The extraction was stopped: the gateway is shutting down.', { cause: error });
+        if (budget.signal.aborted) throw new ImportTimeoutError(copyLabel(request.text), this.timeoutMs);
         throw error;
       } finally {
         clearTimeout(timer);
         this.onStart.delete(task.id);
+        this.running.delete(budget);
       }
       if ('problem' in outcome) throw new ImportInputError(outcome.problem);
       const { draft, warnings } = outcome.extraction;
@@ -65,9 +73,11 @@ export class ExtractionPool {
     });
   }
 
-  /** Stops the workers (an extraction in progress is abandoned). */
+  /** Stops the workers at once: an extraction in progress is abandoned (its import fails, nothing is written). */
   async close(): Promise<void> {
-    await this.pool.close({ force: true });
+    this.closing = true;
+    for (const budget of this.running) budget.abort();
+    await this.pool.destroy();
   }
 }
 

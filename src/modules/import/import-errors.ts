@@ -33,12 +33,6 @@ export class ImportTimeoutError extends Error {
 
 const formatSeconds = (ms: number) => (ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`);
 
-/** How an editor recognises copy before it is parsed: its first non-blank line, at most 80 characters. */
-export function articleLabel(text: string): string {
-  const first = /\S[^\n]*/u.exec(text)?.[0].trim() ?? '';
-  return first.length > 80 ? `${first.slice(0, 79)}…` : first;
-}
-
 /** The most text one article may have. */
 export const MAX_COPY_BYTES = 1024 * 1024;
 

@@ -248,6 +248,8 @@ function sitesIn(paragraph: string, paragraphIndex: number, article: ArticleName
  * Characters of copy compromise tags per article: six times the longest of the 204 labelled
  * articles (4,963). Compromise reads about 110 kB a second here; past this budget (a pasted index,
  * an agency dump) the rules alone judge names, so that a 1 MB paste costs no more than 0.3 s of tagging.
+ * (Tags are article-wide: "karnataka" in a lower-case paragraph makes "Karnataka" a place elsewhere,
+ * so no paragraph inside the budget is skipped.)
  */
 const MAX_TAGGED_CHARS = 32_000;
 
@@ -265,8 +267,7 @@ function tagNames(paragraphs: readonly string[]): ArticleNames {
   let budget = MAX_TAGGED_CHARS;
   for (const paragraph of paragraphs) {
     for (const match of paragraph.matchAll(TEAM_WORD)) article.teamWords.add(normalizePersonName(match[1] ?? match[2]));
-    // Names are capitalised: text without a capital letter holds none of the runs the tags are looked up for.
-    if (budget < paragraph.length || !/\p{Lu}/u.test(paragraph)) continue;
+    if (budget < paragraph.length) continue;
     budget -= paragraph.length;
     countWork(0, paragraph.length);
     const doc = nlp(paragraph);
@@ -331,19 +332,22 @@ interface Person extends PersonDraft {
 
 /** The people found so far by key, indexed by the words of their names (see NameIndex). */
 class PeopleByKey extends Map<string, Person> {
-  /** Names as written, by first and last word: what a shorter name can be the start or end of. */
+  /** Names as written, by their proper starts and ends: what a shorter name can be the start or end of. */
   private readonly names = new NameIndex<Person>();
   /** Every form (name and aliases) without particles, by first, inner and last word, case endings allowed. */
   private readonly forms = new NameIndex<Person>();
-  /** One-word Han names, which a shorter word can begin ("佐藤" of "佐藤健一"). */
-  private readonly hanNames = new Set<Person>();
+  /** One-word Han names by their proper starts ("佐藤" of "佐藤健一"). */
+  private readonly hanNames = new Map<string, Set<Person>>();
   private readonly order = new Map<Person, number>();
   private added = 0;
+  /** Counts changes, so that answers cached from the people found so far know when they are stale. */
+  version = 0;
 
   override set(key: string, person: Person): this {
     super.set(key, person);
+    this.version += 1;
     this.order.set(person, (this.added += 1));
-    this.names.add(person, person.tokens);
+    this.names.add(person, person.tokens, { parts: true });
     for (const form of [person.tokens, ...person.aliases]) this.addForm(person, form);
     return this;
   }
@@ -351,9 +355,10 @@ class PeopleByKey extends Map<string, Person> {
   override delete(key: string): boolean {
     const person = this.get(key);
     if (person) {
+      this.version += 1;
       this.names.remove(person);
       this.forms.remove(person);
-      this.hanNames.delete(person);
+      for (const holders of this.hanNames.values()) holders.delete(person);
     }
     return super.delete(key);
   }
@@ -361,31 +366,34 @@ class PeopleByKey extends Map<string, Person> {
   /** Records another form of a person's name ("Kenichi Sato" for 佐藤健一). */
   addAliases(person: Person, ...forms: string[][]): void {
     person.aliases.push(...forms);
+    this.version += 1;
     if (this.get(person.key) === person) for (const form of forms) this.addForm(person, form);
   }
 
-  /** People whose name as written starts or ends like `tokens` (candidates for isShortFormOf). */
+  /** People whose name as written `tokens` is a proper start or end of (isShortFormOf). */
   withNameStartingOrEnding(tokens: readonly string[]): Person[] {
-    return this.names.find([
-      { position: 'first', word: tokens[0] },
-      { position: 'last', word: tokens[tokens.length - 1] },
-    ]);
+    return this.names.withPart(tokens);
   }
 
-  /** People with `word` (or a case form of it) at one of `positions` of a form of their name; candidates for sameNameWord. */
+  /** People with `word` (or a case form of it) at one of `positions` of a form of their name; candidates for sameNameWord and isHanPrefix. */
   withWordAt(positions: readonly NamePosition[], word: string): Person[] {
     const found = this.forms.find(
       positions.map((position) => ({ position, word })),
       true,
     );
-    if (!positions.includes('first') || this.hanNames.size === 0) return found;
-    return [...new Set([...found, ...this.hanNames])].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    const han = positions.includes('first') ? this.hanNames.get(word) : undefined;
+    if (!han || han.size === 0) return found;
+    return [...new Set([...found, ...han])].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
   private addForm(person: Person, form: readonly string[]): void {
     const words = form.filter((word) => !PARTICLE.test(word));
     this.forms.add(person, words);
-    if (words.length === 1 && /^\p{Script=Han}+$/u.test(words[0])) this.hanNames.add(person);
+    if (words.length !== 1 || !/^\p{Script=Han}+$/u.test(words[0])) return;
+    for (let length = 1; length < words[0].length; length += 1) {
+      const start = words[0].slice(0, length);
+      this.hanNames.set(start, (this.hanNames.get(start) ?? new Set()).add(person));
+    }
   }
 }
 
@@ -406,23 +414,16 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const article = tagNames(paragraphs);
   const sites = paragraphs.flatMap((paragraph, index) => sitesIn(paragraph, index, article));
   // Full names by their first and last words, each key once: what a short form can be the short form of.
-  const fullNames = new NameIndex<string>();
+  const fullNames = new NameIndex<Site>();
   const sitesByKey = new Map<string, Site[]>();
   for (const site of sites) {
     const same = sitesByKey.get(site.key);
     if (same) same.push(site);
     else sitesByKey.set(site.key, [site]);
-    if (!same && site.tokens.length > 1) fullNames.add(site.key, [site.tokens[0], site.tokens[site.tokens.length - 1]]);
+    if (site.tokens.length > 1) fullNames.add(site, site.tokens, { parts: true });
   }
-  /** The full names `tokens` is the start or end of, by first appearance, each as its last site. */
-  const longerForms = (tokens: readonly string[]) =>
-    fullNames
-      .find([
-        { position: 'first', word: tokens[0] },
-        { position: 'last', word: tokens[tokens.length - 1] },
-      ])
-      .map((key) => sitesByKey.get(key)!.at(-1)!)
-      .filter((site) => isShortFormOf(tokens, site.tokens));
+  /** The sites of full names `tokens` is the start or end of (isShortFormOf), in text order. */
+  const longerForms = (tokens: readonly string[]) => fullNames.withPart(tokens);
   for (const site of sites) {
     if (site.tokens.length === 1 && site.titleTokens.length === 0)
       article.singleWords.set(site.key, (article.singleWords.get(site.key) ?? 0) + 1);
@@ -435,7 +436,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   const organisations: OrganisationMention[] = [];
   for (const site of sites) {
     // A single word that ends or starts a full name in the copy ("Lima" of "Ana Lima") is judged with that name.
-    if (site.tokens.length === 1 && longerForms(site.tokens).length > 0) continue;
+    if (site.tokens.length === 1 && fullNames.hasPart(site.tokens)) continue;
     const found = firstMatch(NOT_A_PERSON_RULES, site, reads(site));
     if (!found) continue;
     // "near Bishop Middleham": a place preposition before the whole run outweighs the title inside it.
@@ -476,23 +477,40 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     return all.filter((site) => all.every((other) => other === site || isShortFormOf(other.tokens, site.tokens) || other.key === site.key));
   };
   const aliasOf = new Map<string, string>();
+  /** The keys that alias each key, so that a merge repoints them without a pass over every alias. */
+  const aliasesOf = new Map<string, Set<string>>();
+  const setAlias = (key: string, target: string) => {
+    const before = aliasOf.get(key);
+    if (before !== undefined) aliasesOf.get(before)?.delete(key);
+    aliasOf.set(key, target);
+    aliasesOf.set(target, (aliasesOf.get(target) ?? new Set()).add(key));
+  };
   for (const person of [...people.values()]) {
     const owners = longer(person.tokens);
     if (owners.length !== 1) continue;
     const full = people.get(owners[0].key) ?? makePerson(owners[0], person.rule);
     if (full === person) continue;
     people.delete(person.key);
-    aliasOf.set(person.key, full.key);
+    setAlias(person.key, full.key);
   }
   for (const site of sites) {
     if (site.tokens.length < 2 || people.has(site.key) || aliasOf.has(site.key) || isOrganisation(site)) continue;
     const owners = people.withNameStartingOrEnding(site.tokens).filter((person) => isShortFormOf(site.tokens, person.tokens));
-    if (owners.length === 1) aliasOf.set(site.key, owners[0].key);
+    if (owners.length === 1) setAlias(site.key, owners[0].key);
   }
 
   // Single words: a surname or given name of one person; with a title and no full name ("Mr Okafor"), a person of their own.
   // A surname or given name first; failing that, one inner word of one name ("Madam Aisyah" of "Nur Aisyah Mohamed Rafi").
-  const singleOwners = (token: string) => {
+  // Answers per word while the people found stay the same (the mentions below ask once per surname mention).
+  const owned = { version: -1, owners: new Map<string, Person[]>() };
+  const singleOwners = (token: string): Person[] => {
+    if (owned.version !== people.version) owned.owners.clear();
+    owned.version = people.version;
+    let owners = owned.owners.get(token);
+    if (!owners) owned.owners.set(token, (owners = findSingleOwners(token)));
+    return owners;
+  };
+  const findSingleOwners = (token: string) => {
     const forms = (person: Person) => [person.tokens, ...person.aliases].map((tokens) => tokens.filter((word) => !PARTICLE.test(word)));
     const byEnds = people.withWordAt(['first', 'last'], token).filter((person) =>
       forms(person).some((words) => {
@@ -537,29 +555,25 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     if (!owner || owner.key === site.key || owner === bracketed) return;
     if (bracketed && !owner.description) owner.description = bracketed.description;
     people.delete(site.key);
-    aliasOf.set(site.key, owner.key);
+    setAlias(site.key, owner.key);
     people.addAliases(owner, site.tokens);
   });
-  // Where each person first appears, by the key their sites resolve to; rebuilt after a merge.
-  let firstSites: Map<string, number> | null = null;
-  const firstSite = (person: Person) => {
-    if (!firstSites) {
-      const found = new Map<string, number>();
-      sites.forEach((site, index) => {
-        const key = aliasOf.get(site.key) ?? site.key;
-        if (!found.has(key)) found.set(key, index);
-      });
-      firstSites = found;
-    }
-    return firstSites.get(person.key) ?? -1;
-  };
+  // Where each person first appears, by the key their sites resolve to; a merge moves the alias's first site to its owner.
+  const firstSites = new Map<string, number>();
+  sites.forEach((site, index) => {
+    const key = aliasOf.get(site.key) ?? site.key;
+    if (!firstSites.has(key)) firstSites.set(key, index);
+  });
+  const firstSite = (person: Person) => firstSites.get(person.key) ?? -1;
   /** One person written two ways: the form introduced first is the name, the other an alias. */
   const mergeInto = (owner: Person, alias: Person) => {
     if (!owner.description) owner.description = alias.description;
     people.delete(alias.key);
-    aliasOf.set(alias.key, owner.key);
-    for (const [key, target] of aliasOf) if (target === alias.key) aliasOf.set(key, owner.key);
-    firstSites = null;
+    for (const key of [...(aliasesOf.get(alias.key) ?? [])]) setAlias(key, owner.key);
+    setAlias(alias.key, owner.key);
+    const first = Math.min(...[owner.key, alias.key].map((key) => firstSites.get(key) ?? Infinity));
+    if (first !== Infinity) firstSites.set(owner.key, first);
+    firstSites.delete(alias.key);
     people.addAliases(owner, alias.tokens, ...alias.aliases);
   };
   // "Leah M. Trondsen" is the Leah Trondsen of the paragraph before: a middle initial adds no one.
@@ -642,16 +656,18 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     return introducedGenders.get(person.key);
   };
 
-  const kinNamedAloneByGender = new Map<Gender, Person[]>();
-  const kinNamedAlone = (gender: Gender) => {
-    if (!kinNamedAloneByGender.has(gender)) kinNamedAloneByGender.set(gender, kinNamedAloneNow(gender));
-    return kinNamedAloneByGender.get(gender)!;
-  };
-  const kinNamedAloneNow = (gender: Gender) =>
-    [...people.values()].filter(
-      (person) =>
-        person.tokens.length === 1 && SPOUSE_NOUNS.has(person.description ?? '') && describedGender(person.description) === gender,
-    );
+  // A spouse named by a given name alone ("his wife Meena"), by gender. Descriptions are still being
+  // found in the loop below (only ever added), so the lists grow with them.
+  const spouseGender = (person: Person) =>
+    person.tokens.length === 1 && SPOUSE_NOUNS.has(person.description ?? '') ? describedGender(person.description) : undefined;
+  const kin: Record<Gender, Person[]> = { male: [], female: [] };
+  for (const person of people.values()) {
+    const gender = spouseGender(person);
+    if (gender) kin[gender].push(person);
+  }
+  const kinNamedAlone = (gender: Gender) => kin[gender];
+  // Who a lone word ("Okafor", "Mrs Gohil") stands for depends on the word, its honorific and the spouses known so far.
+  const loneWordPerson = new Map<string, Person | undefined>();
 
   // Mentions, descriptions and genders.
   const mentions: PersonMention[] = [];
@@ -666,7 +682,9 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
     const honorific = honorificGender(site.titleTokens);
     // "Mr Faizal" is a person even where "Faizal Chua & Partners" is a firm, and "Salcedo said" is the
     // Salcedo the copy names, not Salcedo Roofing.
-    if (!person && site.tokens.length === 1) {
+    const loneWordKey = `${site.tokens[0]}|${honorific ?? ''}|${kin.male.length}|${kin.female.length}`;
+    if (!person && site.tokens.length === 1 && loneWordPerson.has(loneWordKey)) person = loneWordPerson.get(loneWordKey);
+    else if (!person && site.tokens.length === 1) {
       const surnameOf = (owner: Person) => sameNameWord(site.tokens[0], owner.tokens[owner.tokens.length - 1]);
       const owners = singleOwners(site.tokens[0]).filter((owner) => honorific || !organisationWords.has(site.key) || surnameOf(owner));
       // A surname the family shares ("Bilous") is the one the story introduced first; relatives go by given names.
@@ -681,10 +699,15 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
       if (sameGender.length === 1) person = sameGender[0];
       else if (spouses.length === 1 && owners.length > 0) person = spouses[0];
       else if (owners.length === 1 || family) person = owners.sort((a, b) => firstSite(a) - firstSite(b))[0];
+      loneWordPerson.set(loneWordKey, person);
     }
     if (!person) continue;
     mentions.push({ person: person.name, paragraph: site.paragraph, start: site.start, end: site.end, runStart: site.runStart });
-    if (!person.description && site.description) person.description = site.description;
+    if (!person.description && site.description) {
+      person.description = site.description;
+      const gender = spouseGender(person);
+      if (gender) kin[gender].push(person);
+    }
     if (honorific) vote(person, honorific, 3);
     const described = describedGender(site.description);
     if (described) vote(person, described, 3);

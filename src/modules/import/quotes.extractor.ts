@@ -32,11 +32,6 @@ const UNNAMED_SOURCE_OPENING =
 const MAX_PRONOUN_CHAIN = 2;
 /** How far back "he" or "she" may look for the person it stands for. */
 const PRONOUN_REACH_PARAGRAPHS = 3;
-/**
- * How many sentences back "he" or "she" may look: more than three paragraphs of real copy hold, and
- * a bound on the search when a pasted "paragraph" holds hundreds of sentences without a name.
- */
-const MAX_PRONOUN_REACH_SENTENCES = 40;
 /** How far ahead "the judge" may look for the judge's name. */
 const DESCRIPTION_REACH_PARAGRAPHS = 3;
 
@@ -129,8 +124,8 @@ function sentenceStarts(paragraph: string, spans: readonly QuoteSpan[]): number[
     const at = match.index ?? 0;
     while (span < spans.length && spans[span].close <= at) span += 1;
     if (span < spans.length && at > spans[span].open && at < spans[span].close) continue;
-    // The word before the full stop (a word of more than 40 letters is no abbreviation).
-    const word = /([\p{L}.]+)$/u.exec(paragraph.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase() ?? '';
+    // The word before the full stop (a word of more than 100 letters is no abbreviation, nor a run of initials).
+    const word = /([\p{L}.]+)$/u.exec(paragraph.slice(Math.max(0, at - 100), at))?.[1]?.toLowerCase() ?? '';
     // "Dr.", and initials: "P. Venkateshwarlu", "A.V. Ranganayakulu".
     if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     starts.push(at + match[0].length);
@@ -244,6 +239,31 @@ export function extractQuotes(
     if (whole) sentenceReadings[paragraph].set(sentence, reading);
     return reading;
   };
+  // For each whole sentence of a paragraph, the nearest sentence at or before it that can answer the
+  // pronoun search (a role speaking, a pronoun or an unnamed source opening it, a name in it): the
+  // search steps over the others at once, so a pasted "paragraph" of a thousand sentences without a
+  // name costs each quote nothing. Built once per paragraph, when first searched.
+  const answeringSentences: (Int32Array | undefined)[] = paragraphs.map(() => undefined);
+  const answeringAtOrBefore = (paragraph: number): Int32Array => {
+    const cached = answeringSentences[paragraph];
+    if (cached) return cached;
+    const starts = startsByParagraph[paragraph];
+    const answering = new Uint8Array(starts.length);
+    starts.forEach((_, sentence) => {
+      const { described, opener, unnamed } = readSentence(paragraph, sentence, starts[sentence + 1] ?? paragraphs[paragraph].length);
+      if (described || opener || unnamed) answering[sentence] = 1;
+    });
+    for (const mention of narrativeIn[paragraph]) {
+      const sentence = firstIndexWhere(starts, (start) => start > mention.runStart) - 1;
+      if (sentence >= 0 && mention.end <= (starts[sentence + 1] ?? paragraphs[paragraph].length)) answering[sentence] = 1;
+    }
+    const nearest = new Int32Array(starts.length);
+    starts.forEach((_, sentence) => {
+      nearest[sentence] = answering[sentence] ? sentence : sentence > 0 ? nearest[sentence - 1] : -1;
+    });
+    answeringSentences[paragraph] = nearest;
+    return nearest;
+  };
 
   /** What "he", "she" or "they" stands for at a point of the copy; `depth` bounds "She …" chains. */
   function resolve(pronoun: string, paragraph: number, offset: number, depth: number): string | null {
@@ -256,15 +276,19 @@ export function extractQuotes(
     // a role the copy gives someone ("the CFO said"), or an unnamed source opening the sentence
     // ("A neighbor who asked not to be named said …": then nobody named), not the nearest name.
     const search = (accept: (person: string) => boolean, reach: number, owners = false): { person: string | null } | null => {
-      let sentencesLeft = MAX_PRONOUN_REACH_SENTENCES;
       for (let index = paragraph; index >= Math.max(0, paragraph - reach); index -= 1) {
         const text = paragraphs[index];
         const limit = index === paragraph ? offset : text.length;
         const starts = startsByParagraph[index];
         const count = firstIndexWhere(starts, (start) => start >= limit);
+        const nearestAnswering = answeringAtOrBefore(index);
         for (let sentence = count - 1; sentence >= 0; sentence -= 1) {
-          if ((sentencesLeft -= 1) < 0) return null;
           const end = sentence + 1 < count ? starts[sentence + 1] : limit;
+          // A whole sentence that cannot answer is stepped over, with every such sentence before it.
+          if (end === (starts[sentence + 1] ?? text.length) && nearestAnswering[sentence] !== sentence) {
+            sentence = nearestAnswering[sentence] + 1;
+            continue;
+          }
           const { described, opener, unnamed } = readSentence(index, sentence, end);
           const role = described ? doc.describedPerson(described.phrase, index, starts[sentence] + described.at) : null;
           if (role && accept(role)) return { person: role };

@@ -31,9 +31,24 @@ function repeatTo(bytes: number, piece: (index: number) => string, joiner = ''):
   return parts.join(joiner);
 }
 
-/** The headline and a body of `bytes` characters in all (every shape is ASCII: characters are bytes). */
+/** The headline and a body, `bytes` bytes of UTF-8 in all. */
 function body(bytes: number, piece: (index: number) => string, joiner = ''): string {
-  return (HEADLINE + repeatTo(bytes - HEADLINE.length, piece, joiner)).slice(0, bytes);
+  const text = HEADLINE + repeatTo(bytes - HEADLINE.length, piece, joiner);
+  // Cut at a byte count; a character cut in two is dropped.
+  return Buffer.from(text)
+    .subarray(0, bytes)
+    .toString('utf8')
+    .replace(/\ufffd$/u, '');
+}
+
+const SYLLABLES = ['ba', 'ko', 'mi', 'ra', 'te', 'lu', 'no', 'si', 'da', 've', 'gor', 'lin', 'san', 'tal', 'mer', 'dov'];
+/** The index-th of many made-up names: "Bako", "Mirate", …, each different. */
+function uniqueName(index: number, syllables = 3): string {
+  let name = '';
+  for (let rest = index, count = 0; count < syllables; count += 1, rest = Math.floor(rest / SYLLABLES.length)) {
+    name += SYLLABLES[rest % SYLLABLES.length];
+  }
+  return name[0].toUpperCase() + name.slice(1);
 }
 
 export const importShapes: ImportShape[] = [
@@ -84,6 +99,40 @@ export const importShapes: ImportShape[] = [
     name: 'initials and abbreviations',
     build: (bytes) =>
       body(bytes, (i) => `Mr. ${cycle(GIVEN, i).charAt(0)}. ${cycle(FAMILY, i)} met Dr. ${cycle(GIVEN, i, 5)} of the U.S. firm`, ' and '),
+  },
+  {
+    // Thousands of different people sharing one given name, a paragraph each.
+    name: 'many people, one given name',
+    build: (bytes) => body(bytes, (i) => `John ${uniqueName(i, 4)} said the plan was good.`, '\n\n'),
+  },
+  {
+    // Thousands of different people sharing one surname, each then named by it alone.
+    name: 'many people, one surname',
+    build: (bytes) => body(bytes, (i) => `${uniqueName(i, 4)} Smith said the plan was good. Smith added that it was cheap.`, '\n\n'),
+  },
+  {
+    // Each name with a middle initial, then without it: a merge each.
+    name: 'middle initials',
+    build: (bytes) =>
+      body(
+        bytes,
+        (i) =>
+          `${uniqueName(i, 2)} K. ${uniqueName(i + 7)} said the plan was good.\n\n${uniqueName(i, 2)} ${uniqueName(i + 7)} said it again.`,
+        '\n\n',
+      ),
+  },
+  {
+    // Han names (one word each) beside Latin surnames.
+    name: 'Han and Latin names',
+    build: (bytes) =>
+      body(
+        bytes,
+        (i) =>
+          i % 2
+            ? `${[7, 13, 31].map((step) => String.fromCharCode(0x4e00 + ((i * step + step) % 20_000))).join('')} said the price rose.`
+            : `${uniqueName(i)} said the price fell.`,
+        '\n\n',
+      ),
   },
   {
     // No spaces and no punctuation at all.

@@ -4,8 +4,9 @@ import { MAX_WINDOW_CHARS, paragraphWindows } from '../../src/modules/import/par
 import { importShapes } from '../support/import-shapes';
 
 /**
- * Issue #13: extraction cost grows with the text. Counted, not timed: rules evaluated and the
- * characters of copy they and the scans read, for each slow shape at 20 kB and at 8 times that.
+ * Issue #13: extraction cost grows with the text. Counted, not timed: rules evaluated, the
+ * characters of copy they and the scans read, and the names name lookups hand back to compare,
+ * for each slow shape at 20 kB and at 8 times that.
  * Linear work gives a ratio of about 8; a step that rereads a whole paragraph per match gives 64.
  */
 describe('extraction work on copy of pathological shapes', () => {
@@ -17,8 +18,9 @@ describe('extraction work on copy of pathological shapes', () => {
     const large = measureExtractionWork(() => extractArticle({ text: shape.build(LARGE) }));
     expect(small.charactersScanned).toBeGreaterThanOrEqual(SMALL * 0.9);
     expect(large.charactersScanned / small.charactersScanned).toBeLessThan(12);
-    // Copy with no name candidates evaluates no rules at either size.
+    // Copy with no name candidates evaluates no rules and compares no names at either size.
     expect(large.rulesEvaluated).toBeLessThan(12 * Math.max(1, small.rulesEvaluated));
+    expect(large.namesCompared).toBeLessThan(12 * Math.max(1, small.namesCompared));
   });
 
   it('counts the work of ordinary copy too, and more for more copy', () => {

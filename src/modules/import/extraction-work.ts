@@ -1,5 +1,6 @@
 /**
- * Counts the importer's work: rules evaluated and characters the rules and scans read. Extraction
+ * Counts the importer's work: rules evaluated, characters the rules and scans read, and names
+ * compared (candidates a name lookup hands back to be checked). Extraction
  * is synchronous, so the counts between `measureExtractionWork`'s start and end are one article's.
  * A unit test compares the counts for the same shape of copy at two sizes (cost must grow with the
  * text, not faster), without timing anything.
@@ -7,9 +8,10 @@
 export interface ExtractionWork {
   rulesEvaluated: number;
   charactersScanned: number;
+  namesCompared: number;
 }
 
-const work: ExtractionWork = { rulesEvaluated: 0, charactersScanned: 0 };
+const work: ExtractionWork = { rulesEvaluated: 0, charactersScanned: 0, namesCompared: 0 };
 
 /** Records `rules` rule evaluations that together read `characters` characters. */
 export function countWork(rules: number, characters: number): void {
@@ -17,9 +19,15 @@ export function countWork(rules: number, characters: number): void {
   work.charactersScanned += characters;
 }
 
+/** Records `names` candidates a name lookup returned. */
+export function countNamesCompared(names: number): void {
+  work.namesCompared += names;
+}
+
 export function measureExtractionWork(extract: () => void): ExtractionWork {
   work.rulesEvaluated = 0;
   work.charactersScanned = 0;
+  work.namesCompared = 0;
   extract();
   return { ...work };
 }

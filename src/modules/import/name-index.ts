@@ -1,4 +1,5 @@
 import { normalizePersonName } from '../person/person-name';
+import { countNamesCompared } from './extraction-work';
 
 /**
  * Normalised words, cached per extraction: the people extractor compares name words many times
@@ -99,6 +100,7 @@ export class NameIndex<T> {
 
   private union(keys: readonly string[]): T[] {
     const sets = keys.map((key) => this.byKey.get(key)).filter((items): items is Set<T> => items !== undefined && items.size > 0);
+    countNamesCompared(sets.reduce((total, items) => total + items.size, 0));
     if (sets.length === 1) return [...sets[0]].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
     const found = new Set<T>();
     for (const items of sets) for (const item of items) found.add(item);

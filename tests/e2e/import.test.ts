@@ -262,6 +262,32 @@ describe('importArticle and previewImport', () => {
     expect(person).toEqual({ articles: { totalCount: 12 }, quotes: { totalCount: 12 } });
   });
 
+  it('stores an article naming thousands of people in a few statements, and finds them again in the next', async () => {
+    const syllables = ['ba', 'ko', 'mi', 'ra', 'te', 'lu', 'no', 'si', 'da', 've', 'gor', 'lin', 'san'];
+    const given = (index: number) => {
+      const word = [index % 13, Math.floor(index / 13) % 13, Math.floor(index / 169) % 13].map((at) => syllables[at]).join('');
+      return word[0].toUpperCase() + word.slice(1);
+    };
+    const names = Array.from({ length: 1_500 }, (_, index) => `${given(index)} Quist`);
+    const paragraphs = names.map((name) => `${name} said the plan was good.`);
+    const before = await count('person');
+    server.gateway.queryCounter.reset();
+    const first = await server.executeData(IMPORT, { input: { text: `Guest list published\n\n${paragraphs.join('\n\n')}` } }, asEditor);
+    expect(first.importArticle.article.people).toHaveLength(1_500);
+    expect(await count('person')).toBe(before + 1_500);
+    // Per batch of names, not per name (which took 4,500 statements).
+    expect(server.gateway.queryCounter.statements).toBeLessThan(120);
+
+    const second = await server.executeData(
+      IMPORT,
+      { input: { text: `Guest list again\n\n${paragraphs.reverse().join('\n\n')}` } },
+      asEditor,
+    );
+    expect(second.importArticle.created).toBe(true);
+    expect(await count('person')).toBe(before + 1_500);
+    expect(await count('mention')).toBeGreaterThanOrEqual(3_000);
+  });
+
   it('stores an article with more quotes than one SQL statement can carry values for', async () => {
     // 12,000 attributed fragments: more values than SQLite takes in one statement (32,766; 7,000 quotes still fit).
     const text = `Transcript of the hearing\n\n${'"Yes," he said. '.repeat(12_000)}`;

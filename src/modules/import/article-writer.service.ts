@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { badUserInput } from '../../shared/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
 import { joinParagraphs } from '../article/article-text';
@@ -8,9 +9,6 @@ import { normalizePersonName } from '../person/person-name';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
 import { type ArticleDraft, mentionRole, type PersonDraft } from './article-draft';
-
-/** Quotes per INSERT statement: 6 values each, far under every engine's limit on values per statement. */
-const QUOTES_PER_INSERT = 500;
 
 export interface SavedArticle {
   article: Article;
@@ -58,15 +56,15 @@ export class ArticleWriter {
   }
 
   private async saveRelations(manager: EntityManager, articleId: number, draft: ArticleDraft, now: Date): Promise<void> {
-    const peopleByName = new Map<string, Person>();
-    for (const [position, personDraft] of draft.people.entries()) {
-      const person = await this.findOrCreatePerson(manager, personDraft, now);
-      peopleByName.set(personDraft.name, person);
-      await manager
-        .getRepository(Mention)
-        .insert({ articleId, personId: person.id, role: mentionRole(personDraft, draft.quotes), position });
-    }
-    const rows = draft.quotes.map((quote, position) => ({
+    const peopleByName = await this.findOrCreatePeople(manager, draft.people, now);
+    const mentions = draft.people.map((personDraft, position) => ({
+      articleId,
+      personId: peopleByName.get(personDraft.name)!.id,
+      role: mentionRole(personDraft, draft.quotes),
+      position,
+    }));
+    await insertRows(manager, Mention, mentions);
+    const quotes = draft.quotes.map((quote, position) => ({
       articleId,
       speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
       text: quote.text,
@@ -74,30 +72,83 @@ export class ArticleWriter {
       paragraphIndex: quote.paragraphIndex,
       position,
     }));
-    // A statement carries at most 32,766 values on SQLite (65,535 on PostgreSQL): a transcript or a
-    // pasted dump can hold tens of thousands of quotes, so they go in batches.
-    for (let start = 0; start < rows.length; start += QUOTES_PER_INSERT) {
-      await manager.getRepository(Quote).insert(rows.slice(start, start + QUOTES_PER_INSERT));
-    }
+    await insertRows(manager, Quote, quotes);
   }
 
-  /** One Person per normalised full name; a new article may add a description none was known for. */
-  private async findOrCreatePerson(manager: EntityManager, draft: PersonDraft, now: Date): Promise<Person> {
+  /**
+   * One Person per normalised full name; a new article may add a description none was known for.
+   * In a few statements per batch of names, not a few per name: an article can name thousands
+   * (a pasted index), and the write queue is held for as long as this takes.
+   */
+  private async findOrCreatePeople(manager: EntityManager, drafts: readonly PersonDraft[], now: Date): Promise<Map<string, Person>> {
     const people = manager.getRepository(Person);
-    const normalizedName = normalizePersonName(draft.name);
-    const existing = await people.findOneBy({ normalizedName });
-    if (existing) {
-      if (existing.description === null && draft.description) {
-        existing.description = draft.description;
-        await people.update({ id: existing.id }, { description: draft.description });
-      }
-      return existing;
+    const keyOf = new Map(drafts.map((draft) => [draft.name, normalizePersonName(draft.name)]));
+    const keys = [...new Set(keyOf.values())];
+    const stored = new Map<string, Person>();
+    for (const batch of batches(keys, NAMES_PER_QUERY)) {
+      for (const person of await people.findBy({ normalizedName: In(batch) })) stored.set(person.normalizedName, person);
     }
-    const slug = await uniqueSlug(slugify(draft.name), (candidate) => people.existsBy({ slug: candidate }));
-    return people.save(
-      people.create({ slug, name: draft.name.trim(), normalizedName, description: draft.description ?? null, createdAt: now }),
-    );
+
+    // New people, in the article's order; the first draft of a name decides its slug and description.
+    const created = new Map<string, Person>();
+    const newDrafts = drafts.filter((draft) => !stored.has(keyOf.get(draft.name)!));
+    const bases = [...new Set(newDrafts.map((draft) => slugify(draft.name)))];
+    const takenSlugs = new Set<string>();
+    for (const batch of batches(bases, NAMES_PER_QUERY)) {
+      for (const { slug } of await people.find({ select: { slug: true }, where: { slug: In(batch) } })) takenSlugs.add(slug);
+    }
+    // Every base slug was looked up above; only a numbered one ("jane-doe-2") still needs asking.
+    const looked = new Set(bases);
+    const isTaken = async (slug: string) => takenSlugs.has(slug) || (!looked.has(slug) && (await people.existsBy({ slug })));
+    for (const draft of newDrafts) {
+      const key = keyOf.get(draft.name)!;
+      if (created.has(key)) continue;
+      const slug = await uniqueSlug(slugify(draft.name), isTaken);
+      takenSlugs.add(slug);
+      created.set(
+        key,
+        people.create({ slug, name: draft.name.trim(), normalizedName: key, description: draft.description ?? null, createdAt: now }),
+      );
+    }
+    await insertRows(manager, Person, [...created.values()]);
+    for (const batch of batches([...created.keys()], NAMES_PER_QUERY)) {
+      for (const person of await people.findBy({ normalizedName: In(batch) })) stored.set(person.normalizedName, person);
+    }
+
+    // A description where none was known (the first draft that gives one).
+    for (const draft of drafts) {
+      const person = stored.get(keyOf.get(draft.name)!)!;
+      if (person.description === null && draft.description) {
+        person.description = draft.description;
+        await people.update({ id: person.id }, { description: draft.description });
+      }
+    }
+    return new Map(drafts.map((draft) => [draft.name, stored.get(keyOf.get(draft.name)!)!]));
   }
+}
+
+/** Rows per INSERT and names per IN (…): far under every engine's limit on values per statement (SQLite 32,766). */
+const ROWS_PER_INSERT = 100;
+const NAMES_PER_QUERY = 500;
+
+/**
+ * Inserts rows a batch to a statement, without reading generated columns back (TypeORM would
+ * otherwise send one SELECT per row on SQLite): callers that need ids look them up by a key.
+ */
+async function insertRows<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: QueryDeepPartialEntity<Entity>[],
+) {
+  for (const batch of batches(rows, ROWS_PER_INSERT)) {
+    await manager.createQueryBuilder().insert().into(target).values(batch).updateEntity(false).execute();
+  }
+}
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }
 
 function articleFields(draft: ArticleDraft, now: Date) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
+import { copyLabel, parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
 import { ImportInputError } from '../../src/modules/import/import-errors';
 
 // The seed copy the project ships (src/modules/import/seed/), so the suite needs nothing outside the repository.
@@ -218,4 +218,14 @@ describe('splitGluedSection', () => {
       expect(splitGluedSection(line)).toBeNull();
     },
   );
+});
+
+describe('copyLabel', () => {
+  it('names copy by its headline line, past a section line above it, in at most 80 characters', () => {
+    expect(copyLabel('\n  Harbour plan approved  \n\nBody.')).toBe('Harbour plan approved');
+    expect(copyLabel('World\nHarbour plan approved\n\nBody.')).toBe('Harbour plan approved');
+    const long = copyLabel(`${'word '.repeat(40)}\n\nBody.`);
+    expect(long).toHaveLength(80);
+    expect(long.endsWith('…')).toBe(true);
+  });
 });

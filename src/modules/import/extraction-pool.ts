@@ -38,7 +38,8 @@ export class ExtractionPool {
     this.timeoutMs = timeoutMs;
     this.turns = new Semaphore(workers);
     // Threads start with the first import and stop after a minute idle: a gateway that never
-    // imports keeps none (each holds the extraction lexicons, about 60 MB).
+    // imports keeps none (a worker holds the lexicons and its last article: 150-250 MB of the
+    // gateway's resident memory in the benchmark, after 150 kB articles).
     this.pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: workers, idleTimeout: 60_000 });
     this.pool.on('message', (message: ExtractionStarted) => this.onStart.get(message.extractionStarted)?.());
   }

@@ -338,6 +338,7 @@ class PeopleByKey extends Map<string, Person> {
   private readonly forms = new NameIndex<Person>();
   /** One-word Han names by their proper starts ("佐藤" of "佐藤健一"). */
   private readonly hanNames = new Map<string, Set<Person>>();
+  private readonly hanStartsOf = new Map<Person, string[]>();
   private readonly order = new Map<Person, number>();
   private added = 0;
   /** Counts changes, so that answers cached from the people found so far know when they are stale. */
@@ -358,7 +359,8 @@ class PeopleByKey extends Map<string, Person> {
       this.version += 1;
       this.names.remove(person);
       this.forms.remove(person);
-      for (const holders of this.hanNames.values()) holders.delete(person);
+      for (const start of this.hanStartsOf.get(person) ?? []) this.hanNames.get(start)?.delete(person);
+      this.hanStartsOf.delete(person);
     }
     return super.delete(key);
   }
@@ -393,6 +395,7 @@ class PeopleByKey extends Map<string, Person> {
     for (let length = 1; length < words[0].length; length += 1) {
       const start = words[0].slice(0, length);
       this.hanNames.set(start, (this.hanNames.get(start) ?? new Set()).add(person));
+      this.hanStartsOf.set(person, [...(this.hanStartsOf.get(person) ?? []), start]);
     }
   }
 }

@@ -26,8 +26,9 @@ const partKey = (words: readonly string[]) => words.map(normaliseWord).join('|')
 /**
  * Names by their words and parts, so that "which names start or end like this" costs a lookup
  * instead of a pass over every name in the article (an article can name thousands: a pasted
- * index, a team sheet). Lookups return candidates in the order they were added; callers check
- * each with their own comparison, so the index changes how fast an answer comes, never what it is.
+ * index, a team sheet). Lookups return items in the order they were added. `withPart` answers
+ * exactly; `find` returns candidates that callers check with their own comparison (sameNameWord),
+ * so the index changes how fast an answer comes, never what it is.
  */
 export class NameIndex<T> {
   private readonly byKey = new Map<string, Set<T>>();

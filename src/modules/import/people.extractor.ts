@@ -498,7 +498,7 @@ export function extractPeople(copy: readonly string[], turns: readonly Transcrip
   }
   for (const site of sites) {
     if (site.tokens.length < 2 || people.has(site.key) || aliasOf.has(site.key) || isOrganisation(site)) continue;
-    const owners = people.withNameStartingOrEnding(site.tokens).filter((person) => isShortFormOf(site.tokens, person.tokens));
+    const owners = people.withNameStartingOrEnding(site.tokens);
     if (owners.length === 1) setAlias(site.key, owners[0].key);
   }
 

@@ -3,6 +3,7 @@ import { Article } from './article/article.entity';
 import { Mention } from './mention/mention.entity';
 import { Person } from './person/person.entity';
 import { Quote } from './quote/quote.entity';
+import { ArticleRating } from './rating/article-rating.entity';
 import { Vote } from './rating/vote.entity';
 
 /**
@@ -10,4 +11,4 @@ import { Vote } from './rating/vote.entity';
  * (src/db/data-source.ts). It sits above the modules: the composition layer (src/server/,
  * src/cli/) imports it; no module and nothing in src/db/ does.
  */
-export const entities = [Article, Person, Mention, Quote, Vote, InstanceSetting];
+export const entities = [Article, Person, Mention, Quote, Vote, ArticleRating, InstanceSetting];

@@ -23,6 +23,7 @@ import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
 import { ExtractionPool } from '../modules/import/extraction-pool';
 import { seedIfNeeded } from '../modules/import/seed/seed';
+import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { ErrorCode } from '../shared/errors';
@@ -108,8 +109,9 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
     // One set of per-address vote limits for the whole process, shared by every reader's services.
     const voteLimiter = new VoteLimiter(config.votes);
+    const voteCommitter = new VoteCommitter(writes);
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
-      createServices(reader, writes, extraction, voteLimiter),
+      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter }),
     );
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];

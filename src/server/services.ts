@@ -12,9 +12,11 @@ import { Person } from '../modules/person/person.entity';
 import { PersonService } from '../modules/person/person.service';
 import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
+import { ArticleRating } from '../modules/rating/article-rating.entity';
 import { ratingTally } from '../modules/rating/rating.query';
 import { RatingService } from '../modules/rating/rating.service';
-import { VoteLimiter } from '../modules/rating/vote-limiter';
+import type { VoteCommitter } from '../modules/rating/vote-committer';
+import type { VoteLimiter } from '../modules/rating/vote-limiter';
 import { Vote } from '../modules/rating/vote.entity';
 import { SearchService } from '../modules/search/search.service';
 
@@ -29,16 +31,19 @@ export interface Services {
   search: SearchService;
 }
 
-/**
- * `extractor` is the process's one extraction pool; `voteLimiter` is the process's one VoteLimiter (built from `config.votes`), shared by every
- * reader's services so the per-address limits count every vote once; without one, votes are unlimited.
- */
-export function createServices(
-  dataSource: DataSource,
-  writes: WriteQueue,
-  extractor: ArticleExtractor,
-  voteLimiter: VoteLimiter = VoteLimiter.off(),
-): Services {
+/** What every reader's services share: one per process. */
+export interface ProcessWide {
+  /** Every write goes through it, in turn. */
+  writes: WriteQueue;
+  /** The extraction pool (worker threads). */
+  extractor: ArticleExtractor;
+  /** The per-address vote limits (built from `config.votes`), so they count every vote once; off when absent. */
+  voteLimiter?: VoteLimiter;
+  /** Group commit for votes: every reader's votes share it. */
+  voteCommitter: VoteCommitter;
+}
+
+export function createServices(dataSource: DataSource, { writes, extractor, voteLimiter, voteCommitter }: ProcessWide): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
@@ -56,7 +61,7 @@ export function createServices(
     mentions: new MentionService(repository(Mention), repository(Article), repository(Person)),
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
-    ratings: new RatingService(repository(Vote), repository(Article), writes, voteLimiter),
+    ratings: new RatingService(repository(Vote), repository(ArticleRating), repository(Article), voteCommitter, voteLimiter),
     imports: new ImportService(writes, new ArticleWriter(), extractor),
   };
 }

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Vote } from './vote.entity';
+import { ArticleRating } from './article-rating.entity';
 
 /**
  * A subquery selecting `article_id`, `average` (mean stars) and `votes` of every article with a
@@ -7,10 +7,11 @@ import { Vote } from './vote.entity';
  * ArticleListSources.ratingTally by src/server/services.ts.
  */
 export function ratingTally(sub: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  // Read from the tallies the vote transaction keeps (article_rating), not counted from the votes.
   return sub
-    .from(Vote, 'vote')
-    .select('vote.article_id', 'article_id')
-    .addSelect('AVG(vote.stars)', 'average')
-    .addSelect('COUNT(*)', 'votes')
-    .groupBy('vote.article_id');
+    .from(ArticleRating, 'tally')
+    .select('tally.article_id', 'article_id')
+    .addSelect('CAST(tally.star_sum AS DOUBLE PRECISION) / tally.votes', 'average')
+    .addSelect('tally.votes', 'votes')
+    .where('tally.votes > 0');
 }

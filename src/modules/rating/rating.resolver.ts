@@ -22,11 +22,11 @@ export class RatingResolver {
     @Ctx() { services, loaders, viewer }: RatingContext,
   ): Promise<RateArticlePayload> {
     const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
-    await services.ratings.rate(articleId, { hash: viewer.voterHash(), address: viewer.address() }, input.stars);
-    // Anything this request loaded before the vote is stale now.
-    loaders.ratingByArticle.clear(articleId);
+    const rating = await services.ratings.rate(articleId, { hash: viewer.voterHash(), address: viewer.address() }, input.stars);
+    // Anything this request loaded before the vote is stale now; the tally is the one just committed.
+    loaders.ratingByArticle.clear(articleId).prime(articleId, rating);
     loaders.viewerStarsByArticle.clear(articleId);
-    const [article, rating] = await Promise.all([loaders.articleById.load(articleId), loaders.ratingByArticle.load(articleId)]);
+    const article = await loaders.articleById.load(articleId);
     if (!article) throw notFound('No article has that articleId.', { argumentName: 'articleId' });
     return { article, rating };
   }

@@ -87,7 +87,10 @@ const GIVEN = (
   'Oskar Priya Rafael Sofia Tariq Ulrike Valentina Wiremu Yara Zoltan Adaeze Benoît Chiara Darius Esther Finn Grace Hamid Irene ' +
   'Jun Kofi Leila Marek Nour Omar Paula Ravi Sione Teresa Ugo Vera William Xavier Yuki Zofia Anders Beatriz Colm Dalia Ewa Felipe ' +
   'Goran Helen Ismail Jana Kwame Lina Mohammed Noor Orla Pavel Rosa Samir Tanvi Ulla Vikram Wanjiru Yosef Zeynep Alejandro Bronwyn ' +
-  'Cheng Deepa Efua Fernando Gwen Hassan Isabel Jorge Kateryna Lorenzo Meera Nikos Oluwaseun Patrick Rahul Svetlana Thabo Ursula'
+  'Cheng Deepa Efua Fernando Gwen Hassan Isabel Jorge Kateryna Lorenzo Meera Nikos Oluwaseun Patrick Rahul Svetlana Thabo Ursula ' +
+  'Abebe Birgit Caoimhe Dong Emre Freya Gabriel Halima Ivan Joanna Kaveh Lerato Miguel Ngozi Oren Pita Rukhsana Stefan Tendai ' +
+  'Ulises Vusi Wei Yerlan Zara Ahmed Bea Ciarán Dina Erik Folake Gintaras Hye-jin Ines Jakub Kalani Luca Mariam Nils Ottilie ' +
+  'Parisa Rustam Sakura Tomás Uzma Wojciech Yannick Zheng Agnieszka Bilal Chidi Dorota Eitan Fiona Gökhan Hinemoa Ilse Jasper'
 ).split(' ');
 const FAMILY = (
   'Okafor Nowak Dubois Sokolov Yilmaz Haddad Pereira Sato Petrov Berg Adeyemi Lund Kowalski Moreau Ivanova Demir Khoury Santos ' +
@@ -235,13 +238,18 @@ function weightedPick<T>(random: () => number, items: [T, number][]): T {
 
 /** The archive's people, each with a distinct name. */
 export function demoPeople(options: DemoArchiveOptions): DemoPerson[] {
-  const count = Math.min(options.people ?? 20_000, GIVEN.length * FAMILY.length);
+  // Far fewer than the names there are (with middle initials), so drawing distinct ones stays quick.
+  const count = Math.min(options.people ?? 20_000, GIVEN.length * FAMILY.length * 10);
   const random = seededRandom((options.seed ?? 1) * 31 + 7);
   const taken = new Set<string>();
   const people: DemoPerson[] = [];
   const slugs = new Set<string>();
   while (people.length < count) {
-    const name = `${GIVEN[Math.floor(random() * GIVEN.length)]} ${FAMILY[Math.floor(random() * FAMILY.length)]}`;
+    const given = GIVEN[Math.floor(random() * GIVEN.length)];
+    const family = FAMILY[Math.floor(random() * FAMILY.length)];
+    let name = `${given} ${family}`;
+    // A name already taken gets a middle initial, as newsrooms tell namesakes apart.
+    if (taken.has(normalizePersonName(name))) name = `${given} ${String.fromCharCode(65 + Math.floor(random() * 26))}. ${family}`;
     const normalizedName = normalizePersonName(name);
     if (taken.has(normalizedName)) continue;
     taken.add(normalizedName);

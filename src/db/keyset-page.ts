@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { emptyPage, type Page, type PageRequest } from '../shared/pagination';
+import { readRows } from './hydrate';
 import { keysetAfter } from './keyset';
 
 /** One column of a list's order: how to sort by it and how to read it back for the cursor. */
@@ -93,7 +94,7 @@ export async function keysetPage<T extends ObjectLiteral>(
     if (index === 0) query.orderBy(expression, direction);
     else query.addOrderBy(expression, direction);
   });
-  const { entities, raw } = await query.limit(request.count + 1).getRawAndEntities();
+  const { entities, raw } = await readRows(query.limit(request.count + 1));
   const rows = entities.map((entity, index) => ({ entity, raw: raw[index] as Record<string, unknown> }));
   return toPage(rows, request, order, totalCount);
 }
@@ -157,8 +158,8 @@ export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
     if (key.computed) query.addSelect(`batch.${sortKeyAlias(index)}`, sortKeyAlias(index));
   });
   query.andWhere('batch.batch_rank <= :batchLimit', { batchLimit: limit }).orderBy('batch.batch_parent').addOrderBy('batch.batch_rank');
-  const { entities, raw } = await query.getRawAndEntities();
-  // The entities come back once each even when a row sits under several parents.
+  const { entities, raw } = await readRows(query);
+  // A row under several parents comes back once per parent: one entity serves them all.
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const byParent = new Map<number, ListRow<T>[]>(batch.parentIds.map((id) => [id, []]));
   for (const row of raw as Record<string, unknown>[]) {

@@ -1,5 +1,6 @@
 import type { Repository } from 'typeorm';
 import { countByIds } from '../../db/count-by-ids';
+import { hydrate } from '../../db/hydrate';
 import {
   countPerParent,
   keysetPages,
@@ -53,15 +54,20 @@ export class MentionService {
 
   /** The people each article names, in order of first appearance; one query for all articles. */
   async mentionsByArticleIds(articleIds: readonly number[]): Promise<MentionedPerson[][]> {
-    const rows = await this.mentions
+    const query = this.mentions
       .createQueryBuilder('mention')
-      .innerJoinAndSelect('mention.person', 'person')
+      .select(['mention.articleId', 'mention.role'])
+      .innerJoin('mention.person', 'person')
+      .addSelect('person')
       .where('mention.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
       .orderBy('mention.articleId')
-      .addOrderBy('mention.position')
-      .getMany();
+      .addOrderBy('mention.position');
+    const raw = (await query.getRawMany()) as Record<string, unknown>[];
+    const people = hydrate<Person>(query, this.people.metadata, 'person', raw);
     const byArticle = new Map<number, MentionedPerson[]>(articleIds.map((id) => [id, []]));
-    for (const row of rows) byArticle.get(row.articleId)?.push({ person: row.person as Person, role: row.role });
+    raw.forEach((row, index) => {
+      byArticle.get(Number(row.mention_article_id))?.push({ person: people[index], role: row.mention_role as MentionRole });
+    });
     return articleIds.map((id) => byArticle.get(id) ?? []);
   }
 

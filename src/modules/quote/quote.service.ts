@@ -1,6 +1,7 @@
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { countByIds } from '../../db/count-by-ids';
 import { findByIdsInOrder } from '../../db/find-by-ids';
+import { readRows } from '../../db/hydrate';
 import { countPerParent, keysetPages, listPage, type ListOrder, type ParentBatch } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import type { Page, PageRequest } from '../../shared/pagination';
@@ -62,12 +63,13 @@ export class QuoteService {
 
   /** The quotes in each article, in order of appearance; one query for all articles. */
   async byArticleIds(articleIds: readonly number[]): Promise<Quote[][]> {
-    const rows = await this.quotes
-      .createQueryBuilder('quote')
-      .where('quote.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
-      .orderBy('quote.articleId')
-      .addOrderBy('quote.position')
-      .getMany();
+    const { entities: rows } = await readRows(
+      this.quotes
+        .createQueryBuilder('quote')
+        .where('quote.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
+        .orderBy('quote.articleId')
+        .addOrderBy('quote.position'),
+    );
     const byArticle = new Map<number, Quote[]>(articleIds.map((id) => [id, []]));
     for (const row of rows) byArticle.get(row.articleId)?.push(row);
     return articleIds.map((id) => byArticle.get(id) ?? []);

@@ -1,5 +1,5 @@
-import { slugify } from '../shared/slug';
 import { normalizePersonName } from '../modules/person/person-name';
+import { slugify } from '../shared/slug';
 
 /**
  * A deterministic, realistic archive for demos and benchmarks (`npm run seed:demo`): articles

@@ -39,6 +39,14 @@ export interface AppConfig {
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   imports: ImportLimits;
+  responseCache: ResponseCacheConfig;
+}
+
+/** The server-side cache of public query responses (src/server/cache/). */
+export interface ResponseCacheConfig {
+  enabled: boolean;
+  /** Memory the cached responses may take, in bytes. */
+  maxBytes: number;
 }
 
 /** How imported copy is extracted: in worker threads, each article within a time budget. */
@@ -198,6 +206,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     imports: {
       workers: integer(env, 'IMPORT_WORKERS', defaultImportWorkers(), 1, 64),
       timeoutMs: integer(env, 'IMPORT_TIMEOUT_MS', 10_000, 1, 600_000),
+    },
+    responseCache: {
+      enabled: boolean(env, 'NEWSGATE_RESPONSE_CACHE', true),
+      maxBytes: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536) * 1024 * 1024,
     },
   };
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, specifiedDirectives } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
 import { ArticleResolver } from '../modules/article/article.resolver';
@@ -15,6 +15,7 @@ import { ArticleRatingResolver } from '../modules/rating/article-rating.resolver
 import { RatingResolver } from '../modules/rating/rating.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { authChecker } from './auth-checker';
+import { cacheControlDirective } from './cache-control.directive';
 
 /**
  * Every resolver class, by module. Article and Person get their fields from several modules:
@@ -47,6 +48,8 @@ export function buildGatewaySchema(): GraphQLSchema {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
     authChecker,
+    // Declares Apollo's @cacheControl, which the types and fields carry (src/shared/cache-hints.ts).
+    directives: [...specifiedDirectives, cacheControlDirective],
   });
   return cached;
 }

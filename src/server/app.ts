@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { openDatabase, openReaders } from '../db/data-source';
+import { ExternalWrites } from '../db/external-writes';
 import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings';
 import { QueryCounter } from '../db/query-counter';
@@ -26,16 +27,21 @@ import { seedIfNeeded } from '../modules/import/seed/seed';
 import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { NO_CHANGE_FEED } from '../shared/cache-hints';
 import { ErrorCode } from '../shared/errors';
+import { collectCacheTags } from './cache/cache-tags';
+import { ResponseCache } from './cache/response-cache';
 import { type ContextRequest, createContext, type GatewayContext } from './context';
 import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { createFormatError } from './format-error';
+import { createGraphQLFastPath } from './graphql-fast-path';
 import { httpErrorHandler } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
 import { createLogger } from './logger';
+import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 import { createServices } from './services';
@@ -76,6 +82,8 @@ export interface RunningGateway {
   port: number;
   dataSource: DataSource;
   queryCounter: QueryCounter;
+  /** The response cache (null when NEWSGATE_RESPONSE_CACHE is off): its hit and miss counts. */
+  responseCache: ResponseCache | null;
   log: Logger;
   /**
    * Runs one operation in process through Apollo's executeOperation (resolver-level tests): the
@@ -109,9 +117,14 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
     // One set of per-address vote limits for the whole process, shared by every reader's services.
     const voteLimiter = new VoteLimiter(config.votes);
-    const voteCommitter = new VoteCommitter(writes);
+    // Public query responses, evicted by the writes that change what they hold (src/server/cache/).
+    const cache = config.responseCache.enabled ? new ResponseCache(config.responseCache.maxBytes) : null;
+    const changes = cache ?? NO_CHANGE_FEED;
+    const externalWrites = new ExternalWrites(dataSource);
+    await externalWrites.check();
+    const voteCommitter = new VoteCommitter(writes, changes);
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
-      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter }),
+      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter, changes }),
     );
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];
@@ -123,13 +136,18 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const app = express();
     // No X-Powered-By: the server's make is nobody's business.
     app.disable('x-powered-by');
-    const httpServer = http.createServer(app);
+    // Set once Apollo has started: anonymous GraphQL requests, the bulk of the traffic, skip Express.
+    let fastPath: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
+    const httpServer = http.createServer((req, res) => {
+      if (!fastPath(req, res)) app(req, res);
+    });
     // A client that sends its headers or body slowly holds a connection without ever reaching the
     // operation deadline (which starts once the body is read): Node's defaults allow 60 s and 300 s.
     httpServer.headersTimeout = 10_000;
     httpServer.requestTimeout = 30_000;
+    const schema = collectCacheTags(checkDeadlineAtRootFields(buildGatewaySchema()));
     const apollo = new ApolloServer<GatewayContext>({
-      schema: checkDeadlineAtRootFields(buildGatewaySchema()),
+      schema,
       formatError: createFormatError({ hideSuggestions: production }),
       // From the parsed configuration rather than Apollo's own reading of process.env.
       introspection: config.introspection,
@@ -148,8 +166,10 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         queryCostPlugin<GatewayContext>(limits.maxCost),
         requestStatePlugin<GatewayContext>(log),
         legacyJsonStatusPlugin<GatewayContext>(),
-        // No cache hints are set; the plugin would otherwise wrap every field resolver.
+        // Cache-Control comes from cachePolicyPlugin, worked out once per document; Apollo's own
+        // plugin would work it out again at every field of every request.
         ApolloServerPluginCacheControlDisabled(),
+        cachePolicyPlugin<GatewayContext>(schema),
         config.nodeEnv === 'production'
           ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
           : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -165,6 +185,17 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         checkEditor,
         operationTimeoutMs: limits.operationTimeoutMs,
       });
+
+    fastPath = createGraphQLFastPath({
+      apollo,
+      path: GRAPHQL_PATH,
+      contextFor,
+      maxBodyBytes: limits.maxBodyBytes,
+      maxNesting: Math.max(64, 3 * limits.maxDepth),
+      cache,
+      externalWrites,
+      log,
+    });
 
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
@@ -198,6 +229,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       port,
       dataSource,
       queryCounter,
+      responseCache: cache,
       log,
       execute<TData, TVariables extends OperationVariables>(
         query: string | TypedQueryDocumentNode<TData, TVariables>,

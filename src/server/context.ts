@@ -10,8 +10,10 @@ import type { RatingContext, Viewer } from '../modules/rating/rating.context';
 import { hashVoter, VOTER_HEADER, voterKey } from '../modules/rating/voter';
 import type { SearchContext } from '../modules/search/search.context';
 import type { EditorCheckContext } from '../schema/auth-checker';
+import type { CacheTagContext } from './cache/cache-tags';
 import { Deadline } from './deadline';
 import { createLoaders, type Loaders } from './loaders';
+import type { CachePolicyContext } from './plugins/cache-policy.plugin';
 import type { Services } from './services';
 
 /**
@@ -29,7 +31,9 @@ export interface GatewayContext
     SearchContext,
     ImportContext,
     NodeContext,
-    EditorCheckContext {
+    EditorCheckContext,
+    CacheTagContext,
+    CachePolicyContext {
   /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
   requestId: string;
   /** Past it, no further root field, totalCount or loader batch (so no further SQL) starts for this query. */
@@ -103,6 +107,7 @@ export function createContext(req: ContextRequest, options: ContextOptions): Gat
   return {
     requestId: randomUUID(),
     deadline,
+    cacheOutcome: {},
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
     loaders: createLoaders(

@@ -19,6 +19,7 @@ import type { VoteCommitter } from '../modules/rating/vote-committer';
 import type { VoteLimiter } from '../modules/rating/vote-limiter';
 import { Vote } from '../modules/rating/vote.entity';
 import { SearchService } from '../modules/search/search.service';
+import type { ChangeFeed } from '../shared/cache-hints';
 
 /** The application's services, built once per process from one DataSource. */
 export interface Services {
@@ -41,9 +42,11 @@ export interface ProcessWide {
   voteLimiter?: VoteLimiter;
   /** Group commit for votes: every reader's votes share it. */
   voteCommitter: VoteCommitter;
+  /** Hears what each committed write changed (the response cache). */
+  changes?: ChangeFeed;
 }
 
-export function createServices(dataSource: DataSource, { writes, extractor, voteLimiter, voteCommitter }: ProcessWide): Services {
+export function createServices(dataSource: DataSource, { writes, extractor, voteLimiter, voteCommitter, changes }: ProcessWide): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
@@ -62,6 +65,6 @@ export function createServices(dataSource: DataSource, { writes, extractor, vote
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
     ratings: new RatingService(repository(Vote), repository(ArticleRating), repository(Article), voteCommitter, voteLimiter),
-    imports: new ImportService(writes, new ArticleWriter(), extractor),
+    imports: new ImportService(writes, new ArticleWriter(), extractor, changes),
   };
 }

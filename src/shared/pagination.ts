@@ -1,10 +1,12 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CacheHint } from './cache-hints';
 import { totalCountCost } from './complexity';
 import { badUserInput } from './errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
 @ObjectType({ description: 'Relay page information.' })
+@Directive(CacheHint.LIST)
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -96,6 +98,7 @@ export interface Connection<T> {
 /** `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
   @ObjectType(`${name}Edge`)
+  @Directive(CacheHint.LIST)
   class EdgeType {
     @Field({ description: 'Pass as `after` to get the rows after this one.' })
     cursor: string;
@@ -105,6 +108,7 @@ export function connectionTypes<T extends object>(name: string, nodeType: ClassT
   }
 
   @ObjectType(`${name}Connection`)
+  @Directive(CacheHint.LIST)
   class ConnectionType {
     @Field(() => [EdgeType])
     edges: EdgeType[];

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       votes: { newVotersPerHour: 20, votesPerMinute: 60 },
       shutdownGraceMs: 10_000,
       imports: { workers: expect.any(Number), timeoutMs: 10_000 },
+      responseCache: { enabled: true, maxBytes: 64 * 1024 * 1024 },
     });
   });
 
@@ -91,6 +92,8 @@ describe('loadConfig', () => {
       SHUTDOWN_GRACE_MS: '3000',
       IMPORT_WORKERS: '3',
       IMPORT_TIMEOUT_MS: '2000',
+      NEWSGATE_RESPONSE_CACHE: 'false',
+      RESPONSE_CACHE_MB: '16',
     });
     expect(config).toEqual({
       port: 8080,
@@ -118,6 +121,7 @@ describe('loadConfig', () => {
       votes: { newVotersPerHour: 5, votesPerMinute: 30 },
       shutdownGraceMs: 3_000,
       imports: { workers: 3, timeoutMs: 2_000 },
+      responseCache: { enabled: false, maxBytes: 16 * 1024 * 1024 },
     });
   });
 
@@ -154,6 +158,8 @@ describe('loadConfig', () => {
     ['IMPORT_WORKERS', 'all'],
     ['IMPORT_TIMEOUT_MS', '0'],
     ['IMPORT_TIMEOUT_MS', '10s'],
+    ['RESPONSE_CACHE_MB', '0'],
+    ['NEWSGATE_RESPONSE_CACHE', 'maybe'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],
     ['DATABASE_READ_CONNECTIONS', '17'],
     ['DATABASE_READ_CONNECTIONS', 'many'],

@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
 import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
 import { Image } from './image.type';
@@ -10,6 +11,7 @@ import { Image } from './image.type';
 @Unique('uq_article_slug', ['slug'])
 @Index('uq_article_source_url', ['sourceUrl'], { unique: true, where: '"source_url" IS NOT NULL' })
 @ObjectType({ implements: Node, description: 'A news article.' })
+@Directive(CacheHint.RECORD)
 export class Article {
   /** Database key; the GraphQL `id` is the global ID built from it (see NodeResolver). */
   @PrimaryGeneratedColumn()

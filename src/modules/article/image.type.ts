@@ -1,6 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 
 @ObjectType({ description: 'The lead image of an article.' })
+@Directive(CacheHint.RECORD)
 export class Image {
   @Field(() => String, { nullable: true })
   url: string | null;

@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 
 @ObjectType({ description: 'A section and how many articles it holds.' })
+@Directive(CacheHint.LIST)
 export class SectionCount {
   @Field()
   name: string;

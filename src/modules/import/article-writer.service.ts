@@ -14,6 +14,8 @@ export interface SavedArticle {
   article: Article;
   /** False when an existing article (same source URL, or same slug) was updated in place. */
   created: boolean;
+  /** Everyone the article names now, and named before an update: whose lists and counts changed. */
+  personIds: number[];
 }
 
 /**
@@ -24,13 +26,17 @@ export interface SavedArticle {
 export class ArticleWriter {
   /** Always a new article; a taken slug gets a numeric suffix. */
   async create(manager: EntityManager, draft: ArticleDraft): Promise<Article> {
+    return (await this.createArticle(manager, draft)).article;
+  }
+
+  private async createArticle(manager: EntityManager, draft: ArticleDraft): Promise<SavedArticle> {
     validateDraft(draft);
     const articles = manager.getRepository(Article);
     const slug = await uniqueSlug(slugify(draft.headline), (candidate) => articles.existsBy({ slug: candidate }));
     const now = new Date();
     const article = await articles.save(articles.create({ ...articleFields(draft, now), slug, createdAt: now }));
-    await this.saveRelations(manager, article.id, draft, now);
-    return article;
+    const personIds = await this.saveRelations(manager, article.id, draft, now);
+    return { article, created: true, personIds };
   }
 
   /**
@@ -43,19 +49,22 @@ export class ArticleWriter {
     const existing =
       (draft.sourceUrl ? await articles.findOneBy({ sourceUrl: draft.sourceUrl }) : null) ??
       (await articles.findOneBy({ slug: slugify(draft.headline) }));
-    if (!existing) return { article: await this.create(manager, draft), created: true };
+    if (!existing) return this.createArticle(manager, draft);
 
     const now = new Date();
     // A re-import without a source URL keeps the one the article already has.
     const fields = { ...articleFields(draft, now), sourceUrl: draft.sourceUrl ?? existing.sourceUrl };
     await articles.update({ id: existing.id }, fields);
+    const before = await manager.getRepository(Mention).find({ select: { personId: true }, where: { articleId: existing.id } });
     await manager.getRepository(Quote).delete({ articleId: existing.id });
     await manager.getRepository(Mention).delete({ articleId: existing.id });
-    await this.saveRelations(manager, existing.id, draft, now);
-    return { article: await articles.findOneByOrFail({ id: existing.id }), created: false };
+    const named = await this.saveRelations(manager, existing.id, draft, now);
+    const personIds = [...new Set([...before.map((mention) => mention.personId), ...named])];
+    return { article: await articles.findOneByOrFail({ id: existing.id }), created: false, personIds };
   }
 
-  private async saveRelations(manager: EntityManager, articleId: number, draft: ArticleDraft, now: Date): Promise<void> {
+  /** Returns the ids of the people the article names. */
+  private async saveRelations(manager: EntityManager, articleId: number, draft: ArticleDraft, now: Date): Promise<number[]> {
     const peopleByName = await this.findOrCreatePeople(manager, draft.people, now);
     const mentions = draft.people.map((personDraft, position) => ({
       articleId,
@@ -73,6 +82,7 @@ export class ArticleWriter {
       position,
     }));
     await insertRows(manager, Quote, quotes);
+    return [...new Set(mentions.map((mention) => mention.personId))];
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { WriteQueue } from '../../db/write-queue';
+import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
 import type { ArticleWriter, SavedArticle } from './article-writer.service';
 import type { Extraction, ImportRequest } from './article.extractor';
 
@@ -17,6 +18,8 @@ export class ImportService {
     private readonly writes: WriteQueue,
     private readonly writer: ArticleWriter,
     private readonly extractor: ArticleExtractor,
+    /** Hears, once the article is committed, what the import changed (the response cache). */
+    private readonly changes: ChangeFeed = NO_CHANGE_FEED,
   ) {}
 
   /**
@@ -34,6 +37,12 @@ export class ImportService {
   async import(request: ImportRequest): Promise<ImportResult> {
     const extraction = await this.extractor.extract(request);
     const saved = await this.writes.transaction((manager) => this.writer.upsert(manager, extraction.draft));
+    // The article, everyone it names (their articles, quotes and counts), and every list it can enter.
+    this.changes.changed([
+      CacheTag.node('Article', saved.article.id),
+      CacheTag.LISTS,
+      ...saved.personIds.map((id) => CacheTag.node('Person', id)),
+    ]);
     return { ...saved, warnings: extraction.warnings, extraction };
   }
 }

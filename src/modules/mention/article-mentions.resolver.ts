@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { firstRowsCost, listCost } from '../../shared/complexity';
 import { boundedCount } from '../../shared/pagination';
 import { Article } from '../article/article.entity';
@@ -21,6 +22,7 @@ export class ArticleMentionsResolver {
     return mentions.filter((mention) => role == null || mention.role === role).map((mention) => mention.person);
   }
 
+  @Directive(CacheHint.LIST)
   @FieldResolver(() => [Article], {
     complexity: firstRowsCost,
     description: 'Other articles ranked by how many people they share with this one, then newest first.',

@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { Person } from '../person/person.entity';
 
 @ObjectType({ description: 'A person and how many articles they share with another.' })
+@Directive(CacheHint.LIST)
 export class PersonCount {
   @Field(() => Person)
   person: Person;

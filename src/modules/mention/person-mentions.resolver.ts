@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { connectionCost, firstRowsCost } from '../../shared/complexity';
 import { boundedCount, ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
 import { ArticleConnection } from '../article/article.connection';
@@ -12,6 +13,7 @@ const MAX_CO_MENTIONED = 100;
 @Resolver(() => Person)
 export class PersonMentionsResolver {
   @FieldResolver(() => Int, { description: 'How many articles name this person.' })
+  @Directive(CacheHint.LIST)
   mentionCount(@Root() person: Person, @Ctx() { loaders }: MentionContext): Promise<number> {
     return loaders.mentionCountByPerson.load(person.id);
   }

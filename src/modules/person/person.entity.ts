@@ -1,11 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
 
 @Entity({ name: 'person' })
 @Unique('uq_person_slug', ['slug'])
 @Unique('uq_person_normalized_name', ['normalizedName'])
 @ObjectType({ implements: Node, description: 'A person named in articles.' })
+@Directive(CacheHint.RECORD)
 export class Person {
   @PrimaryGeneratedColumn()
   id: number;

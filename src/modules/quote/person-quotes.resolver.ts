@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { connectionCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination';
@@ -10,6 +11,7 @@ import type { QuoteContext } from './quote.context';
 @Resolver(() => Person)
 export class PersonQuotesResolver {
   @FieldResolver(() => Int, { description: 'How many quotes are attributed to this person.' })
+  @Directive(CacheHint.LIST)
   quoteCount(@Root() person: Person, @Ctx() { loaders }: QuoteContext): Promise<number> {
     return loaders.quoteCountByPerson.load(person.id);
   }

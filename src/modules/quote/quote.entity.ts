@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
@@ -8,6 +9,7 @@ import { Person } from '../person/person.entity';
 @Index('idx_quote_article', ['articleId', 'position'])
 @Index('idx_quote_speaker', ['speakerId', 'articleId', 'position'])
 @ObjectType({ implements: Node, description: "Someone's words, as quoted in an article." })
+@Directive(CacheHint.RECORD)
 export class Quote {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { notFound } from '../../shared/errors';
 import { expectGlobalId } from '../../shared/global-id';
 import { RateArticleInput } from './rate-article.input';
@@ -8,6 +9,7 @@ import { Rating } from './rating.type';
 
 @Resolver(() => Rating)
 export class RatingResolver {
+  @Directive(CacheHint.PRIVATE)
   @FieldResolver(() => Int, {
     nullable: true,
     description: "The caller's own stars (X-Voter-Id, else address and user agent); null if none.",

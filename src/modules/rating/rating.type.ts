@@ -1,8 +1,10 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 
 export const STAR_LEVELS = 5;
 
 @ObjectType({ description: "Readers' votes on an article." })
+@Directive(CacheHint.RATING)
 export class Rating {
   /** Which article this tally is for (viewerStars looks the caller's vote up by it). */
   readonly articleId: number;

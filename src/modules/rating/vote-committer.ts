@@ -1,5 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import type { WriteQueue } from '../../db/write-queue';
+import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
 import { Article } from '../article/article.entity';
 import { ArticleRating } from './article-rating.entity';
 import { STAR_LEVELS } from './rating.type';
@@ -37,7 +38,11 @@ export class VoteCommitter {
   private waiting: Waiting[] = [];
   private writing = false;
 
-  constructor(private readonly writes: WriteQueue) {}
+  constructor(
+    private readonly writes: WriteQueue,
+    /** Hears, once a group has committed, which ratings changed (the response cache). */
+    private readonly changes: ChangeFeed = NO_CHANGE_FEED,
+  ) {}
 
   commit(vote: VoteToCommit): Promise<CommittedVote> {
     return new Promise((resolve, reject) => {
@@ -58,6 +63,9 @@ export class VoteCommitter {
               group.map((entry) => entry.vote),
             ),
           );
+          // Before any voter hears back: the next read must not be served a cached tally.
+          const articleIds = new Set(group.map((entry) => entry.vote.articleId));
+          this.changes.changed([CacheTag.RATED_LISTS, ...[...articleIds].map((id) => CacheTag.rating(id))]);
           group.forEach((entry, index) => entry.resolve(results[index]));
         } catch (error) {
           // The transaction rolled back: none of the group's votes is stored, and each caller hears so.

@@ -1,4 +1,5 @@
-import { createUnionType, Field, Float, ObjectType } from 'type-graphql';
+import { createUnionType, Directive, Field, Float, ObjectType } from 'type-graphql';
+import { CacheHint } from '../../shared/cache-hints';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
@@ -10,6 +11,7 @@ export const SearchHit = createUnionType({
 });
 
 @ObjectType()
+@Directive(CacheHint.LIST)
 export class SearchResult {
   @Field(() => SearchHit)
   hit: Article | Quote | Person;

@@ -12,7 +12,7 @@ import { ArticleQuotesResolver } from '../modules/quote/article-quotes.resolver'
 import { PersonQuotesResolver } from '../modules/quote/person-quotes.resolver';
 import { QuoteResolver } from '../modules/quote/quote.resolver';
 import { ArticleRatingResolver } from '../modules/rating/article-rating.resolver';
-import { RatingResolver } from '../modules/rating/rating.resolver';
+import { RateArticlePayloadResolver, RatingResolver } from '../modules/rating/rating.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { authChecker } from './auth-checker';
 import { cacheControlDirective } from './cache-control.directive';
@@ -33,6 +33,7 @@ export const resolvers = [
   ArticleQuotesResolver,
   PersonQuotesResolver,
   RatingResolver,
+  RateArticlePayloadResolver,
   ArticleRatingResolver,
   ImportResolver,
   SearchResolver,

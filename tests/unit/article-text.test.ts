@@ -1,4 +1,4 @@
-import { countWords, joinParagraphs, readingTimeMinutes, splitParagraphs } from '../../src/modules/article/article-text';
+import { countWords, firstParagraph, joinParagraphs, readingTimeMinutes, splitParagraphs } from '../../src/modules/article/article-text';
 
 describe('article text', () => {
   it('splits paragraphs on blank lines, whatever the line endings and spacing', () => {
@@ -22,5 +22,17 @@ describe('article text', () => {
     expect(readingTimeMinutes(1)).toBe(1);
     expect(readingTimeMinutes(230)).toBe(1);
     expect(readingTimeMinutes(231)).toBe(2);
+  });
+});
+
+describe('firstParagraph', () => {
+  it('is always the first of splitParagraphs, on bodies built from every kind of break and blank', () => {
+    const pieces = ['One.', 'Two words', '\n', '\r\n', '\n\n', '\r\n\r\n', ' ', '\t', '\u00a0', '\n \n', 'x'];
+    let state = 7;
+    const next = () => (state = (state * 48271) % 2147483647);
+    for (let round = 0; round < 2000; round += 1) {
+      const body = Array.from({ length: next() % 9 }, () => pieces[next() % pieces.length]).join('');
+      expect(firstParagraph(body)).toBe(splitParagraphs(body)[0] ?? null);
+    }
   });
 });

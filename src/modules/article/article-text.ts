@@ -11,6 +11,12 @@ export function splitParagraphs(body: string): string[] {
     .filter((paragraph) => paragraph.length > 0);
 }
 
+/** The first paragraph, without splitting the whole body (an article list reads it for every standfirst it falls back on). */
+export function firstParagraph(body: string): string | null {
+  const match = /\S[\s\S]*?(?=\r?\n\s*\r?\n|$)/.exec(body);
+  return match ? match[0].trim() : null;
+}
+
 export function joinParagraphs(paragraphs: readonly string[]): string {
   return paragraphs
     .map((paragraph) => paragraph.trim())

@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
-import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
+import { countWords, firstParagraph, readingTimeMinutes, splitParagraphs } from './article-text';
 import { Image } from './image.type';
 
 @Entity({ name: 'article' })
@@ -63,7 +63,7 @@ export class Article {
 
   @Field(() => String, { nullable: true, description: 'Summary; defaults to the first paragraph.' })
   get standfirst(): string | null {
-    return this.storedStandfirst ?? this.paragraphs[0] ?? null;
+    return this.storedStandfirst ?? firstParagraph(this.body);
   }
 
   @Field(() => [String])

@@ -1,12 +1,16 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Article } from '../article/article.entity';
 import { Rating } from './rating.type';
 
 @ObjectType()
 export class RateArticlePayload {
-  @Field(() => Article)
-  article: Article;
+  /** The article voted on; `article` is loaded only when the client asks for it (RatingResolver). */
+  readonly articleId: number;
 
   @Field(() => Rating, { description: 'The tally including this vote.' })
   rating: Rating;
+
+  constructor(articleId: number, rating: Rating) {
+    this.articleId = articleId;
+    this.rating = rating;
+  }
 }

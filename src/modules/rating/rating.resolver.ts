@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } fro
 import { CacheHint } from '../../shared/cache-hints';
 import { notFound } from '../../shared/errors';
 import { expectGlobalId } from '../../shared/global-id';
+import { Article } from '../article/article.entity';
 import { RateArticleInput } from './rate-article.input';
 import { RateArticlePayload } from './rate-article.payload';
 import type { RatingContext } from './rating.context';
@@ -28,8 +29,16 @@ export class RatingResolver {
     // Anything this request loaded before the vote is stale now; the tally is the one just committed.
     loaders.ratingByArticle.clear(articleId).prime(articleId, rating);
     loaders.viewerStarsByArticle.clear(articleId);
-    const article = await loaders.articleById.load(articleId);
+    return new RateArticlePayload(articleId, rating);
+  }
+}
+
+@Resolver(() => RateArticlePayload)
+export class RateArticlePayloadResolver {
+  @FieldResolver(() => Article)
+  async article(@Root() payload: RateArticlePayload, @Ctx() { loaders }: RatingContext): Promise<Article> {
+    const article = await loaders.articleById.load(payload.articleId);
     if (!article) throw notFound('No article has that articleId.', { argumentName: 'articleId' });
-    return { article, rating };
+    return article;
   }
 }

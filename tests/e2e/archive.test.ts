@@ -196,7 +196,7 @@ describe('an archive of articles', () => {
     expect(forFive).toBe(5);
   });
 
-  it('sends the same statements for issue #10\'s front page of 20 and of 100 (page, people, ratings), over HTTP too', async () => {
+  it("sends the same statements for issue #10's front page of 20 and of 100 (page, people, ratings), over HTTP too", async () => {
     const FRONT = `query($first: Int) { articles(first: $first) { edges { node { id slug headline section publishedAt standfirst
       image { url credit } people { name } rating { votes average } } } } }`;
     const statementsFor = async (first: number) => {

@@ -8,7 +8,8 @@
  * Prints a table (requests/s, p50, p99, ratio to the baseline), the gateways' peak RSS, and
  * writes bench/results.json. Then (BENCH_ISOLATION=0 skips it) issue #13's readers-during-imports
  * run and extraction times.
- *   BENCH_SECONDS (default 10) per run, BENCH_ARCHIVES (default "1000,100000"), BENCH_VOTES (20000).
+ *   BENCH_SECONDS (default 10) per run, BENCH_ARCHIVES (default "1000,100000"), BENCH_VOTES (20000),
+ *   BENCH_RESULTS (default bench/results.json).
  */
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -113,6 +114,8 @@ async function main() {
   const runs: Run[] = [];
   const votes: Record<string, unknown>[] = [];
   const peakRss: Record<string, number> = {};
+  // Voter ids unique to this run, so its votes are new votes even on an archive earlier runs voted on.
+  const runId = Date.now().toString(36);
   for (const articles of ARCHIVES) {
     const file = await archive(articles);
     const common = {
@@ -207,7 +210,7 @@ async function main() {
               voter += 1;
               return {
                 ...request,
-                headers: { 'content-type': 'application/json', 'x-voter-id': `bench-voter-${articles}-${voter}` },
+                headers: { 'content-type': 'application/json', 'x-voter-id': `bench-voter-${runId}-${articles}-${voter}` },
                 body: JSON.stringify({
                   query: 'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }',
                   variables: { input: { articleId: targets[voter % targets.length].id, stars: (voter % 5) + 1 } },
@@ -292,7 +295,7 @@ async function main() {
     growth,
     peakRssMiB: peakRss,
   };
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(process.env.BENCH_RESULTS ?? path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   if (ISOLATION) await isolation();
 }

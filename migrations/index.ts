@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { ArticleSourceUrl1764100000000 } from './1764100000000-article-source-url';
 import { SearchIndex1764200000000 } from './1764200000000-search-index';
 import { RatingTally1764300000000 } from './1764300000000-rating-tally';
+import { ArticleDateIndex1764400000000 } from './1764400000000-article-date-index';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
-export const migrations = [InitialSchema1764000000000, ArticleSourceUrl1764100000000, SearchIndex1764200000000, RatingTally1764300000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  ArticleSourceUrl1764100000000,
+  SearchIndex1764200000000,
+  RatingTally1764300000000,
+  ArticleDateIndex1764400000000,
+];

@@ -72,5 +72,7 @@ export async function writeDemoArchive(
     if (batch.length === ARTICLES_PER_TRANSACTION) await flush();
   }
   if (batch.length > 0) await flush();
+  // Planner statistics for the archive as built (some plans depend on them).
+  await dataSource.query('ANALYZE');
   return counts;
 }

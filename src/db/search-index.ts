@@ -48,11 +48,22 @@ const QUOTE_RANK = 'bm25(quote_fts)';
 const SNIPPET_WORDS = 24;
 const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
 
+/** Each kind's matches with their score: ranking needs every match, so only what ranking needs. */
 const BRANCHES: Record<SearchType, string> = {
-  [SearchType.ARTICLE]: `SELECT '${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score, snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM article_fts WHERE article_fts MATCH :q`,
-  [SearchType.QUOTE]: `SELECT '${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score, highlight(quote_fts, 0, ${marks}) AS snippet FROM quote_fts WHERE quote_fts MATCH :q`,
-  [SearchType.PERSON]: `SELECT '${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score, snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) AS snippet FROM person_fts WHERE person_fts MATCH :q`,
+  [SearchType.ARTICLE]: `SELECT '${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score FROM article_fts WHERE article_fts MATCH :q`,
+  [SearchType.QUOTE]: `SELECT '${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score FROM quote_fts WHERE quote_fts MATCH :q`,
+  [SearchType.PERSON]: `SELECT '${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score FROM person_fts WHERE person_fts MATCH :q`,
 };
+
+/**
+ * The snippet of one hit on the page, by its kind and id: worked out only for the page's hits,
+ * after ranking (a common name matches thousands of rows; making a snippet for each took half the time).
+ */
+const SNIPPET = `CASE top.kind
+  WHEN '${SearchType.ARTICLE}' THEN (SELECT snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) FROM article_fts WHERE article_fts MATCH :q AND rowid = top.id)
+  WHEN '${SearchType.QUOTE}' THEN (SELECT highlight(quote_fts, 0, ${marks}) FROM quote_fts WHERE quote_fts MATCH :q AND rowid = top.id)
+  WHEN '${SearchType.PERSON}' THEN (SELECT snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) FROM person_fts WHERE person_fts MATCH :q AND rowid = top.id)
+END`;
 
 export class SqliteFtsIndex implements SearchIndex {
   constructor(private readonly dataSource: DataSource) {}
@@ -94,7 +105,9 @@ export class SqliteFtsIndex implements SearchIndex {
       ? 'WHERE (score < :score) OR (score = :score AND kind > :kind) OR (score = :score AND kind = :kind AND id > :id)'
       : '';
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT kind, id, score, snippet FROM (${union}) ${seek} ORDER BY score DESC, kind ASC, id ASC LIMIT :limit`,
+      `SELECT top.kind, top.id, top.score, ${SNIPPET} AS snippet FROM (
+         SELECT kind, id, score FROM (${union}) ${seek} ORDER BY score DESC, kind ASC, id ASC LIMIT :limit
+       ) top ORDER BY top.score DESC, top.kind ASC, top.id ASC`,
       { q: ftsQuery, limit, ...(after ?? {}) },
       {},
     );

@@ -19,6 +19,7 @@ import { openDatabase, openReaders } from '../db/data-source';
 import { ExternalWrites } from '../db/external-writes';
 import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings';
+import { optimizeOnClose } from '../db/pragmas';
 import { QueryCounter } from '../db/query-counter';
 import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
@@ -111,7 +112,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
   const extraction = new ExtractionPool(config.imports);
   try {
     const writes = new WriteQueue(dataSource);
-    if (config.seed && (await seedIfNeeded(writes))) log.info('loaded the seed article into the new database');
+    if (config.seed && (await seedIfNeeded(writes, extraction))) log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     // Requests take turns over the reader connections; every write goes through the one writer.
     readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
@@ -254,6 +255,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
           await apollo.stop();
           await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));
+          await optimizeOnClose(dataSource).catch((error: unknown) => log.warn({ err: error }, 'PRAGMA optimize failed'));
           await dataSource.destroy();
         })();
         return closed;

@@ -8,6 +8,8 @@ import { Image } from './image.type';
 @Entity({ name: 'article' })
 @Index('idx_article_published', ['publishedAt', 'id'])
 @Index('idx_article_section', ['section', 'publishedAt', 'id'])
+// Other lists order their rows by the article's date: looked up from this index, not the article's row.
+@Index('idx_article_id_published', ['id', 'publishedAt'])
 @Unique('uq_article_slug', ['slug'])
 @Index('uq_article_source_url', ['sourceUrl'], { unique: true, where: '"source_url" IS NOT NULL' })
 @ObjectType({ implements: Node, description: 'A news article.' })

@@ -39,7 +39,8 @@ export class Article {
   @Column({ name: 'updated_at' })
   updatedAt: Date;
 
-  @Column({ name: 'created_at' })
+  /** Not exposed, so never read unless asked for (`select: false`): one value less per article read. */
+  @Column({ name: 'created_at', select: false })
   createdAt: Date;
 
   /** The stored summary; the GraphQL field falls back to the first paragraph. */

@@ -58,7 +58,8 @@ export class MentionService {
       .createQueryBuilder('mention')
       .select(['mention.articleId', 'mention.role'])
       .innerJoin('mention.person', 'person')
-      .addSelect('person')
+      // The columns the Person type exposes: not the identity key and creation time only the importer reads.
+      .addSelect(['person.id', 'person.slug', 'person.name', 'person.description'])
       .where('mention.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
       .orderBy('mention.articleId')
       .addOrderBy('mention.position');

@@ -26,7 +26,10 @@ export class RatingService {
 
   /** Each article's tally, from the tallies kept with the votes (exact, see VoteCommitter); one query. */
   async ratingsByArticleIds(articleIds: readonly number[]): Promise<Rating[]> {
-    const rows = await this.tallies.find({ where: { articleId: In([...articleIds]) } });
+    const rows = await this.tallies.find({
+      select: { articleId: true, stars1: true, stars2: true, stars3: true, stars4: true, stars5: true },
+      where: { articleId: In([...articleIds]) },
+    });
     const byArticle = new Map(rows.map((row) => [row.articleId, histogramOf(row)]));
     return articleIds.map((id) => new Rating(id, byArticle.get(id) ?? emptyHistogram()));
   }

@@ -117,7 +117,11 @@ async function main() {
   // Voter ids unique to this run, so its votes are new votes even on an archive earlier runs voted on.
   const runId = Date.now().toString(36);
   for (const articles of ARCHIVES) {
-    const file = await archive(articles);
+    // A copy per run: the vote run writes, and the archive in data/bench/ stays as built.
+    const built = await archive(articles);
+    const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-bench-'));
+    const file = path.join(copyDir, 'archive.sqlite');
+    fs.copyFileSync(built, file);
     const common = {
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${file}`,
@@ -248,7 +252,8 @@ async function main() {
         child.removeAllListeners('exit');
         child.kill('SIGTERM');
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      fs.rmSync(copyDir, { recursive: true, force: true });
     }
   }
 

@@ -63,14 +63,14 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
       return;
     }
     // What the response can depend on besides the request itself: the Accept header (its media type).
-    const cacheKey = cache && !req.headers['x-query-cost'] ? `${req.method}\n${req.headers.accept ?? ''}\n${search}\n${text}` : null;
-    if (cacheKey !== null) {
-      let hit = cache!.get(cacheKey);
+    // A GET that Apollo's CSRF prevention refuses must reach Apollo, not be answered from the cache.
+    const cacheable = cache !== null && !req.headers['x-query-cost'] && (req.method !== 'GET' || preflighted(req));
+    const cacheKey = cacheable ? `${req.method}\n${req.headers.accept ?? ''}\n${search}\n${text}` : null;
+    if (cacheKey !== null && cache!.has(cacheKey)) {
       // Another process may have written since (a CLI import): then nothing cached can be trusted.
-      if (hit && (await options.externalWrites.check())) {
-        cache!.clear();
-        hit = undefined;
-      }
+      if (await options.externalWrites.check()) cache!.clear();
+      // Looked up only now: what was there before the check may have been evicted during it.
+      const hit = cache!.get(cacheKey);
       if (hit) {
         send(req, res, hit, randomUUID());
         return;
@@ -184,6 +184,18 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     });
     return true;
   };
+}
+
+const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * Whether a request passes Apollo's CSRF prevention: a browser can send it only after a CORS
+ * preflight (a non-simple content type, or one of Apollo's preflight headers).
+ */
+function preflighted(req: IncomingMessage): boolean {
+  if (req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined) return true;
+  const type = req.headers['content-type'];
+  return type !== undefined && !SIMPLE_CONTENT_TYPES.has(type.split(';')[0].trim().toLowerCase());
 }
 
 /** A cached response, or a 304 when the client already holds it. */

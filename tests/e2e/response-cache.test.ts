@@ -153,6 +153,45 @@ describe('response cache and cache headers', () => {
     expect((await post(server, page)).body.data.node.rating.votes).toBe(before + 1);
   });
 
+  it('drops a lookup that selects no field of what it found when that changes (a quote removed by a re-import)', async () => {
+    const sourceUrl = 'https://example.com/quote-removed';
+    const editor = { authorization: `Bearer ${EDITOR_KEY}` };
+    await server.gql(
+      IMPORT,
+      { input: { sourceUrl, text: 'Quote Soon Removed\n\nNov. 2, 2026\n\n"Gone tomorrow," said Amara Okafor.' } },
+      editor,
+    );
+    const { article } = await server.data('{ article(slug: "quote-soon-removed") { quotes { id } } }');
+    const lookup = `{ quote(id: "${article.quotes[0].id}") { __typename } node(id: "${article.quotes[0].id}") { __typename } }`;
+    expect((await post(server, lookup)).body.data.quote).toEqual({ __typename: 'Quote' });
+    await server.gql(IMPORT, { input: { sourceUrl, text: 'Quote Soon Removed\n\nNov. 2, 2026\n\nNo quote any more.' } }, editor);
+    expect((await post(server, lookup)).body.data).toEqual({ quote: null, node: null });
+  });
+
+  it('never answers from the cache a GET that CSRF prevention refuses', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ sections { count } }')}`;
+    expect((await fetch(url, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(200);
+    expect((await fetch(url)).status).toBe(400);
+  });
+
+  it('serves nothing stale to requests arriving together right after another process wrote', async () => {
+    const other = createDataSource({ type: 'sqlite', database: server.databaseFile }, entities);
+    await other.initialize();
+    try {
+      const articleId = Number(Buffer.from(articleIds[0], 'base64url').toString().split(':')[1]);
+      const page = `{ node(id: "${articleIds[0]}") { ... on Article { headline } } }`;
+      for (let round = 0; round < 5; round += 1) {
+        await Promise.all([post(server, page), post(server, '{ sections { name count } }')]);
+        await Promise.all([post(server, page), post(server, '{ sections { name count } }')]);
+        await other.query('UPDATE article SET headline = ? WHERE id = ?', [`Changed elsewhere ${round}`, articleId]);
+        const [read] = await Promise.all([post(server, page), post(server, '{ sections { name count } }')]);
+        expect(read.body.data.node.headline).toBe(`Changed elsewhere ${round}`);
+      }
+    } finally {
+      await other.destroy();
+    }
+  });
+
   it('leaves responses with errors, and requests asking for their cost, uncached', async () => {
     const broken = '{ article(id: "not-an-id") { headline } }';
     await post(server, broken);

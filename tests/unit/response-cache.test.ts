@@ -48,4 +48,14 @@ describe('ResponseCache', () => {
     expect(cache.get('key-99')).toBeDefined();
     expect(cache.get('key-0')).toBeUndefined();
   });
+
+  it('keeps no tags for a response larger than the whole cache, which it does not store', () => {
+    const cache = new ResponseCache(1_000);
+    expect(cache.store('big', response(['Article:1', 'lists'], 'z'.repeat(5_000)), cache.begin())).toBe(false);
+    expect(cache.has('big')).toBe(false);
+    expect(cache.size).toBe(0);
+    // Nothing filed: a later change finds nothing to evict and the cache stays usable.
+    cache.changed(['Article:1']);
+    expect(cache.store('small', response(['Article:1']), cache.begin())).toBe(true);
+  });
 });

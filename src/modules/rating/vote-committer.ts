@@ -63,10 +63,14 @@ export class VoteCommitter {
               group.map((entry) => entry.vote),
             ),
           );
-          // Before any voter hears back: the next read must not be served a cached tally.
-          const articleIds = new Set(group.map((entry) => entry.vote.articleId));
-          this.changes.changed([CacheTag.RATED_LISTS, ...[...articleIds].map((id) => CacheTag.rating(id))]);
-          group.forEach((entry, index) => entry.resolve(results[index]));
+          try {
+            // Before any voter hears back: the next read must not be served a cached tally.
+            const articleIds = new Set(group.map((entry) => entry.vote.articleId));
+            this.changes.changed([CacheTag.RATED_LISTS, ...[...articleIds].map((id) => CacheTag.rating(id))]);
+          } finally {
+            // Committed: each vote is acknowledged whatever happens to the notice.
+            group.forEach((entry, index) => entry.resolve(results[index]));
+          }
         } catch (error) {
           // The transaction rolled back: none of the group's votes is stored, and each caller hears so.
           for (const entry of group) entry.reject(error);

@@ -62,6 +62,11 @@ export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
           if (!isLookup) return result;
           return Promise.resolve(result).then((value) => {
             if (containsNull(value)) tags.add(CacheTag.LISTS);
+            // What was found, even when the response selects none of its fields (`{ node(id) { __typename } }`).
+            for (const found of Array.isArray(value) ? value : [value]) {
+              if (found !== null && typeof found === 'object')
+                OBJECT_TAGS[found.constructor.name]?.(found as Record<string, unknown>, tags);
+            }
             return value;
           });
         };

@@ -13,6 +13,7 @@ export interface CachedResponse {
 
 /** Invalidations remembered for responses still being computed; older ones make such a response uncacheable. */
 const REMEMBERED_INVALIDATIONS = 10_000;
+const REMEMBERED_TAGS = 50_000;
 
 /** A strong ETag for a body. */
 export function etagOf(body: Buffer): string {
@@ -31,6 +32,7 @@ export class ResponseCache implements ChangeFeed {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly keysByTag = new Map<string, Set<string>>();
   private sequence = 0;
+  private rememberedTags = 0;
   private readonly invalidations: { sequence: number; tags: readonly string[] | null }[] = [];
   hits = 0;
   misses = 0;
@@ -45,6 +47,11 @@ export class ResponseCache implements ChangeFeed {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether a response is held for the key (not counted as a hit or a miss). */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   get(key: string): CachedResponse | undefined {
@@ -70,6 +77,8 @@ export class ResponseCache implements ChangeFeed {
       }
     }
     this.entries.set(key, response);
+    // A response larger than the whole cache is not kept (lru-cache refuses it): file no tags for it.
+    if (!this.entries.has(key)) return false;
     for (const tag of response.tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
@@ -97,8 +106,11 @@ export class ResponseCache implements ChangeFeed {
   private remember(tags: readonly string[] | null): void {
     this.sequence += 1;
     this.invalidations.push({ sequence: this.sequence, tags });
-    if (this.invalidations.length > REMEMBERED_INVALIDATIONS)
-      this.invalidations.splice(0, this.invalidations.length - REMEMBERED_INVALIDATIONS);
+    this.rememberedTags += tags?.length ?? 1;
+    // Bounded by the tags held, not only by the invalidations: one vote group can carry hundreds.
+    while (this.invalidations.length > REMEMBERED_INVALIDATIONS || this.rememberedTags > REMEMBERED_TAGS) {
+      this.rememberedTags -= this.invalidations.shift()!.tags?.length ?? 1;
+    }
   }
 
   private unfile(key: string, tags: readonly string[]): void {

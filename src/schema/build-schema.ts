@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type GraphQLSchema, specifiedDirectives } from 'graphql';
+import { type GraphQLSchema, isAbstractType, specifiedDirectives } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
 import { ArticleResolver } from '../modules/article/article.resolver';
@@ -14,6 +14,7 @@ import { QuoteResolver } from '../modules/quote/quote.resolver';
 import { ArticleRatingResolver } from '../modules/rating/article-rating.resolver';
 import { RateArticlePayloadResolver, RatingResolver } from '../modules/rating/rating.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
+import { typeNameOf } from '../shared/node.interface';
 import { authChecker } from './auth-checker';
 import { cacheControlDirective } from './cache-control.directive';
 
@@ -52,5 +53,11 @@ export function buildGatewaySchema(): GraphQLSchema {
     // Declares Apollo's @cacheControl, which the types and fields carry (src/shared/cache-hints.ts).
     directives: [...specifiedDirectives, cacheControlDirective],
   });
+  // type-graphql wraps each resolveType in an async function: a promise per interface or union
+  // value, which graphql-jit (src/server/compiled-execution.ts) cannot take. Every abstract type
+  // here resolves by class name (Node, SearchHit), so they get that function itself.
+  for (const type of Object.values(cached.getTypeMap())) {
+    if (isAbstractType(type)) type.resolveType = typeNameOf;
+  }
   return cached;
 }

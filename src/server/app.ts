@@ -32,6 +32,7 @@ import { NO_CHANGE_FEED } from '../shared/cache-hints';
 import { ErrorCode } from '../shared/errors';
 import { collectCacheTags } from './cache/cache-tags';
 import { ResponseCache } from './cache/response-cache';
+import { compiledExecution } from './compiled-execution';
 import { type ContextRequest, createContext, type GatewayContext } from './context';
 import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
@@ -148,7 +149,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     httpServer.requestTimeout = 30_000;
     const schema = collectCacheTags(checkDeadlineAtRootFields(buildGatewaySchema()));
     const apollo = new ApolloServer<GatewayContext>({
-      schema,
+      // Apollo executes through graphql-jit (see compiled-execution.ts) with this schema.
+      gateway: compiledExecution(schema),
       formatError: createFormatError({ hideSuggestions: production }),
       // From the parsed configuration rather than Apollo's own reading of process.env.
       introspection: config.introspection,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyLabel, parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
+import { copyLabel } from '../../src/modules/import/copy-label';
+import { parseCopyLayout, parseDateLine, splitGluedSection } from '../../src/modules/import/copy-layout.parser';
 import { ImportInputError } from '../../src/modules/import/import-errors';
 
 // The seed copy the project ships (src/modules/import/seed/), so the suite needs nothing outside the repository.

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { KNOWN_SECTIONS } from './copy-label';
 import { countWork } from './extraction-work';
 import { assertImportableText, ImportInputError } from './import-errors';
 
@@ -15,53 +16,6 @@ export interface CopyLayout {
   paragraphs: string[];
   warnings: string[];
 }
-
-const KNOWN_SECTIONS = new Set(
-  [
-    'news',
-    'top stories',
-    'world',
-    'world news',
-    'politics',
-    'business',
-    'economy',
-    'markets',
-    'money',
-    'sport',
-    'sports',
-    'opinion',
-    'comment',
-    'technology',
-    'tech',
-    'science',
-    'health',
-    'entertainment',
-    'culture',
-    'arts',
-    'lifestyle',
-    'travel',
-    'education',
-    'environment',
-    'climate',
-    'africa',
-    'europe',
-    'asia',
-    'americas',
-    'middle east',
-    'us',
-    'uk',
-    'local',
-    'national',
-    'international',
-    'breaking news',
-    'latest',
-    'features',
-    'analysis',
-    'media',
-    'law',
-    'crime',
-  ].map((name) => name.toLowerCase()),
-);
 
 const HEADER_LINES_SCANNED = 8;
 /**
@@ -302,19 +256,6 @@ export function splitGluedSection(line: string): [string, string] | null {
   const [, headline, section] = match;
   const isSection = KNOWN_SECTIONS.has(section.toLowerCase()) || /^[\p{Lu}&]{3,}$/u.test(section);
   return isSection && wordCount(headline) >= 2 ? [headline.trim(), section] : null;
-}
-
-/**
- * How an editor recognises copy before it is parsed (in an IMPORT_TIMEOUT error): its headline
- * line (the second line when the first is a section name, as parseCopyLayout reads it), at most 80 characters.
- */
-export function copyLabel(raw: string): string {
-  const [first = '', second] = raw
-    .split('\n', 20)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const headline = second !== undefined && KNOWN_SECTIONS.has(first.toLowerCase()) ? second : first;
-  return headline.length > 80 ? `${headline.slice(0, 79)}…` : headline;
 }
 
 /**

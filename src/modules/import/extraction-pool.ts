@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Semaphore } from 'async-mutex';
 import { Piscina } from 'piscina';
 import type { Extraction, ImportRequest } from './article.extractor';
-import { copyLabel } from './copy-layout.parser';
+import { copyLabel } from './copy-label';
 import type { ExtractionOutcome, ExtractionStarted, ExtractionTask } from './extraction.worker';
 import { ImportInputError, ImportTimeoutError } from './import-errors';
 

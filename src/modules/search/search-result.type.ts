@@ -1,5 +1,6 @@
 import { createUnionType, Directive, Field, Float, ObjectType } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
+import { typeNameOf } from '../../shared/node.interface';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { Quote } from '../quote/quote.entity';
@@ -7,7 +8,7 @@ import { Quote } from '../quote/quote.entity';
 export const SearchHit = createUnionType({
   name: 'SearchHit',
   types: () => [Article, Quote, Person] as const,
-  resolveType: (value) => value.constructor.name,
+  resolveType: typeNameOf,
 });
 
 @ObjectType()

@@ -1,0 +1,62 @@
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import { type DocumentNode, execute, type GraphQLSchema, type OperationDefinitionNode, printSchema } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+/** A document graphql-jit did not compile: executed by graphql-js, whose errors are the reference. */
+const NOT_COMPILED = Symbol('not compiled');
+
+/** Compiled operations, per parsed document (Apollo keeps one parsed document per query text). */
+const compiled = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CompiledQuery | typeof NOT_COMPILED>>();
+
+function compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  let byOperation = compiled.get(document);
+  if (!byOperation) compiled.set(document, (byOperation = new Map()));
+  let entry = byOperation.get(operation);
+  if (!entry) {
+    try {
+      // The operation Apollo resolved, by its own name: graphql-jit compares names strictly ("" is not "none").
+      const result = compileQuery(schema, document, operation.name?.value);
+      entry = isCompiledQuery(result) ? result : NOT_COMPILED;
+    } catch {
+      entry = NOT_COMPILED;
+    }
+    byOperation.set(operation, entry);
+  }
+  return entry;
+}
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js: each document is compiled once into
+ * a function that walks exactly its selections (no per-field lookups of the schema, no generic
+ * completion of each value), which took a tenth of a page request's CPU. It plugs into Apollo
+ * Server through the gateway interface, the one hook Apollo offers for its executor: "loading"
+ * the gateway just hands Apollo the schema and the executor. Parsing, validation, the limits,
+ * plugins and error formatting stay Apollo's, and the resolvers are the same functions. Whatever
+ * graphql-jit does not compile (an operation name that names no operation, say) runs through
+ * graphql-js as before, so clients get graphql-js's errors.
+ */
+export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+  const executor: GatewayExecutor = async (request) => {
+    const query = request.operation ? compiledFor(schema, request.document, request.operation) : NOT_COMPILED;
+    if (query !== NOT_COMPILED) return query.query(undefined, request.context, request.request.variables ?? {});
+    return execute({
+      schema,
+      document: request.document,
+      contextValue: request.context,
+      variableValues: request.request.variables,
+      operationName: request.request.operationName,
+    });
+  };
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => undefined;
+    },
+    async load() {
+      return { executor };
+    },
+    async stop() {
+      // Nothing to release.
+    },
+  };
+}

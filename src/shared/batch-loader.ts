@@ -46,7 +46,7 @@ export class BatchLoaderFactory {
 
   /** Id -> value, one batch for all the ids asked for in one tick. */
   byId<V>(batch: (ids: readonly number[]) => Promise<V[]>): DataLoader<number, V> {
-    return new DataLoader(this.guard(batch));
+    return new LazyLoader(() => new DataLoader(this.guard(batch)));
   }
 
   /** Parent id -> value for a field with arguments: one batch per distinct arguments. */
@@ -61,5 +61,44 @@ export class BatchLoaderFactory {
       this.beforeBatch();
       return batch(...args);
     };
+  }
+}
+
+/**
+ * A DataLoader made on first use: every request gets every module's loaders, and most use a few
+ * (a vote, none of the list loaders), so the rest are never built.
+ */
+class LazyLoader<K, V> implements Pick<DataLoader<K, V>, 'load' | 'loadMany' | 'clear' | 'clearAll' | 'prime'> {
+  private made: DataLoader<K, V> | undefined;
+  name: string | null = null;
+
+  constructor(private readonly make: () => DataLoader<K, V>) {}
+
+  private get loader(): DataLoader<K, V> {
+    this.made ??= this.make();
+    return this.made;
+  }
+
+  load(key: K): Promise<V> {
+    return this.loader.load(key);
+  }
+
+  loadMany(keys: ArrayLike<K>): Promise<(V | Error)[]> {
+    return this.loader.loadMany(keys);
+  }
+
+  clear(key: K): this {
+    this.made?.clear(key);
+    return this;
+  }
+
+  clearAll(): this {
+    this.made?.clearAll();
+    return this;
+  }
+
+  prime(key: K, value: V | PromiseLike<V> | Error): this {
+    this.loader.prime(key, value);
+    return this;
   }
 }

@@ -1,4 +1,5 @@
 import { In, type Repository } from 'typeorm';
+import { readRows } from '../../db/hydrate';
 import { badUserInput, notFound } from '../../shared/errors';
 import type { Article } from '../article/article.entity';
 import type { ArticleRating } from './article-rating.entity';
@@ -26,10 +27,12 @@ export class RatingService {
 
   /** Each article's tally, from the tallies kept with the votes (exact, see VoteCommitter); one query. */
   async ratingsByArticleIds(articleIds: readonly number[]): Promise<Rating[]> {
-    const rows = await this.tallies.find({
-      select: { articleId: true, stars1: true, stars2: true, stars3: true, stars4: true, stars5: true },
-      where: { articleId: In([...articleIds]) },
-    });
+    const { entities: rows } = await readRows(
+      this.tallies
+        .createQueryBuilder('tally')
+        .select(['tally.articleId', 'tally.stars1', 'tally.stars2', 'tally.stars3', 'tally.stars4', 'tally.stars5'])
+        .where('tally.articleId IN (:...articleIds)', { articleIds: [...articleIds] }),
+    );
     const byArticle = new Map(rows.map((row) => [row.articleId, histogramOf(row)]));
     return articleIds.map((id) => new Rating(id, byArticle.get(id) ?? emptyHistogram()));
   }

@@ -9,7 +9,7 @@
  * writes bench/results.json. Then (BENCH_ISOLATION=0 skips it) issue #13's readers-during-imports
  * run and extraction times.
  *   BENCH_SECONDS (default 10) per run, BENCH_ARCHIVES (default "1000,100000"), BENCH_VOTES (20000),
- *   BENCH_RESULTS (default bench/results.json).
+ *   BENCH_RESULTS (default bench/results.json), BENCH_DRIVER (sqlite3 or better-sqlite3, for the gateways).
  */
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -132,6 +132,8 @@ async function main() {
       NEW_VOTERS_PER_HOUR: '0',
       VOTES_PER_MINUTE: '0',
       NEWSGATE_EDITOR_KEYS: EDITOR_KEY,
+      // BENCH_DRIVER=better-sqlite3 runs both gateways on the other SQLite driver (the baseline stays on sqlite3).
+      DATABASE_DRIVER: process.env.BENCH_DRIVER ?? 'sqlite3',
     };
     const servers = {
       uncached: await start(

@@ -19,6 +19,9 @@ const INDEXES: { table: string; fts: string; columns: string[]; values: (row: 'n
   { table: 'person', fts: 'person_fts', columns: ['name', 'description'], values: (row) => `${row}.id, ${row}.name, ${row}.description` },
 ];
 
+/** SQLite through either driver TypeORM offers for it. */
+const SQLITE_TYPES: string[] = ['sqlite', 'better-sqlite3'];
+
 export class SearchIndex1764200000000 implements MigrationInterface {
   name = 'SearchIndex1764200000000';
 
@@ -27,7 +30,7 @@ export class SearchIndex1764200000000 implements MigrationInterface {
       'article',
       new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }),
     );
-    if (queryRunner.connection.options.type !== 'sqlite') return;
+    if (!SQLITE_TYPES.includes(queryRunner.connection.options.type)) return;
     for (const { table, fts, columns, values } of INDEXES) {
       const list = columns.join(', ');
       await queryRunner.query(
@@ -45,7 +48,7 @@ export class SearchIndex1764200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    if (queryRunner.connection.options.type === 'sqlite') {
+    if (SQLITE_TYPES.includes(queryRunner.connection.options.type)) {
       for (const { fts } of INDEXES) {
         for (const suffix of ['insert', 'delete', 'update']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`);
         await queryRunner.query(`DROP TABLE IF EXISTS ${fts}`);

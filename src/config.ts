@@ -11,7 +11,15 @@ export interface DatabaseConfig {
   type: 'sqlite';
   /** A file path, or ':memory:' for a throwaway database. */
   database: string;
+  /**
+   * The SQLite driver: `sqlite3` (the default; asynchronous, statements run off the event loop) or
+   * `better-sqlite3` (synchronous; an optional dependency, measured by the benchmark).
+   */
+  driver?: SqliteDriver;
 }
+
+export type SqliteDriver = 'sqlite3' | 'better-sqlite3';
+const SQLITE_DRIVERS: readonly SqliteDriver[] = ['sqlite3', 'better-sqlite3'];
 
 export interface AppConfig {
   port: number;
@@ -178,7 +186,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: port(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/newsgate.sqlite'),
+    database: {
+      ...parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/newsgate.sqlite'),
+      driver: oneOf(env, 'DATABASE_DRIVER', SQLITE_DRIVERS, 'sqlite3'),
+    },
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seed: boolean(env, 'NEWSGATE_SEED', true),

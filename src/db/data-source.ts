@@ -20,10 +20,12 @@ const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { v
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 export function createDataSource(database: DatabaseConfig, entities: EntityList, logger?: Logger): DataSource {
+  const engine =
+    database.driver === 'better-sqlite3'
+      ? ({ type: 'better-sqlite3', database: database.database } as const)
+      : ({ type: database.type, database: database.database, driver: quietSqlite3 } as const);
   return new DataSource({
-    type: database.type,
-    database: database.database,
-    driver: quietSqlite3,
+    ...engine,
     entities,
     migrations,
     // The schema only ever changes through migrations.

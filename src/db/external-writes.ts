@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isSqlite } from './sqlite-engine';
 
 /**
  * Notices commits made by other processes (a CLI import, another gateway on the same file), so
@@ -17,7 +18,7 @@ export class ExternalWrites {
   constructor(private readonly dataSource: DataSource) {}
 
   get supported(): boolean {
-    return this.dataSource.options.type === 'sqlite' && this.dataSource.options.database !== ':memory:';
+    return isSqlite(this.dataSource.options) && this.dataSource.options.database !== ':memory:';
   }
 
   /**

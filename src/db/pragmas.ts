@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isSqlite } from './sqlite-engine';
 
 /**
  * SQLite-only settings (a server engine has its own configuration for these).
@@ -16,7 +17,7 @@ import type { DataSource } from 'typeorm';
  * Statements are prepared by the driver per call; sqlite3 has no statement cache to turn on.
  */
 export async function applyPragmas(dataSource: DataSource, options: { readOnly?: boolean } = {}): Promise<void> {
-  if (dataSource.options.type !== 'sqlite') return;
+  if (!isSqlite(dataSource.options)) return;
   const inMemory = dataSource.options.database === ':memory:';
   if (!inMemory) await dataSource.query('PRAGMA journal_mode = WAL');
   await dataSource.query('PRAGMA synchronous = FULL');
@@ -33,6 +34,6 @@ export async function applyPragmas(dataSource: DataSource, options: { readOnly?:
  * migration); a database that grew since its statistics were taken gets them updated here.
  */
 export async function optimizeOnClose(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'sqlite' || !dataSource.isInitialized) return;
+  if (!isSqlite(dataSource.options) || !dataSource.isInitialized) return;
   await dataSource.query('PRAGMA optimize');
 }

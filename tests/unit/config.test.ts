@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       host: '0.0.0.0',
-      database: { type: 'sqlite', database: 'data/newsgate.sqlite' },
+      database: { type: 'sqlite', database: 'data/newsgate.sqlite', driver: 'sqlite3' },
       nodeEnv: 'development',
       logLevel: 'info',
       seed: true,
@@ -93,12 +93,13 @@ describe('loadConfig', () => {
       IMPORT_WORKERS: '3',
       IMPORT_TIMEOUT_MS: '2000',
       NEWSGATE_RESPONSE_CACHE: 'false',
+      DATABASE_DRIVER: 'better-sqlite3',
       RESPONSE_CACHE_MB: '16',
     });
     expect(config).toEqual({
       port: 8080,
       host: '127.0.0.1',
-      database: { type: 'sqlite', database: ':memory:' },
+      database: { type: 'sqlite', database: ':memory:', driver: 'better-sqlite3' },
       nodeEnv: 'production',
       logLevel: 'warn',
       seed: false,
@@ -159,6 +160,7 @@ describe('loadConfig', () => {
     ['IMPORT_TIMEOUT_MS', '0'],
     ['IMPORT_TIMEOUT_MS', '10s'],
     ['RESPONSE_CACHE_MB', '0'],
+    ['DATABASE_DRIVER', 'postgres'],
     ['NEWSGATE_RESPONSE_CACHE', 'maybe'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],
     ['DATABASE_READ_CONNECTIONS', '17'],

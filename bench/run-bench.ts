@@ -29,6 +29,8 @@ const CONNECTIONS = 32;
 const ARCHIVES = (process.env.BENCH_ARCHIVES ?? '1000,100000').split(',').map(Number);
 const VOTES = Number(process.env.BENCH_VOTES ?? 20_000);
 const ISOLATION = process.env.BENCH_ISOLATION !== '0';
+/** The SQLite driver the gateways run on (the baseline stays on sqlite3). */
+const DRIVER = process.env.BENCH_DRIVER ?? 'sqlite3';
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 200);
 const EDITOR_KEY = 'bench-editor-key-0123456789';
 const ROOT = path.join(__dirname, '..', '..');
@@ -109,7 +111,14 @@ async function drive(url: string, body: string | undefined): Promise<autocannon.
 
 async function main() {
   console.log(
-    JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, node: process.version, cpus: os.cpus().length, archives: ARCHIVES }),
+    JSON.stringify({
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      node: process.version,
+      cpus: os.cpus().length,
+      archives: ARCHIVES,
+      driver: DRIVER,
+    }),
   );
   const runs: Run[] = [];
   const votes: Record<string, unknown>[] = [];
@@ -133,7 +142,7 @@ async function main() {
       VOTES_PER_MINUTE: '0',
       NEWSGATE_EDITOR_KEYS: EDITOR_KEY,
       // BENCH_DRIVER=better-sqlite3 runs both gateways on the other SQLite driver (the baseline stays on sqlite3).
-      DATABASE_DRIVER: process.env.BENCH_DRIVER ?? 'sqlite3',
+      DATABASE_DRIVER: DRIVER,
     };
     const servers = {
       uncached: await start(
@@ -293,6 +302,7 @@ async function main() {
   console.log(JSON.stringify({ p50Growth: growth }));
   console.log(JSON.stringify({ peakRssMiB: peakRss }));
   const results = {
+    driver: DRIVER,
     date: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,

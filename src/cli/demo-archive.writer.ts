@@ -43,7 +43,9 @@ export async function writeDemoArchive(
   progress: (written: number) => void = () => undefined,
 ): Promise<DemoArchiveCounts> {
   const existing = await dataSource.getRepository(Article).count();
-  if (existing > 0) throw new Error(`the database already holds ${existing} articles; the demo archive is built into an empty one`);
+  if (existing > 0) {
+    throw new Error(`${dataSource.options.database} already holds ${existing} articles; the demo archive is built into an empty database`);
+  }
   const people = demoPeople({ ...options, people: Math.min(options.people ?? 20_000, Math.max(200, options.articles / 5)) });
   const counts: DemoArchiveCounts = { articles: 0, people: people.length, mentions: 0, quotes: 0, votes: 0 };
   await dataSource.transaction((manager) => insertRows(manager, Person, people as Person[]));

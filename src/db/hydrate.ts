@@ -67,6 +67,11 @@ export async function readRows<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
 ): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
   const raw = (await query.getRawMany()) as Record<string, unknown>[];
+  return { raw, entities: entitiesOf(query, raw) };
+}
+
+/** The entities of raw rows read by `query` (or by the SQL it generated). */
+function entitiesOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, raw: Record<string, unknown>[]): T[] {
   const main = query.expressionMap.mainAlias!;
   const entities = hydrate<T>(query, main.metadata, main.name, raw);
   if (raw.length > 0) {
@@ -82,5 +87,36 @@ export async function readRows<T extends ObjectLiteral>(
       });
     }
   }
-  return { raw, entities };
+  return entities;
+}
+
+/** Shapes remembered per read: one per number of ids, as DataLoader batches come in a few sizes. */
+const MAX_SHAPES = 256;
+
+/**
+ * A read by a list of ids whose SQL depends only on how many ids there are (the relation loaders:
+ * an article's people, quotes and rating, records by id). TypeORM builds the statement the first
+ * time each count is seen; after that the same text is sent with the new ids, skipping the query
+ * builder, which was a tenth of a page request's CPU. Only statements whose parameters are exactly
+ * the ids, in order, are remembered; anything else is built every time, as before.
+ */
+export class IdListRead<T extends ObjectLiteral> {
+  private readonly shapes = new Map<number, { sql: string; template: SelectQueryBuilder<T> } | null>();
+
+  constructor(private readonly build: (ids: number[]) => SelectQueryBuilder<T>) {}
+
+  async read(ids: readonly number[]): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
+    const shape = this.shapes.get(ids.length);
+    if (shape) {
+      const raw = (await shape.template.connection.query(shape.sql, [...ids])) as Record<string, unknown>[];
+      return { raw, entities: entitiesOf(shape.template, raw) };
+    }
+    const query = this.build([...ids]);
+    if (shape === undefined && this.shapes.size < MAX_SHAPES) {
+      const [sql, parameters] = query.getQueryAndParameters();
+      const exact = parameters.length === ids.length && parameters.every((value, index) => value === ids[index]);
+      this.shapes.set(ids.length, exact ? { sql, template: query } : null);
+    }
+    return readRows(query);
+  }
 }

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { findByIdsInOrder } from '../../db/find-by-ids';
+import { FindByIds } from '../../db/find-by-ids';
 import { toFtsQuery } from '../../db/fts-query';
 import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
@@ -76,7 +76,11 @@ export class ArticleService {
     private readonly articles: Repository<Article>,
     private readonly search: SearchIndex,
     private readonly sources: ArticleListSources,
-  ) {}
+  ) {
+    this.byIds = new FindByIds(articles);
+  }
+
+  private readonly byIds: FindByIds<Article>;
 
   findById(id: number): Promise<Article | null> {
     return this.articles.findOneBy({ id });
@@ -88,7 +92,7 @@ export class ArticleService {
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
   findByIds(ids: readonly number[]): Promise<(Article | null)[]> {
-    return findByIdsInOrder(this.articles, ids);
+    return this.byIds.find(ids);
   }
 
   /** Articles meeting every criterion, in the order asked for; `totalCount` honours the filter. */

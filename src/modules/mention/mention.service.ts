@@ -1,6 +1,6 @@
 import type { Repository } from 'typeorm';
 import { countByIds } from '../../db/count-by-ids';
-import { hydrate } from '../../db/hydrate';
+import { IdListRead } from '../../db/hydrate';
 import {
   countPerParent,
   keysetPages,
@@ -50,25 +50,28 @@ export class MentionService {
     private readonly mentions: Repository<Mention>,
     private readonly articles: Repository<Article>,
     private readonly people: Repository<Person>,
-  ) {}
+  ) {
+    this.peopleNamed = new IdListRead((articleIds) =>
+      mentions
+        .createQueryBuilder('mention')
+        .select(['mention.articleId', 'mention.role'])
+        .innerJoin('mention.person', 'person')
+        // The columns the Person type exposes: not the identity key and creation time only the importer reads.
+        .addSelect(['person.id', 'person.slug', 'person.name', 'person.description'])
+        .where('mention.articleId IN (:...articleIds)', { articleIds })
+        .orderBy('mention.articleId')
+        .addOrderBy('mention.position'),
+    );
+  }
+
+  /** Each article's people with their roles, in order of first appearance. */
+  private readonly peopleNamed: IdListRead<Mention>;
 
   /** The people each article names, in order of first appearance; one query for all articles. */
   async mentionsByArticleIds(articleIds: readonly number[]): Promise<MentionedPerson[][]> {
-    const query = this.mentions
-      .createQueryBuilder('mention')
-      .select(['mention.articleId', 'mention.role'])
-      .innerJoin('mention.person', 'person')
-      // The columns the Person type exposes: not the identity key and creation time only the importer reads.
-      .addSelect(['person.id', 'person.slug', 'person.name', 'person.description'])
-      .where('mention.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
-      .orderBy('mention.articleId')
-      .addOrderBy('mention.position');
-    const raw = (await query.getRawMany()) as Record<string, unknown>[];
-    const people = hydrate<Person>(query, this.people.metadata, 'person', raw);
+    const { entities: mentions } = await this.peopleNamed.read(articleIds);
     const byArticle = new Map<number, MentionedPerson[]>(articleIds.map((id) => [id, []]));
-    raw.forEach((row, index) => {
-      byArticle.get(Number(row.mention_article_id))?.push({ person: people[index], role: row.mention_role as MentionRole });
-    });
+    for (const mention of mentions) byArticle.get(mention.articleId)?.push({ person: mention.person as Person, role: mention.role });
     return articleIds.map((id) => byArticle.get(id) ?? []);
   }
 

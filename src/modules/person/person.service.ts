@@ -1,5 +1,5 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { findByIdsInOrder } from '../../db/find-by-ids';
+import { FindByIds } from '../../db/find-by-ids';
 import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import type { Page, PageRequest } from '../../shared/pagination';
@@ -46,7 +46,11 @@ export class PersonService {
     private readonly people: Repository<Person>,
     private readonly search: SearchIndex,
     private readonly sources: PersonListSources,
-  ) {}
+  ) {
+    this.byIds = new FindByIds(people);
+  }
+
+  private readonly byIds: FindByIds<Person>;
 
   findById(id: number): Promise<Person | null> {
     return this.people.findOneBy({ id });
@@ -58,7 +62,7 @@ export class PersonService {
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
   findByIds(ids: readonly number[]): Promise<(Person | null)[]> {
-    return findByIdsInOrder(this.people, ids);
+    return this.byIds.find(ids);
   }
 
   /** People meeting every criterion, in the order asked for; `totalCount` honours the filter. */

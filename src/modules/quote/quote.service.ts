@@ -1,7 +1,7 @@
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { countByIds } from '../../db/count-by-ids';
-import { findByIdsInOrder } from '../../db/find-by-ids';
-import { readRows } from '../../db/hydrate';
+import { FindByIds } from '../../db/find-by-ids';
+import { IdListRead } from '../../db/hydrate';
 import { countPerParent, keysetPages, listPage, type ListOrder, type ParentBatch } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import type { Page, PageRequest } from '../../shared/pagination';
@@ -45,7 +45,19 @@ export class QuoteService {
   constructor(
     private readonly quotes: Repository<Quote>,
     private readonly search: SearchIndex,
-  ) {}
+  ) {
+    this.byIds = new FindByIds(quotes);
+    this.inArticles = new IdListRead((articleIds) =>
+      quotes
+        .createQueryBuilder('quote')
+        .where('quote.articleId IN (:...articleIds)', { articleIds })
+        .orderBy('quote.articleId')
+        .addOrderBy('quote.position'),
+    );
+  }
+
+  private readonly byIds: FindByIds<Quote>;
+  private readonly inArticles: IdListRead<Quote>;
 
   findById(id: number): Promise<Quote | null> {
     return this.quotes.findOneBy({ id });
@@ -53,7 +65,7 @@ export class QuoteService {
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */
   findByIds(ids: readonly number[]): Promise<(Quote | null)[]> {
-    return findByIdsInOrder(this.quotes, ids);
+    return this.byIds.find(ids);
   }
 
   /** How many quotes each person has; one query for all. */
@@ -63,13 +75,7 @@ export class QuoteService {
 
   /** The quotes in each article, in order of appearance; one query for all articles. */
   async byArticleIds(articleIds: readonly number[]): Promise<Quote[][]> {
-    const { entities: rows } = await readRows(
-      this.quotes
-        .createQueryBuilder('quote')
-        .where('quote.articleId IN (:...articleIds)', { articleIds: [...articleIds] })
-        .orderBy('quote.articleId')
-        .addOrderBy('quote.position'),
-    );
+    const { entities: rows } = await this.inArticles.read(articleIds);
     const byArticle = new Map<number, Quote[]>(articleIds.map((id) => [id, []]));
     for (const row of rows) byArticle.get(row.articleId)?.push(row);
     return articleIds.map((id) => byArticle.get(id) ?? []);

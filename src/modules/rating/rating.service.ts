@@ -1,5 +1,5 @@
 import { In, type Repository } from 'typeorm';
-import { readRows } from '../../db/hydrate';
+import { IdListRead } from '../../db/hydrate';
 import { badUserInput, notFound } from '../../shared/errors';
 import type { Article } from '../article/article.entity';
 import type { ArticleRating } from './article-rating.entity';
@@ -17,22 +17,26 @@ export interface VoterIdentity {
 export class RatingService {
   constructor(
     private readonly votes: Repository<Vote>,
-    private readonly tallies: Repository<ArticleRating>,
+    tallies: Repository<ArticleRating>,
     private readonly articles: Repository<Article>,
     /** Shared by every service instance of the process: one group commit for all votes. */
     private readonly committer: VoteCommitter,
     /** Shared by every service instance of the process: the per-address vote limits. */
     private readonly limiter: VoteLimiter = VoteLimiter.off(),
-  ) {}
+  ) {
+    this.tallyRows = new IdListRead((articleIds) =>
+      tallies
+        .createQueryBuilder('tally')
+        .select(['tally.articleId', 'tally.stars1', 'tally.stars2', 'tally.stars3', 'tally.stars4', 'tally.stars5'])
+        .where('tally.articleId IN (:...articleIds)', { articleIds }),
+    );
+  }
+
+  private readonly tallyRows: IdListRead<ArticleRating>;
 
   /** Each article's tally, from the tallies kept with the votes (exact, see VoteCommitter); one query. */
   async ratingsByArticleIds(articleIds: readonly number[]): Promise<Rating[]> {
-    const { entities: rows } = await readRows(
-      this.tallies
-        .createQueryBuilder('tally')
-        .select(['tally.articleId', 'tally.stars1', 'tally.stars2', 'tally.stars3', 'tally.stars4', 'tally.stars5'])
-        .where('tally.articleId IN (:...articleIds)', { articleIds: [...articleIds] }),
-    );
+    const { entities: rows } = await this.tallyRows.read(articleIds);
     const byArticle = new Map(rows.map((row) => [row.articleId, histogramOf(row)]));
     return articleIds.map((id) => new Rating(id, byArticle.get(id) ?? emptyHistogram()));
   }

@@ -5,12 +5,14 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 /** A document graphql-jit did not compile: executed by graphql-js, whose errors are the reference. */
 const NOT_COMPILED = Symbol('not compiled');
 
-/** Compiled operations, per parsed document (Apollo keeps one parsed document per query text). */
-const compiled = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CompiledQuery | typeof NOT_COMPILED>>();
+/** Compiled operations, per schema and parsed document (Apollo keeps one parsed document per query text). */
+const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<OperationDefinitionNode, CompiledQuery | typeof NOT_COMPILED>>>();
 
 function compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
-  let byOperation = compiled.get(document);
-  if (!byOperation) compiled.set(document, (byOperation = new Map()));
+  let bySchema = compiled.get(schema);
+  if (!bySchema) compiled.set(schema, (bySchema = new WeakMap()));
+  let byOperation = bySchema.get(document);
+  if (!byOperation) bySchema.set(document, (byOperation = new Map()));
   let entry = byOperation.get(operation);
   if (!entry) {
     try {
@@ -31,13 +33,15 @@ function compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: O
  * completion of each value), which took a tenth of a page request's CPU. It plugs into Apollo
  * Server through the gateway interface, the one hook Apollo offers for its executor: "loading"
  * the gateway just hands Apollo the schema and the executor. Parsing, validation, the limits,
- * plugins and error formatting stay Apollo's, and the resolvers are the same functions. Whatever
- * graphql-jit does not compile (an operation name that names no operation, say) runs through
- * graphql-js as before, so clients get graphql-js's errors.
+ * plugins and error formatting stay Apollo's, and the resolvers are the same functions. Mutations,
+ * and whatever graphql-jit does not compile (an operation name that names no operation, say), run
+ * through graphql-js as before.
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (request) => {
-    const query = request.operation ? compiledFor(schema, request.document, request.operation) : NOT_COMPILED;
+    // Queries only: graphql-jit runs a mutation's fields on after one has failed, and writes made
+    // after the failure would be hidden behind `data: null`; graphql-js stops at the failure.
+    const query = request.operation?.operation === 'query' ? compiledFor(schema, request.document, request.operation) : NOT_COMPILED;
     if (query !== NOT_COMPILED) return query.query(undefined, request.context, request.request.variables ?? {});
     return execute({
       schema,

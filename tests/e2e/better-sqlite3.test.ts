@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** better-sqlite3 is an optional dependency (the benchmark's second driver): these run where it installed. */
@@ -14,13 +17,18 @@ const installed = (() => {
 (installed ? describe : describe.skip)('the gateway on the better-sqlite3 driver (DATABASE_DRIVER=better-sqlite3)', () => {
   let server: TestGateway;
 
+  let dir: string;
+
+  // A database of its own, opened by better-sqlite3 alone: two SQLite libraries on one file in one
+  // process break each other's locks (closing either releases the process's locks on the file).
   beforeAll(async () => {
-    server = await startTestGateway();
-    const file = server.databaseFile;
-    await server.close();
-    server = await startTestGateway({ database: { type: 'sqlite', database: file, driver: 'better-sqlite3' } });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-better-'));
+    server = await startTestGateway({ database: { type: 'sqlite', database: path.join(dir, 'db.sqlite'), driver: 'better-sqlite3' } });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('runs on better-sqlite3', () => {
     expect(server.gateway.dataSource.options.type).toBe('better-sqlite3');

@@ -122,6 +122,22 @@ describe('rateArticle', () => {
     expect(await voteCount()).toBe(1);
   });
 
+  it('stops a mutation at the first field that fails: no vote after it is written', async () => {
+    const result = await server.gql(
+      `mutation($a: ID!) {
+        first: rateArticle(input: { articleId: $a, stars: 3 }) { rating { votes } }
+        broken: rateArticle(input: { articleId: "not-an-id", stars: 4 }) { rating { votes } }
+        after: rateArticle(input: { articleId: $a, stars: 5 }) { rating { votes } }
+      }`,
+      { a: articleId },
+      voter('serial-voter-1'),
+    );
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.data).toBeNull();
+    // The first vote stands; the one after the failure never ran.
+    expect((await server.data(RATING, { id: articleId }, voter('serial-voter-1'))).article.rating.viewerStars).toBe(3);
+  });
+
   it('keeps votes across a restart', async () => {
     await server.data(RATE, { input: { articleId, stars: 5 } }, voter('reader-one-1'));
     await server.gateway.close();

@@ -219,9 +219,10 @@ describe('the operation deadline', () => {
         if (Object.values(data).some((value) => value !== null)) reported += 1;
         timedOut += (result.body.errors ?? []).filter((error: any) => error.extensions.code === 'TIMEOUT').length;
       }
-      // Every voter whose vote was written is reported as written, and none that was not.
-      const { node } = await server.data('query($id: ID!) { node(id: $id) { ... on Article { rating { votes } } } }', { id: articleId });
-      expect(node.rating.votes).toBe(reported);
+      // Every voter whose vote was written is reported as written, and none that was not. Counted in the
+      // database: a read through this gateway would itself run against the 15 ms deadline.
+      const [{ votes }] = await server.gateway.dataSource.query('SELECT COUNT(*) AS votes FROM vote');
+      expect(votes).toBe(reported);
       expect(reported + timedOut).toBeGreaterThan(0);
     } finally {
       await server.close();

@@ -1,4 +1,5 @@
 import { normalizePersonName } from '../modules/person/person-name';
+import { seededRandom } from '../shared/seeded-random';
 import { slugify } from '../shared/slug';
 
 /**
@@ -67,18 +68,6 @@ export interface DemoStory {
   mentions: DemoMention[];
   quotes: DemoQuote[];
   votes: DemoVote[];
-}
-
-/** mulberry32: small, fast and deterministic. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const GIVEN = (

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { batches, insertRows } from '../db/insert-rows';
 import { Article } from '../modules/article/article.entity';
 import { Mention } from '../modules/mention/mention.entity';
 import { Person } from '../modules/person/person.entity';
@@ -20,18 +21,6 @@ export interface DemoArchiveCounts {
   votes: number;
 }
 
-async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(start, start + ROWS_PER_STATEMENT))
-      .updateEntity(false)
-      .execute();
-  }
-}
-
 /**
  * Writes the demo archive into an empty database, in transactions of ARTICLES_PER_TRANSACTION
  * articles with multi-row inserts. Votes go through the gateway's own vote write (commitGroup),
@@ -48,18 +37,17 @@ export async function writeDemoArchive(
   }
   const people = demoPeople({ ...options, people: Math.min(options.people ?? 20_000, Math.max(200, options.articles / 5)) });
   const counts: DemoArchiveCounts = { articles: 0, people: people.length, mentions: 0, quotes: 0, votes: 0 };
-  await dataSource.transaction((manager) => insertRows(manager, Person, people as Person[]));
+  await dataSource.transaction((manager) => insertRows(manager, Person, people as Person[], ROWS_PER_STATEMENT));
   let batch: DemoStory[] = [];
   const flush = async () => {
     const stories = batch;
     batch = [];
     await dataSource.transaction(async (manager) => {
-      await insertRows(manager, Article, stories.map((story) => story.article) as Article[]);
-      await insertRows(manager, Mention, stories.flatMap((story) => story.mentions) as Mention[]);
-      await insertRows(manager, Quote, stories.flatMap((story) => story.quotes) as Quote[]);
+      await insertRows(manager, Article, stories.map((story) => story.article) as Article[], ROWS_PER_STATEMENT);
+      await insertRows(manager, Mention, stories.flatMap((story) => story.mentions) as Mention[], ROWS_PER_STATEMENT);
+      await insertRows(manager, Quote, stories.flatMap((story) => story.quotes) as Quote[], ROWS_PER_STATEMENT);
       const votes = stories.flatMap((story) => story.votes);
-      for (let start = 0; start < votes.length; start += VOTES_PER_GROUP)
-        await commitGroup(manager, votes.slice(start, start + VOTES_PER_GROUP));
+      for (const group of batches(votes, VOTES_PER_GROUP)) await commitGroup(manager, group);
     });
     for (const story of stories) {
       counts.mentions += story.mentions.length;

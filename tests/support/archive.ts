@@ -3,18 +3,7 @@ import type { Article } from '../../src/modules/article/article.entity';
 import type { ArticleDraft, PersonDraft, QuoteDraft } from '../../src/modules/import/article-draft';
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { commitGroup } from '../../src/modules/rating/vote-committer';
-
-/** Small deterministic PRNG (mulberry32), so every run builds the same archive. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/shared/seeded-random';
 
 const FIRST_NAMES = ['Amara', 'Bogdan', 'Chloé', 'Dmitri', 'Elif', 'Farah', 'Gustavo', 'Hana', 'Ilya', 'Jonas', 'Kemi', 'Lars'];
 const LAST_NAMES = ['Okafor', 'Nowak', 'Dubois', 'Sokolov', 'Yilmaz', 'Haddad', 'Pereira', 'Sato', 'Petrov', 'Berg', 'Adeyemi', 'Lund'];
@@ -97,3 +86,5 @@ export async function loadArchive(dataSource: DataSource, options: ArchiveOption
   });
   return stored;
 }
+
+export { seededRandom };

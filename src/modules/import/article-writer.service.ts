@@ -1,5 +1,5 @@
-import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type EntityManager, In } from 'typeorm';
+import { batches, insertRows } from '../../db/insert-rows';
 import { badUserInput } from '../../shared/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
 import { joinParagraphs } from '../article/article-text';
@@ -72,7 +72,7 @@ export class ArticleWriter {
       role: mentionRole(personDraft, draft.quotes),
       position,
     }));
-    await insertRows(manager, Mention, mentions);
+    await insertRows(manager, Mention, mentions, ROWS_PER_INSERT);
     const quotes = draft.quotes.map((quote, position) => ({
       articleId,
       speakerId: quote.speaker === null ? null : (peopleByName.get(quote.speaker)?.id ?? null),
@@ -81,7 +81,7 @@ export class ArticleWriter {
       paragraphIndex: quote.paragraphIndex,
       position,
     }));
-    await insertRows(manager, Quote, quotes);
+    await insertRows(manager, Quote, quotes, ROWS_PER_INSERT);
     return [...new Set(mentions.map((mention) => mention.personId))];
   }
 
@@ -120,7 +120,7 @@ export class ArticleWriter {
         people.create({ slug, name: draft.name.trim(), normalizedName: key, description: draft.description ?? null, createdAt: now }),
       );
     }
-    await insertRows(manager, Person, [...created.values()]);
+    await insertRows(manager, Person, [...created.values()], ROWS_PER_INSERT);
     for (const batch of batches([...created.keys()], NAMES_PER_QUERY)) {
       for (const person of await people.findBy({ normalizedName: In(batch) })) stored.set(person.normalizedName, person);
     }
@@ -140,26 +140,6 @@ export class ArticleWriter {
 /** Rows per INSERT and names per IN (…): far under every engine's limit on values per statement (SQLite 32,766). */
 const ROWS_PER_INSERT = 100;
 const NAMES_PER_QUERY = 500;
-
-/**
- * Inserts rows a batch to a statement, without reading generated columns back (TypeORM would
- * otherwise send one SELECT per row on SQLite): callers that need ids look them up by a key.
- */
-async function insertRows<Entity extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<Entity>,
-  rows: QueryDeepPartialEntity<Entity>[],
-) {
-  for (const batch of batches(rows, ROWS_PER_INSERT)) {
-    await manager.createQueryBuilder().insert().into(target).values(batch).updateEntity(false).execute();
-  }
-}
-
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
-}
 
 function articleFields(draft: ArticleDraft, now: Date) {
   return {

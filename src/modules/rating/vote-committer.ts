@@ -1,4 +1,5 @@
 import { type EntityManager, In } from 'typeorm';
+import { batches } from '../../db/insert-rows';
 import type { WriteQueue } from '../../db/write-queue';
 import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
 import { Article } from '../article/article.entity';
@@ -23,7 +24,7 @@ interface Waiting {
 }
 
 /** Votes one transaction takes at most: bounds its statements' parameters and the write queue's turn. */
-export const MAX_VOTES_PER_COMMIT = 400;
+const MAX_VOTES_PER_COMMIT = 400;
 /** Rows per multi-row INSERT: 400 votes × 5 values stays under every engine's parameter limit. */
 const ROWS_PER_STATEMENT = 400;
 
@@ -114,23 +115,23 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
       else adjust(delta, old, -1);
       adjust(delta, vote.stars, +1);
     }
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    for (const batch of batches(rows, ROWS_PER_STATEMENT)) {
       await manager
         .createQueryBuilder()
         .insert()
         .into(Vote)
-        .values(rows.slice(start, start + ROWS_PER_STATEMENT).map((vote) => ({ ...vote, createdAt: now, updatedAt: now })))
+        .values(batch.map((vote) => ({ ...vote, createdAt: now, updatedAt: now })))
         .orUpdate(['stars', 'updated_at'], ['article_id', 'voter_hash'])
         .updateEntity(false)
         .execute();
     }
     const changed = [...deltas.values()];
-    for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
+    for (const batch of batches(changed, ROWS_PER_STATEMENT)) {
       await manager
         .createQueryBuilder()
         .insert()
         .into(ArticleRating)
-        .values(changed.slice(start, start + ROWS_PER_STATEMENT))
+        .values(batch)
         .onConflict(
           `("article_id") DO UPDATE SET ${TALLY_COLUMNS.map((column) => `"${column}" = "article_rating"."${column}" + EXCLUDED."${column}"`).join(', ')}`,
         )
@@ -151,7 +152,7 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
 
 const TALLY_COLUMNS = ['votes', 'star_sum', ...Array.from({ length: STAR_LEVELS }, (_, index) => `stars_${index + 1}`)];
 
-export function emptyTally(articleId: number): ArticleRating {
+function emptyTally(articleId: number): ArticleRating {
   return Object.assign(new ArticleRating(), { articleId, votes: 0, starSum: 0, stars1: 0, stars2: 0, stars3: 0, stars4: 0, stars5: 0 });
 }
 

@@ -34,8 +34,8 @@ export class ResponseCache implements ChangeFeed {
   private sequence = 0;
   private rememberedTags = 0;
   private readonly invalidations: { sequence: number; tags: readonly string[] | null }[] = [];
+  /** Responses served from the cache (tests and operators read it). */
   hits = 0;
-  misses = 0;
 
   constructor(maxBytes: number) {
     this.entries = new LRUCache<string, CachedResponse>({
@@ -57,7 +57,6 @@ export class ResponseCache implements ChangeFeed {
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (entry) this.hits += 1;
-    else this.misses += 1;
     return entry;
   }
 

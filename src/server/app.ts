@@ -29,7 +29,6 @@ import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { NO_CHANGE_FEED } from '../shared/cache-hints';
-import { ErrorCode } from '../shared/errors';
 import { collectCacheTags } from './cache/cache-tags';
 import { ResponseCache } from './cache/response-cache';
 import { compiledExecution } from './compiled-execution';
@@ -38,7 +37,7 @@ import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
 import { createFormatError } from './format-error';
 import { createGraphQLFastPath } from './graphql-fast-path';
-import { httpErrorHandler } from './http-errors';
+import { httpErrorHandler, nestedTooDeep } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
@@ -60,11 +59,8 @@ function refuseDeepNesting(max: number): express.RequestHandler {
       next();
       return;
     }
-    res.status(400).json({
-      errors: [
-        { message: `The document nests brackets more than ${max} deep.`, extensions: { code: ErrorCode.QUERY_TOO_DEEP, limit: max } },
-      ],
-    });
+    const { status, body } = nestedTooDeep(max);
+    res.status(status).json(body);
   };
 }
 

@@ -3,9 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ExternalWrites } from '../db/external-writes';
-import { ErrorCode } from '../shared/errors';
 import { type CachedResponse, etagOf, type ResponseCache } from './cache/response-cache';
 import type { ContextRequest, GatewayContext } from './context';
+import { bodyNotJson, bodyTooLarge, type HttpRefusal, internalError, nestedTooDeep } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
 
 export interface FastPathOptions {
@@ -24,7 +24,7 @@ export interface FastPathOptions {
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function refuse(res: ServerResponse, { status, body }: HttpRefusal): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -33,8 +33,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   });
   res.end(text);
 }
-
-const refusal = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
 
 /**
  * The GraphQL endpoint for what nearly every request is: an anonymous POST of a JSON body, or a
@@ -52,14 +50,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     const query = typeof (body as { query?: unknown })?.query === 'string' ? (body as { query: string }).query : undefined;
     const source = query ?? new URLSearchParams(search).get('query') ?? undefined;
     if (source !== undefined && bracketNesting(source, options.maxNesting) > options.maxNesting) {
-      sendJson(
-        res,
-        400,
-        refusal(`The document nests brackets more than ${options.maxNesting} deep.`, {
-          code: ErrorCode.QUERY_TOO_DEEP,
-          limit: options.maxNesting,
-        }),
-      );
+      refuse(res, nestedTooDeep(options.maxNesting));
       return;
     }
     // What the response can depend on besides the request itself: the Accept header (its media type).
@@ -120,7 +111,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     const search = mark >= 0 ? url.slice(mark) : '';
     const fail = (error: unknown) => {
       log.error({ err: error, method: req.method, url: req.url }, 'unexpected error outside GraphQL');
-      if (!res.headersSent) sendJson(res, 500, refusal('Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR }));
+      if (!res.headersSent) refuse(res, internalError());
       else res.destroy();
     };
     if (req.method === 'GET') {
@@ -135,15 +126,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     ) {
       return false;
     }
-    const tooLarge = () =>
-      sendJson(
-        res,
-        413,
-        refusal(`The request body is larger than ${options.maxBodyBytes} bytes.`, {
-          code: ErrorCode.PAYLOAD_TOO_LARGE,
-          limit: options.maxBodyBytes,
-        }),
-      );
+    const tooLarge = () => refuse(res, bodyTooLarge(options.maxBodyBytes));
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
       tooLarge();
@@ -176,7 +159,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
         }
         // As body-parser's strict mode: only an object or an array is a JSON body.
         if (body === null || typeof body !== 'object') {
-          sendJson(res, 400, refusal('The request body is not valid JSON.', { code: 'BAD_REQUEST' }));
+          refuse(res, bodyNotJson());
           return;
         }
       }

@@ -26,7 +26,7 @@ export interface SearchIndex {
   personMatches(parameter: string): string;
   /** SQL selecting the `id` of the quotes matching `:${parameter}`. */
   quoteMatches(parameter: string): string;
-  /** Ranked hits over the kinds asked for, best first, after an optional position in that order. */
+  /** Ranked hits over the kinds asked for, best first, after an optional position in that order; an engine may rank only each kind's newest matches (see RANKED_MATCHES). */
   search(
     ftsQuery: string,
     kinds: readonly SearchType[],
@@ -48,12 +48,23 @@ const QUOTE_RANK = 'bm25(quote_fts)';
 const SNIPPET_WORDS = 24;
 const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
 
-/** Each kind's matches with their score: ranking needs every match, so only what ranking needs. */
-const BRANCHES: Record<SearchType, string> = {
-  [SearchType.ARTICLE]: `SELECT '${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score FROM article_fts WHERE article_fts MATCH :q`,
-  [SearchType.QUOTE]: `SELECT '${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score FROM quote_fts WHERE quote_fts MATCH :q`,
-  [SearchType.PERSON]: `SELECT '${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score FROM person_fts WHERE person_fts MATCH :q`,
-};
+/**
+ * How many of each kind's matches are ranked: the newest (highest rowid, the order rows were
+ * stored in), read straight off the index without scoring the rest. A name in a 100,000-article
+ * archive matches thousands of rows and scoring them all grew the search fourfold; past this
+ * many, older matches stay reachable through the lists' `query` filter with a date range, and
+ * totalCount still counts every match.
+ */
+export const RANKED_MATCHES = 1000;
+
+/** Each kind's newest matches with their score: only what ranking needs. */
+const branches = (window: number): Record<SearchType, string> => ({
+  [SearchType.ARTICLE]: newest(`'${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score`, 'article_fts', window),
+  [SearchType.QUOTE]: newest(`'${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score`, 'quote_fts', window),
+  [SearchType.PERSON]: newest(`'${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score`, 'person_fts', window),
+});
+const newest = (columns: string, table: string, window: number) =>
+  `SELECT * FROM (SELECT ${columns} FROM ${table} WHERE ${table} MATCH :q ORDER BY rowid DESC LIMIT ${window})`;
 
 /**
  * The snippet of one hit on the page, by its kind and id: worked out only for the page's hits,
@@ -66,7 +77,15 @@ const SNIPPET = `CASE top.kind
 END`;
 
 export class SqliteFtsIndex implements SearchIndex {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly branches: Record<SearchType, string>;
+
+  /** `rankedMatches`: how many of each kind's newest matches `search` ranks (tests make it small). */
+  constructor(
+    private readonly dataSource: DataSource,
+    rankedMatches = RANKED_MATCHES,
+  ) {
+    this.branches = branches(Math.max(1, Math.floor(rankedMatches)));
+  }
 
   articleMatches(parameter: string): string {
     return `SELECT rowid AS id, ${ARTICLE_RANK} AS rank FROM article_fts WHERE article_fts MATCH :${parameter}`;
@@ -99,7 +118,7 @@ export class SqliteFtsIndex implements SearchIndex {
     limit: number,
     after: { score: number; kind: SearchType; id: number } | null,
   ) {
-    const union = kinds.map((kind) => BRANCHES[kind]).join(' UNION ALL ');
+    const union = kinds.map((kind) => this.branches[kind]).join(' UNION ALL ');
     // Best score first, then kind and id so that the order is total and cursors are exact.
     const seek = after
       ? 'WHERE (score < :score) OR (score = :score AND kind > :kind) OR (score = :score AND kind = :kind AND id > :id)'

@@ -1,10 +1,12 @@
+import { SqliteFtsIndex } from '../../src/db/search-index';
 import { Article } from '../../src/modules/article/article.entity';
 import type { ArticleDraft } from '../../src/modules/import/article-draft';
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
+import { SearchType } from '../../src/shared/search-type.enum';
 import { loadArchive } from '../support/archive';
 import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
 
-type SearchType = 'ARTICLE' | 'PERSON' | 'QUOTE';
+type SearchTypeName = 'ARTICLE' | 'PERSON' | 'QUOTE';
 /** A search hit, with the members its inline fragment adds when it is of that type. */
 type Hit = { __typename: 'Article' | 'Quote' | 'Person'; id: string } & Partial<{ headline: string; text: string; name: string }>;
 interface SearchData {
@@ -14,7 +16,7 @@ interface SearchData {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
-type SearchVariables = { query: string; first?: number | null; after?: string | null; types?: SearchType[] | null };
+type SearchVariables = { query: string; first?: number | null; after?: string | null; types?: SearchTypeName[] | null };
 const SEARCH = operation<SearchData, SearchVariables>(`query($query: String!, $first: Int, $after: String, $types: [SearchType!]) {
   search(query: $query, first: $first, after: $after, types: $types) {
     totalCount
@@ -173,5 +175,23 @@ describe('search', () => {
     expect(data.people.totalCount).toBe(1);
     expect(data.quotes.totalCount).toBe(1);
     expect(data.hostile.totalCount).toBe(0);
+  });
+
+  it('ranks only the newest matches of a kind past the window, and still counts them all', async () => {
+    // The oldest of three has the word in its headline: the best match, until it falls out of a window of two.
+    await store(draft('Quillfeather wins the regatta', ['A close race.']));
+    await store(draft('Harbour news', ['The quillfeather crew celebrated.']));
+    await store(draft('More harbour news', ['Rain, then the quillfeather crew again.']));
+    const index = (window?: number) => new SqliteFtsIndex(server.gateway.dataSource, window);
+    const headlinesOf = async (hits: { id: number }[]) =>
+      Promise.all(
+        hits.map(async (hit) => (await server.gateway.dataSource.getRepository(Article).findOneByOrFail({ id: hit.id })).headline),
+      );
+
+    const everything = await index().search('"quillfeather"', [SearchType.ARTICLE], 10, null);
+    expect(await headlinesOf(everything)).toEqual(['Quillfeather wins the regatta', expect.any(String), expect.any(String)]);
+    const newestTwo = await index(2).search('"quillfeather"', [SearchType.ARTICLE], 10, null);
+    expect((await headlinesOf(newestTwo)).sort()).toEqual(['Harbour news', 'More harbour news']);
+    expect(await index(2).count('"quillfeather"', [SearchType.ARTICLE])).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { RANKED_MATCHES } from '../../db/search-index';
 import { connectionCost } from '../../shared/complexity';
 import { DEFAULT_PAGE_SIZE } from '../../shared/page-size';
 import { toConnection } from '../../shared/pagination';
@@ -12,7 +13,10 @@ import type { SearchContext } from './search.context';
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchConnection, { complexity: connectionCost, description: 'Ranked full-text search over articles, quotes and people.' })
+  @Query(() => SearchConnection, {
+    complexity: connectionCost,
+    description: `Ranked full-text search over articles, quotes and people. Of a kind with more than ${RANKED_MATCHES.toLocaleString('en')} matches, the newest ${RANKED_MATCHES.toLocaleString('en')} are ranked (totalCount counts all); the lists' \`query\` filter with a date range reaches older ones.`,
+  })
   async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: SearchContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });
     const hits = await Promise.all(

@@ -9,6 +9,7 @@
  */
 import http from 'node:http';
 import sqlite3 from 'sqlite3';
+import { RELATED_WINDOW } from '../src/modules/mention/mention.query';
 
 const [file, portText] = process.argv.slice(2);
 const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
@@ -119,11 +120,17 @@ async function articlePage(slug: string) {
     ),
     tallies([article.id]),
     all<{ slug: string; headline: string }>(
+      // The gateway's definition: per person, the articles nearest in date (RELATED_WINDOW either side).
       `SELECT a.slug, a.headline FROM (
-         SELECT theirs.article_id AS id, COUNT(*) AS shared FROM mention mine
+         SELECT theirs.article_id AS id, COUNT(*) AS shared, MAX(theirs.published_at) AS published FROM mention mine
          JOIN mention theirs ON theirs.person_id = mine.person_id AND theirs.article_id != mine.article_id
-         WHERE mine.article_id = ? GROUP BY theirs.article_id) overlap
-       JOIN article a ON a.id = overlap.id ORDER BY overlap.shared DESC, a.published_at DESC, a.id DESC LIMIT 5`,
+           AND theirs.published_at BETWEEN
+             COALESCE((SELECT n.published_at FROM mention n WHERE n.person_id = mine.person_id AND n.published_at <= mine.published_at
+                       ORDER BY n.published_at DESC LIMIT 1 OFFSET ${RELATED_WINDOW}), '0001-01-01')
+             AND COALESCE((SELECT n.published_at FROM mention n WHERE n.person_id = mine.person_id AND n.published_at >= mine.published_at
+                       ORDER BY n.published_at ASC LIMIT 1 OFFSET ${RELATED_WINDOW}), '9999-12-31')
+         WHERE mine.article_id = ? GROUP BY theirs.article_id ORDER BY shared DESC, published DESC, id DESC LIMIT 5) overlap
+       JOIN article a ON a.id = overlap.id ORDER BY overlap.shared DESC, overlap.published DESC, overlap.id DESC`,
       [article.id],
     ),
   ]);

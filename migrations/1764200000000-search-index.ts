@@ -20,7 +20,25 @@ const INDEXES: { table: string; fts: string; columns: string[]; values: (row: 'n
 ];
 
 /** SQLite through either driver TypeORM offers for it. */
-const SQLITE_TYPES: string[] = ['sqlite', 'better-sqlite3'];
+export const SQLITE_TYPES: string[] = ['sqlite', 'better-sqlite3'];
+
+/** SQLite keeps `table`'s search index in step through these triggers (a rebuild of the table drops them: later migrations put them back). */
+export async function createSearchTriggers(queryRunner: QueryRunner, table: string): Promise<void> {
+  const { fts, columns, values } = INDEXES.find((index) => index.table === table)!;
+  const list = columns.join(', ');
+  await queryRunner.query(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
+    INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
+  await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN
+    INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')}); END`);
+  await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE ON ${table} BEGIN
+    INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')});
+    INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
+}
+
+export async function dropSearchTriggers(queryRunner: QueryRunner, table: string): Promise<void> {
+  const { fts } = INDEXES.find((index) => index.table === table)!;
+  for (const suffix of ['insert', 'delete', 'update']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`);
+}
 
 export class SearchIndex1764200000000 implements MigrationInterface {
   name = 'SearchIndex1764200000000';
@@ -31,18 +49,11 @@ export class SearchIndex1764200000000 implements MigrationInterface {
       new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }),
     );
     if (!SQLITE_TYPES.includes(queryRunner.connection.options.type)) return;
-    for (const { table, fts, columns, values } of INDEXES) {
-      const list = columns.join(', ');
+    for (const { table, fts, columns } of INDEXES) {
       await queryRunner.query(
-        `CREATE VIRTUAL TABLE ${fts} USING fts5(${list}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+        `CREATE VIRTUAL TABLE ${fts} USING fts5(${columns.join(', ')}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
       );
-      await queryRunner.query(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
-        INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
-      await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN
-        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')}); END`);
-      await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE ON ${table} BEGIN
-        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', ${values('old')});
-        INSERT INTO ${fts}(rowid, ${list}) VALUES (${values('new')}); END`);
+      await createSearchTriggers(queryRunner, table);
       await queryRunner.query(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
     }
   }
@@ -50,7 +61,7 @@ export class SearchIndex1764200000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     if (SQLITE_TYPES.includes(queryRunner.connection.options.type)) {
       for (const { fts } of INDEXES) {
-        for (const suffix of ['insert', 'delete', 'update']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${fts}_${suffix}`);
+        await dropSearchTriggers(queryRunner, fts.replace(/_fts$/, ''));
         await queryRunner.query(`DROP TABLE IF EXISTS ${fts}`);
       }
     }

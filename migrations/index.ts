@@ -3,6 +3,7 @@ import { ArticleSourceUrl1764100000000 } from './1764100000000-article-source-ur
 import { SearchIndex1764200000000 } from './1764200000000-search-index';
 import { RatingTally1764300000000 } from './1764300000000-rating-tally';
 import { ArticleDateIndex1764400000000 } from './1764400000000-article-date-index';
+import { ListingDates1764500000000 } from './1764500000000-listing-dates';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SearchIndex1764200000000,
   RatingTally1764300000000,
   ArticleDateIndex1764400000000,
+  ListingDates1764500000000,
 ];

@@ -45,6 +45,7 @@ export interface DemoMention {
   personId: number;
   role: 'QUOTED' | 'MENTIONED';
   position: number;
+  publishedAt: Date;
 }
 
 export interface DemoQuote {
@@ -54,6 +55,7 @@ export interface DemoQuote {
   attribution: string;
   paragraphIndex: number;
   position: number;
+  publishedAt: Date;
 }
 
 export interface DemoVote {
@@ -304,7 +306,7 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
         ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][id % 5]
       }. ${pick(FILLER)}`,
     ];
-    const quotes: DemoQuote[] = [];
+    const quotes: Omit<DemoQuote, 'publishedAt'>[] = [];
     const quoteCount = Math.floor(random() * 7);
     const speakers = new Set<number>();
     for (let position = 0; position < quoteCount; position += 1) {
@@ -351,8 +353,9 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
         personId: person.id,
         role: speakers.has(person.id) ? 'QUOTED' : 'MENTIONED',
         position,
+        publishedAt,
       })),
-      quotes,
+      quotes: quotes.map((quote) => ({ ...quote, publishedAt })),
       votes,
     };
   }

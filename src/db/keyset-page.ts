@@ -120,7 +120,7 @@ export async function listPage<T extends ObjectLiteral>(
  */
 export interface ParentBatch<T extends ObjectLiteral> {
   parentIds: readonly number[];
-  /** Every parent's rows, filtered as the list is; the list's entity is the main alias. */
+  /** Every parent's rows, filtered as the list is; the list's entity is the main alias, selected as `entities()` selects it. */
   rows(): SelectQueryBuilder<T>;
   /** SQL expression, inside `rows()`, of the parent a row belongs to, e.g. `named.person_id`. */
   partition: string;
@@ -145,10 +145,28 @@ export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
   const ranked = batch.rows();
   ranked.select(`${ranked.alias}.id`, 'batch_row').addSelect(batch.partition, 'batch_parent');
   const sort = seek(ranked, request, order);
-  const within = sort.map(({ expression, direction }) => `${expression} ${direction}`).join(', ');
-  ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${batch.partition} ORDER BY ${within})`, 'batch_rank');
-
   const query = batch.entities();
+  if (batch.parentIds.length === 1) {
+    // One parent (a person page, an article page): ORDER BY with LIMIT reads only the first rows,
+    // straight off an index where the order has one, where numbering them (below) reads every
+    // row the parent has first. The sort values travel out of the subquery to order the page.
+    order.keys.forEach((key, index) => {
+      if (!key.computed) ranked.addSelect(key.expression, sortKeyAlias(index));
+    });
+    sort.forEach(({ expression, direction }, index) => {
+      if (index === 0) ranked.orderBy(expression, direction);
+      else ranked.addOrderBy(expression, direction);
+    });
+    ranked.limit(limit);
+    sort.forEach(({ direction }, index) => {
+      if (index === 0) query.orderBy(`batch.${sortKeyAlias(index)}`, direction);
+      else query.addOrderBy(`batch.${sortKeyAlias(index)}`, direction);
+    });
+  } else {
+    const within = sort.map(({ expression, direction }) => `${expression} ${direction}`).join(', ');
+    ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${batch.partition} ORDER BY ${within})`, 'batch_rank');
+    query.andWhere('batch.batch_rank <= :batchLimit', { batchLimit: limit }).orderBy('batch.batch_parent').addOrderBy('batch.batch_rank');
+  }
   query
     .innerJoin(`(${ranked.getQuery()})`, 'batch', `batch.batch_row = ${query.alias}.id`)
     .setParameters(ranked.getParameters())
@@ -157,7 +175,6 @@ export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
   order.keys.forEach((key, index) => {
     if (key.computed) query.addSelect(`batch.${sortKeyAlias(index)}`, sortKeyAlias(index));
   });
-  query.andWhere('batch.batch_rank <= :batchLimit', { batchLimit: limit }).orderBy('batch.batch_parent').addOrderBy('batch.batch_rank');
   const { entities, raw } = await readRows(query);
   // A row under several parents comes back once per parent: one entity serves them all.
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
@@ -201,3 +218,6 @@ export async function countPerParent<T extends ObjectLiteral>(
 
 /** Reads a numeric sort value selected into the raw row (SQLite returns numbers; others may return strings). */
 export const rawNumber = (_entity: unknown, raw: Record<string, unknown>, alias: string) => Number(raw[alias] ?? 0);
+
+/** Reads a text sort value selected into the raw row. */
+export const rawString = (_entity: unknown, raw: Record<string, unknown>, alias: string) => String(raw[alias] ?? '');

@@ -1,4 +1,5 @@
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
+import { RELATED_WINDOW } from '../../src/modules/mention/mention.query';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive } from '../support/archive';
 import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -373,14 +374,28 @@ describe('querying a 2,000-article archive', () => {
     expect(withAbout.quotesAbout.totalCount).toBe(expectedAbout.length);
     expect(withAbout.quotesAbout.edges.map((edge) => edge.node.text)).toEqual(expectedAbout);
 
+    // Related: for each of its people, the articles naming them within RELATED_WINDOW places of
+    // its date on either side; most shared people first, then newest.
     const subject = articles[42];
-    const overlap = articles
-      .filter((other) => other.id !== subject.id)
-      .map((other) => ({ other, count: [...other.people].filter((id) => subject.people.has(id)).length }))
-      .filter((entry) => entry.count > 0)
-      .sort((a, b) => b.count - a.count || newestFirst(a.other, b.other))
+    const shares = new Map<ArticleRow, number>();
+    let widest = 0;
+    for (const personId of subject.people) {
+      const naming = articles.filter((other) => other.people.has(personId));
+      widest = Math.max(widest, naming.length);
+      const before = naming.filter((other) => other.publishedAt <= subject.publishedAt).sort(newestFirst);
+      const after = naming.filter((other) => other.publishedAt >= subject.publishedAt).sort(oldestFirst);
+      const from = before[RELATED_WINDOW]?.publishedAt ?? '';
+      const to = after[RELATED_WINDOW]?.publishedAt ?? '~';
+      for (const other of naming) {
+        if (other !== subject && other.publishedAt >= from && other.publishedAt <= to) shares.set(other, (shares.get(other) ?? 0) + 1);
+      }
+    }
+    // The window is exercised: someone the subject names is named in more articles than it holds.
+    expect(widest).toBeGreaterThan(2 * RELATED_WINDOW + 1);
+    const overlap = [...shares.entries()]
+      .sort((a, b) => b[1] - a[1] || newestFirst(a[0], b[0]))
       .slice(0, 5)
-      .map((entry) => gid('Article', entry.other.id));
+      .map(([other]) => gid('Article', other.id));
     const article = (await server.executeData(RELATED, { id: gid('Article', subject.id) })).article!;
     expect(article.relatedArticles.map((related) => related.id)).toEqual(overlap);
   });

@@ -71,6 +71,7 @@ export class ArticleWriter {
       personId: peopleByName.get(personDraft.name)!.id,
       role: mentionRole(personDraft, draft.quotes),
       position,
+      publishedAt: draft.publishedAt,
     }));
     await insertRows(manager, Mention, mentions, ROWS_PER_INSERT);
     const quotes = draft.quotes.map((quote, position) => ({
@@ -80,6 +81,7 @@ export class ArticleWriter {
       attribution: quote.attribution,
       paragraphIndex: quote.paragraphIndex,
       position,
+      publishedAt: draft.publishedAt,
     }));
     await insertRows(manager, Quote, quotes, ROWS_PER_INSERT);
     return [...new Set(mentions.map((mention) => mention.personId))];

@@ -6,6 +6,7 @@ import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { MentionRole } from './mention-role.enum';
 import type { MentionContext } from './mention.context';
+import { RELATED_WINDOW } from './mention.query';
 
 const MAX_RELATED = 50;
 
@@ -25,7 +26,7 @@ export class ArticleMentionsResolver {
   @Directive(CacheHint.LIST)
   @FieldResolver(() => [Article], {
     complexity: firstRowsCost,
-    description: 'Other articles ranked by how many people they share with this one, then newest first.',
+    description: `Other articles ranked by how many people they share with this one, then newest first. For each person, the articles naming them published nearest to this one count (${RELATED_WINDOW} on either side).`,
   })
   relatedArticles(
     @Root() article: Article,

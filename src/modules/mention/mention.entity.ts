@@ -6,6 +6,8 @@ import { MentionRole } from './mention-role.enum';
 /** A person named in an article: the join between the two, with the role and first appearance. */
 @Entity({ name: 'mention' })
 @Index('idx_mention_person', ['personId', 'articleId'])
+// A person's articles newest first, straight off the index: a page costs its own rows, not the person's whole history.
+@Index('idx_mention_person_published', ['personId', 'publishedAt', 'articleId'])
 @Check('chk_mention_role', `"role" IN ('QUOTED', 'MENTIONED')`)
 export class Mention {
   @PrimaryColumn({ name: 'article_id' })
@@ -20,6 +22,10 @@ export class Mention {
   /** Order of first appearance in the article, from 0. */
   @Column({ type: 'integer' })
   position: number;
+
+  /** The article's publication time, copied here (written with the mention, which an import replaces with the article). */
+  @Column({ name: 'published_at' })
+  publishedAt: Date;
 
   @ManyToOne(() => Article, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'article_id' })

@@ -7,6 +7,7 @@ import {
   type ListOrder,
   type ParentBatch,
   rawNumber,
+  rawString,
   rowsPerParent,
   sortKeyAlias,
 } from '../../db/keyset-page';
@@ -26,14 +27,33 @@ export interface MentionedPerson {
   role: MentionRole;
 }
 
-/** relatedArticles: most shared people first, then newest (never paged, so never in a cursor). */
+/**
+ * relatedArticles: most shared people first, then newest; read from the shared-mentions
+ * subquery alone, so a page joins only its own articles (never paged, so never in a cursor).
+ */
 const MOST_SHARED_ARTICLES: ListOrder<Article> = {
   kind: 'article:related',
   keys: [
     { expression: 'overlap.shared', direction: 'DESC', field: 's', type: 'number', read: rawNumber, computed: true },
-    ...articleOrder(ArticleOrder.PUBLISHED_AT_DESC).keys,
+    { expression: 'overlap.published', direction: 'DESC', field: 'p', type: 'string', read: rawString, computed: true },
+    { expression: 'overlap.id', direction: 'DESC', field: 'id', type: 'number', read: rawNumber, computed: true },
   ],
 };
+
+/**
+ * Person.articles: the article list's newest-first order, so its cursors too, read off the
+ * mention's copy of the article's date, which is indexed per person (a page reads its own rows).
+ */
+const NEWEST_NAMING: ListOrder<Article> = (() => {
+  const [date, id] = articleOrder(ArticleOrder.PUBLISHED_AT_DESC).keys;
+  return {
+    kind: articleOrder(ArticleOrder.PUBLISHED_AT_DESC).kind,
+    keys: [
+      { ...date, expression: 'named.published_at' },
+      { ...id, expression: 'named.article_id' },
+    ],
+  };
+})();
 
 /** coMentioned: most shared articles first, then by id (never paged, so never in a cursor). */
 const MOST_SHARED_PEOPLE: ListOrder<Person> = {
@@ -89,7 +109,7 @@ export class MentionService {
     request: PageRequest,
     totalCount: (personId: number) => Promise<number>,
   ): Promise<Page<Article>[]> {
-    return keysetPages(this.articlesByPerson(personIds), request, articleOrder(ArticleOrder.PUBLISHED_AT_DESC), totalCount);
+    return keysetPages(this.articlesByPerson(personIds), request, NEWEST_NAMING, totalCount);
   }
 
   /** How many articles name each person (Person.articles' totalCount); one statement. */

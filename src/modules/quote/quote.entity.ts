@@ -8,6 +8,8 @@ import { Person } from '../person/person.entity';
 @Entity({ name: 'quote' })
 @Index('idx_quote_article', ['articleId', 'position'])
 @Index('idx_quote_speaker', ['speakerId', 'articleId', 'position'])
+// A speaker's quotes newest first, straight off the index (see Mention.publishedAt).
+@Index('idx_quote_speaker_published', ['speakerId', 'publishedAt', 'articleId', 'position'])
 @ObjectType({ implements: Node, description: "Someone's words, as quoted in an article." })
 @Directive(CacheHint.RECORD)
 export class Quote {
@@ -36,6 +38,10 @@ export class Quote {
   /** Order of appearance in the article, from 0. */
   @Column({ type: 'integer' })
   position: number;
+
+  /** The article's publication time, copied here (written with the quote, which an import replaces with the article). */
+  @Column({ name: 'published_at', select: false })
+  publishedAt: Date;
 
   // Relations for the schema's foreign keys only: resolvers load through DataLoaders, not joins.
   @ManyToOne(() => Article, { onDelete: 'CASCADE' })

@@ -15,7 +15,7 @@ import type { SearchContext } from './search.context';
 export class SearchResolver {
   @Query(() => SearchConnection, {
     complexity: connectionCost,
-    description: `Ranked full-text search over articles, quotes and people. Of a kind with more than ${RANKED_MATCHES.toLocaleString('en')} matches, the newest ${RANKED_MATCHES.toLocaleString('en')} are ranked (totalCount counts all); the lists' \`query\` filter with a date range reaches older ones.`,
+    description: `Ranked full-text search over articles, quotes and people. Of each kind, the newest ${RANKED_MATCHES} matches are ranked and paged (totalCount counts those); the lists' \`query\` filter reaches every match, with a date range for older ones.`,
   })
   async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: SearchContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });

@@ -1,4 +1,4 @@
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { batches } from '../../db/insert-rows';
 import type { WriteQueue } from '../../db/write-queue';
 import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
@@ -92,21 +92,47 @@ const key = (articleId: number, voterHash: string) => `${articleId}:${voterHash}
  */
 export async function commitGroup(manager: EntityManager, votes: readonly VoteToCommit[]): Promise<CommittedVote[]> {
   const articleIds = [...new Set(votes.map((vote) => vote.articleId))];
-  const existing = new Set(
-    (await manager.getRepository(Article).find({ select: { id: true }, where: { id: In(articleIds) } })).map((row) => row.id),
-  );
+  // The articles that exist, with their tallies as they stand (none yet: zero), in one statement.
+  const tallies = new Map<number, ArticleRating>();
+  for (const batch of batches(articleIds, ROWS_PER_STATEMENT)) {
+    const query = manager
+      .createQueryBuilder()
+      .from(Article, 'article')
+      .leftJoin(ArticleRating, 'tally', 'tally.article_id = article.id')
+      .select('article.id', 'id')
+      .where('article.id IN (:...batch)', { batch });
+    for (const column of TALLY_COLUMNS) query.addSelect(`tally.${column}`, column);
+    const rows: Record<string, unknown>[] = await query.getRawMany();
+    for (const row of rows) {
+      const tally = emptyTally(Number(row.id));
+      for (const [column, field] of TALLY_FIELDS) tally[field] = Number(row[column] ?? 0);
+      tallies.set(tally.articleId, tally);
+    }
+  }
   const latest = new Map<string, VoteToCommit>();
-  for (const vote of votes) if (existing.has(vote.articleId)) latest.set(key(vote.articleId, vote.voterHash), vote);
+  for (const vote of votes) if (tallies.has(vote.articleId)) latest.set(key(vote.articleId, vote.voterHash), vote);
   if (latest.size > 0) {
-    const voters = [...new Set([...latest.values()].map((vote) => vote.voterHash))];
-    const earlier = await manager.getRepository(Vote).find({
-      select: { articleId: true, voterHash: true, stars: true },
-      where: { articleId: In([...existing]), voterHash: In(voters) },
-    });
-    const before = new Map(earlier.map((row) => [key(row.articleId, row.voterHash), row.stars]));
+    const rows = [...latest.values()];
+    const before = new Map<string, number>();
+    for (const batch of batches(rows, ROWS_PER_STATEMENT)) {
+      // By exact (article, voter) pairs, each an index lookup: two IN lists made SQLite read every vote of the articles.
+      const pairs = batch.map((_, index) => `(vote.article_id = :article${index} AND vote.voter_hash = :voter${index})`).join(' OR ');
+      const parameters = Object.fromEntries(
+        batch.flatMap((vote, index) => [
+          [`article${index}`, vote.articleId],
+          [`voter${index}`, vote.voterHash],
+        ]),
+      );
+      const earlier: { article_id: number; voter_hash: string; stars: number }[] = await manager
+        .createQueryBuilder()
+        .from(Vote, 'vote')
+        .select(['vote.article_id AS article_id', 'vote.voter_hash AS voter_hash', 'vote.stars AS stars'])
+        .where(pairs, parameters)
+        .getRawMany();
+      for (const row of earlier) before.set(key(Number(row.article_id), row.voter_hash), Number(row.stars));
+    }
     const deltas = new Map<number, ArticleRating>();
     const now = new Date();
-    const rows = [...latest.values()];
     for (const vote of rows) {
       const delta = deltas.get(vote.articleId) ?? emptyTally(vote.articleId);
       deltas.set(vote.articleId, delta);
@@ -138,12 +164,12 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
         .updateEntity(false)
         .execute();
     }
+    // The tallies after: what they were plus what this group changed (this transaction holds the write lock).
+    for (const delta of changed) {
+      const tally = tallies.get(delta.articleId)!;
+      for (const [, field] of TALLY_FIELDS) tally[field] += delta[field];
+    }
   }
-  const tallies = new Map(
-    existing.size === 0
-      ? []
-      : (await manager.getRepository(ArticleRating).findBy({ articleId: In([...existing]) })).map((tally) => [tally.articleId, tally]),
-  );
   return votes.map((vote): CommittedVote => {
     const tally = tallies.get(vote.articleId);
     return tally ? { status: 'stored', tally } : { status: 'no-article' };
@@ -151,6 +177,10 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
 }
 
 const TALLY_COLUMNS = ['votes', 'star_sum', ...Array.from({ length: STAR_LEVELS }, (_, index) => `stars_${index + 1}`)];
+/** Each tally column with its ArticleRating property. */
+const TALLY_FIELDS = TALLY_COLUMNS.map(
+  (column, index) => [column, (['votes', 'starSum', 'stars1', 'stars2', 'stars3', 'stars4', 'stars5'] as const)[index]] as const,
+);
 
 function emptyTally(articleId: number): ArticleRating {
   return Object.assign(new ArticleRating(), { articleId, votes: 0, starSum: 0, stars1: 0, stars2: 0, stars3: 0, stars4: 0, stars5: 0 });

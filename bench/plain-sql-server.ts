@@ -126,9 +126,11 @@ async function articlePage(slug: string) {
          JOIN mention theirs ON theirs.person_id = mine.person_id AND theirs.article_id != mine.article_id
            AND theirs.published_at BETWEEN
              COALESCE((SELECT n.published_at FROM mention n WHERE n.person_id = mine.person_id AND n.published_at <= mine.published_at
-                       ORDER BY n.published_at DESC LIMIT 1 OFFSET ${RELATED_WINDOW}), '0001-01-01')
+                       ORDER BY n.published_at DESC LIMIT 1 OFFSET ${RELATED_WINDOW}),
+                      (SELECT MIN(n.published_at) FROM mention n WHERE n.person_id = mine.person_id))
              AND COALESCE((SELECT n.published_at FROM mention n WHERE n.person_id = mine.person_id AND n.published_at >= mine.published_at
-                       ORDER BY n.published_at ASC LIMIT 1 OFFSET ${RELATED_WINDOW}), '9999-12-31')
+                       ORDER BY n.published_at ASC LIMIT 1 OFFSET ${RELATED_WINDOW}),
+                      (SELECT MAX(n.published_at) FROM mention n WHERE n.person_id = mine.person_id))
          WHERE mine.article_id = ? GROUP BY theirs.article_id ORDER BY shared DESC, published DESC, id DESC LIMIT 5) overlap
        JOIN article a ON a.id = overlap.id ORDER BY overlap.shared DESC, overlap.published DESC, overlap.id DESC`,
       [article.id],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import type { Page } from '../shared/pagination';
+import type { Page, PageRequest } from '../shared/pagination';
 import { countPerParent, keysetPage, keysetPages, type ListOrder, type ParentBatch } from './keyset-page';
 
 /** A list of its own, so these tests exercise the helper, not any one module's query. */
@@ -98,5 +98,31 @@ describe('keysetPage and keysetPages', () => {
       }
     }
     expect(await countPerParent(batch(parents))).toEqual([15, 3, 12, 0]);
+  });
+
+  it('pages a lone parent (an ORDER BY with a LIMIT, no window) exactly as keysetPage does, both ways, to the end', async () => {
+    const batch = (parentIds: number[]): ParentBatch<Row> => ({ parentIds, rows: query, partition: 'row.parent', entities: query });
+    for (const parent of [1, 2, 3, 4]) {
+      for (const backward of [false, true]) {
+        const walked: number[] = [];
+        let cursor: string | null = null;
+        for (;;) {
+          const request: PageRequest = { count: 4, cursor, backward };
+          const [page]: Page<Row>[] = await keysetPages(batch([parent]), request, BY_SCORE, async () => 0);
+          const alone = await keysetPage(query().where('row.parent = :parent', { parent }), request, BY_SCORE, count);
+          expect([page.nodes.map((row) => row.id), page.cursors, page.hasNextPage, page.hasPreviousPage]).toEqual([
+            alone.nodes.map((row) => row.id),
+            alone.cursors,
+            alone.hasNextPage,
+            alone.hasPreviousPage,
+          ]);
+          walked.push(...(backward ? [...page.nodes].reverse() : page.nodes).map((row) => row.id));
+          if (!(backward ? page.hasPreviousPage : page.hasNextPage)) break;
+          cursor = backward ? page.cursors[0] : page.cursors[page.cursors.length - 1];
+        }
+        const own = expected(ROWS.filter((row) => row.parent === parent));
+        expect(walked).toEqual(backward ? [...own].reverse() : own);
+      }
+    }
   });
 });

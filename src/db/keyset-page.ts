@@ -130,10 +130,10 @@ export interface ParentBatch<T extends ObjectLiteral> {
 
 /**
  * Up to `limit` rows of each parent, in `order` (after or before the request's cursor, if any),
- * in the order of `parentIds`: one statement for all parents. `ROW_NUMBER()` numbers each
- * parent's rows in the order (a window function: SQLite 3.25+, PostgreSQL, every server engine),
- * and the rows numbered up to `limit` are joined to their entities. A row under two parents
- * comes back under both.
+ * in the order of `parentIds`: one statement for all parents. For several parents, `ROW_NUMBER()`
+ * numbers each parent's rows in the order (a window function: SQLite 3.25+, PostgreSQL, every
+ * server engine) and the rows numbered up to `limit` are joined to their entities; for one, an
+ * ORDER BY with a LIMIT picks them. A row under two parents comes back under both.
  */
 export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
   batch: ParentBatch<T>,
@@ -150,6 +150,7 @@ export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
     // One parent (a person page, an article page): ORDER BY with LIMIT reads only the first rows,
     // straight off an index where the order has one, where numbering them (below) reads every
     // row the parent has first. The sort values travel out of the subquery to order the page.
+    ranked.andWhere(`${batch.partition} = :batchOnlyParent`, { batchOnlyParent: batch.parentIds[0] });
     order.keys.forEach((key, index) => {
       if (!key.computed) ranked.addSelect(key.expression, sortKeyAlias(index));
     });

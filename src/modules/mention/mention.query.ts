@@ -9,21 +9,23 @@ import { Mention } from './mention.entity';
 
 /**
  * How far the article side of `sharedMentions` looks: for each person, the articles naming them
- * published nearest to the article, this many on either side. A person named in thousands of
+ * published nearest to the article, this many on either side (more where dates tie at an edge). A person named in thousands of
  * articles made "related" read all of them for every article page (five times slower on 100,000
  * articles than on 1,000); near in time is also what a reader means by related news.
  */
 export const RELATED_WINDOW = 25;
 
-/** Far ends for an edge of the window that the person's articles do not reach. */
-const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
-const LATEST = new Date('9999-12-31T23:59:59.999Z');
-
-/** The date of `mine`'s person's RELATED_WINDOW-th article before (or after) `mine`'s, from the person's date index. */
-const windowEdge = (side: 'before' | 'after') =>
-  `COALESCE((SELECT near.published_at FROM mention near WHERE near.person_id = mine.person_id AND near.published_at ${
-    side === 'before' ? '<= mine.published_at ORDER BY near.published_at DESC' : '>= mine.published_at ORDER BY near.published_at ASC'
-  } LIMIT 1 OFFSET ${RELATED_WINDOW}), :${side === 'before' ? 'windowEarliest' : 'windowLatest'})`;
+/**
+ * The date of `mine`'s person's RELATED_WINDOW-th article before (or after) `mine`'s, from the
+ * person's date index; the person's first (or last) date when there are fewer.
+ */
+const windowEdge = (side: 'before' | 'after') => {
+  const [compare, direction, fallback] = side === 'before' ? ['<=', 'DESC', 'MIN'] : ['>=', 'ASC', 'MAX'];
+  return `COALESCE(
+    (SELECT near.published_at FROM mention near WHERE near.person_id = mine.person_id AND near.published_at ${compare} mine.published_at
+     ORDER BY near.published_at ${direction} LIMIT 1 OFFSET ${RELATED_WINDOW}),
+    (SELECT ${fallback}(near.published_at) FROM mention near WHERE near.person_id = mine.person_id))`;
+};
 
 /**
  * The mention graph seen from one side, for several subjects at once: for articles, the other
@@ -53,7 +55,6 @@ export function sharedMentions(side: 'article' | 'person', ids: readonly number[
         'theirs',
         `theirs.person_id = mine.person_id AND theirs.article_id != mine.article_id
          AND theirs.published_at BETWEEN ${windowEdge('before')} AND ${windowEdge('after')}`,
-        { windowEarliest: EARLIEST, windowLatest: LATEST },
       )
       .addSelect('MAX(theirs.published_at)', 'published');
   };

@@ -28,8 +28,9 @@ export interface MentionedPerson {
 }
 
 /**
- * relatedArticles: most shared people first, then newest; read from the shared-mentions
- * subquery alone, so a page joins only its own articles (never paged, so never in a cursor).
+ * relatedArticles: most shared people first, then newest, all read from the shared-mentions
+ * subquery, so the candidates are sorted without their article rows. Never paged, so never in a
+ * cursor (the date is read as the engine returns it).
  */
 const MOST_SHARED_ARTICLES: ListOrder<Article> = {
   kind: 'article:related',

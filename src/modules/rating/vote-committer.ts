@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { batches } from '../../db/insert-rows';
 import type { WriteQueue } from '../../db/write-queue';
 import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
-import { Article } from '../article/article.entity';
 import { ArticleRating } from './article-rating.entity';
 import { STAR_LEVELS } from './rating.type';
 import { Vote } from './vote.entity';
@@ -27,6 +26,8 @@ interface Waiting {
 const MAX_VOTES_PER_COMMIT = 400;
 /** Rows per multi-row INSERT: 400 votes × 5 values stays under every engine's parameter limit. */
 const ROWS_PER_STATEMENT = 400;
+/** (article, voter) pairs per lookup: ORed together, far under SQLite's expression depth limit (1,000). */
+const PAIRS_PER_STATEMENT = 100;
 
 /**
  * Group commit for votes. A vote waits while the previous group is being written; then every
@@ -91,46 +92,20 @@ const key = (articleId: number, voterHash: string) => `${articleId}:${voterHash}
  * votes had been written one after the other. Votes for articles that no longer exist are left out.
  */
 export async function commitGroup(manager: EntityManager, votes: readonly VoteToCommit[]): Promise<CommittedVote[]> {
-  const articleIds = [...new Set(votes.map((vote) => vote.articleId))];
-  // The articles that exist, with their tallies as they stand (none yet: zero), in one statement.
-  const tallies = new Map<number, ArticleRating>();
-  for (const batch of batches(articleIds, ROWS_PER_STATEMENT)) {
-    const query = manager
-      .createQueryBuilder()
-      .from(Article, 'article')
-      .leftJoin(ArticleRating, 'tally', 'tally.article_id = article.id')
-      .select('article.id', 'id')
-      .where('article.id IN (:...batch)', { batch });
-    for (const column of TALLY_COLUMNS) query.addSelect(`tally.${column}`, column);
-    const rows: Record<string, unknown>[] = await query.getRawMany();
-    for (const row of rows) {
-      const tally = emptyTally(Number(row.id));
-      for (const [column, field] of TALLY_FIELDS) tally[field] = Number(row[column] ?? 0);
-      tallies.set(tally.articleId, tally);
+  // A voter voting twice on one article within the group: the later vote stands.
+  const latest = new Map<string, VoteToCommit>();
+  for (const vote of votes) latest.set(key(vote.articleId, vote.voterHash), vote);
+  // Which articles exist and what each voter had given before, in one statement per batch.
+  const existing = new Set<number>();
+  const before = new Map<string, number>();
+  for (const batch of batches([...latest.values()], PAIRS_PER_STATEMENT)) {
+    for (const row of await articlesAndEarlierVotes(manager, batch)) {
+      if (row.voter_hash === null) existing.add(Number(row.article_id));
+      else before.set(key(Number(row.article_id), row.voter_hash), Number(row.stars));
     }
   }
-  const latest = new Map<string, VoteToCommit>();
-  for (const vote of votes) if (tallies.has(vote.articleId)) latest.set(key(vote.articleId, vote.voterHash), vote);
-  if (latest.size > 0) {
-    const rows = [...latest.values()];
-    const before = new Map<string, number>();
-    for (const batch of batches(rows, ROWS_PER_STATEMENT)) {
-      // By exact (article, voter) pairs, each an index lookup: two IN lists made SQLite read every vote of the articles.
-      const pairs = batch.map((_, index) => `(vote.article_id = :article${index} AND vote.voter_hash = :voter${index})`).join(' OR ');
-      const parameters = Object.fromEntries(
-        batch.flatMap((vote, index) => [
-          [`article${index}`, vote.articleId],
-          [`voter${index}`, vote.voterHash],
-        ]),
-      );
-      const earlier: { article_id: number; voter_hash: string; stars: number }[] = await manager
-        .createQueryBuilder()
-        .from(Vote, 'vote')
-        .select(['vote.article_id AS article_id', 'vote.voter_hash AS voter_hash', 'vote.stars AS stars'])
-        .where(pairs, parameters)
-        .getRawMany();
-      for (const row of earlier) before.set(key(Number(row.article_id), row.voter_hash), Number(row.stars));
-    }
+  const rows = [...latest.values()].filter((vote) => existing.has(vote.articleId));
+  if (rows.length > 0) {
     const deltas = new Map<number, ArticleRating>();
     const now = new Date();
     for (const vote of rows) {
@@ -164,12 +139,14 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
         .updateEntity(false)
         .execute();
     }
-    // The tallies after: what they were plus what this group changed (this transaction holds the write lock).
-    for (const delta of changed) {
-      const tally = tallies.get(delta.articleId)!;
-      for (const [, field] of TALLY_FIELDS) tally[field] += delta[field];
-    }
   }
+  // Read back, not worked out: on an engine where another process's group can commit between
+  // this group's read and write, the row holds both.
+  const tallies = new Map(
+    existing.size === 0
+      ? []
+      : (await manager.getRepository(ArticleRating).findBy({ articleId: In([...existing]) })).map((tally) => [tally.articleId, tally]),
+  );
   return votes.map((vote): CommittedVote => {
     const tally = tallies.get(vote.articleId);
     return tally ? { status: 'stored', tally } : { status: 'no-article' };
@@ -177,10 +154,31 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
 }
 
 const TALLY_COLUMNS = ['votes', 'star_sum', ...Array.from({ length: STAR_LEVELS }, (_, index) => `stars_${index + 1}`)];
-/** Each tally column with its ArticleRating property. */
-const TALLY_FIELDS = TALLY_COLUMNS.map(
-  (column, index) => [column, (['votes', 'starSum', 'stars1', 'stars2', 'stars3', 'stars4', 'stars5'] as const)[index]] as const,
-);
+
+/**
+ * The ids of the batch's articles that exist (rows without a voter), then each earlier vote of a
+ * batch voter on that article (rows with one). Earlier votes are looked up by exact (article,
+ * voter) pairs, each an index lookup: two IN lists, one of articles and one of voters, made SQLite
+ * read every vote the articles ever had (4.8 ms a group on an article with 60,000 votes).
+ */
+async function articlesAndEarlierVotes(
+  manager: EntityManager,
+  batch: readonly VoteToCommit[],
+): Promise<{ article_id: number; voter_hash: string | null; stars: number | null }[]> {
+  const pairs = batch.map((_, index) => `(article_id = :article${index} AND voter_hash = :voter${index})`).join(' OR ');
+  const parameters: Record<string, unknown> = { articleIds: [...new Set(batch.map((vote) => vote.articleId))] };
+  batch.forEach((vote, index) => {
+    parameters[`article${index}`] = vote.articleId;
+    parameters[`voter${index}`] = vote.voterHash;
+  });
+  const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT id AS article_id, NULL AS voter_hash, NULL AS stars FROM article WHERE id IN (:...articleIds)
+     UNION ALL SELECT article_id, voter_hash, stars FROM vote WHERE ${pairs}`,
+    parameters,
+    {},
+  );
+  return manager.query(sql, values);
+}
 
 function emptyTally(articleId: number): ArticleRating {
   return Object.assign(new ArticleRating(), { articleId, votes: 0, starSum: 0, stars1: 0, stars2: 0, stars3: 0, stars4: 0, stars5: 0 });

@@ -15,7 +15,7 @@ import type { SearchContext } from './search.context';
 export class SearchResolver {
   @Query(() => SearchConnection, {
     complexity: connectionCost,
-    description: `Ranked full-text search over articles, quotes and people. Of each kind, the newest ${RANKED_MATCHES} matches are ranked and paged (totalCount counts those); the lists' \`query\` filter reaches every match, with a date range for older ones.`,
+    description: `Ranked full-text search over articles, quotes and people. Of each kind, the ${RANKED_MATCHES} most recently stored matches are ranked and paged (totalCount counts those); the article and quote lists' \`query\` filter reaches every match, with a date range for older ones.`,
   })
   async search(@Args() { query, first, after, types }: SearchArgs, @Ctx() { services, loaders }: SearchContext) {
     const page = await services.search.search(query, types, { count: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, backward: false });

@@ -1,3 +1,4 @@
+import { firstParagraph, joinParagraphs } from '../modules/article/article-text';
 import { normalizePersonName } from '../modules/person/person-name';
 import { seededRandom } from '../shared/seeded-random';
 import { slugify } from '../shared/slug';
@@ -32,7 +33,7 @@ export interface DemoArticle {
   publishedAt: Date;
   updatedAt: Date;
   createdAt: Date;
-  storedStandfirst: string | null;
+  standfirst: string | null;
   body: string;
   imageUrl: string | null;
   imageCredit: string | null;
@@ -321,6 +322,7 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
       paragraphs.push(`${person.name} was also named in the ${topic} report. ${pick(FILLER)} ${pick(FILLER)}`);
     paragraphs.push(`${pick(FILLER)} ${pick(FILLER)}`);
 
+    const body = joinParagraphs(paragraphs);
     const publishedAt = new Date(FIRST_DAY + Math.floor((span * (id - 0.5)) / options.articles + (random() - 0.5) * 4 * 86_400_000));
     const withImage = random() < 0.7;
     const quality = 1.5 + random() * 3.3;
@@ -341,8 +343,8 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
         publishedAt,
         updatedAt: publishedAt,
         createdAt: publishedAt,
-        storedStandfirst: random() < 0.5 ? `What the ${topic} means for ${place}.` : null,
-        body: paragraphs.join('\n\n'),
+        standfirst: random() < 0.5 ? `What the ${topic} means for ${place}.` : firstParagraph(body),
+        body,
         imageUrl: withImage ? `https://images.example.com/${publishedAt.getUTCFullYear()}/${id}.jpg` : null,
         imageCredit: withImage ? pick(CREDITS) : null,
         imageCaption: withImage && random() < 0.5 ? `${lead.name} in ${place}.` : null,

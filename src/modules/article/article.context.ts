@@ -6,11 +6,14 @@ import type { ArticleService } from './article.service';
 /** The article module's per-request batch loaders. */
 export interface ArticleLoaders {
   articleById: DataLoader<number, Article | null>;
+  /** The body of an article read without it (in a list). */
+  articleBody: DataLoader<number, string | null>;
 }
 
 export function createArticleLoaders(services: { articles: ArticleService }, loaders: BatchLoaderFactory): ArticleLoaders {
   return {
     articleById: loaders.byId((ids) => services.articles.findByIds(ids)),
+    articleBody: loaders.byId((ids) => services.articles.bodiesByIds(ids)),
   };
 }
 

@@ -1,8 +1,7 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
-import { countWords, firstParagraph, readingTimeMinutes, splitParagraphs } from './article-text';
 import { Image } from './image.type';
 
 @Entity({ name: 'article' })
@@ -43,13 +42,18 @@ export class Article {
   @Column({ name: 'created_at', select: false })
   createdAt: Date;
 
-  /** The stored summary; the GraphQL field falls back to the first paragraph. */
-  @Column({ name: 'standfirst', type: 'text', nullable: true })
-  storedStandfirst: string | null;
+  /** The copy's own standfirst, else its first paragraph: worked out once, when the article is stored. */
+  @Field(() => String, { nullable: true, description: 'Summary: the standfirst of the copy, else its first paragraph.' })
+  @Column({ type: 'text', nullable: true })
+  standfirst: string | null;
 
-  @Field({ description: 'Paragraphs joined by one blank line.' })
-  @Column({ type: 'text' })
-  body: string;
+  /**
+   * Read only where it is asked for (`select: false`): the body is most of an article's bytes, and
+   * lists show summaries. The GraphQL fields that need it (ArticleResolver) load it when a read
+   * left it out; the single-article lookups select it.
+   */
+  @Column({ type: 'text', select: false })
+  body?: string;
 
   @Column({ name: 'image_url', type: 'text', nullable: true })
   imageUrl: string | null;
@@ -63,26 +67,6 @@ export class Article {
   @Field(() => String, { nullable: true, description: 'Where the copy was published originally.' })
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Summary; defaults to the first paragraph.' })
-  get standfirst(): string | null {
-    return this.storedStandfirst ?? firstParagraph(this.body);
-  }
-
-  @Field(() => [String])
-  get paragraphs(): string[] {
-    return splitParagraphs(this.body);
-  }
-
-  @Field(() => Int, { description: 'Words in the body.' })
-  get wordCount(): number {
-    return countWords(this.body);
-  }
-
-  @Field(() => Int, { description: 'Minutes to read the body at 230 words a minute, rounded up.' })
-  get readingTimeMinutes(): number {
-    return readingTimeMinutes(this.wordCount);
-  }
 
   @Field(() => Image, { nullable: true })
   get image(): Image | null {

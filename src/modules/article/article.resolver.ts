@@ -1,10 +1,11 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionCost, listCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { pageRequest, toConnection } from '../../shared/pagination';
 import type { ArticleFilter } from './article-filter.input';
 import { ArticleOrder } from './article-order.enum';
+import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
 import { ArticleConnection } from './article.connection';
 import type { ArticleContext } from './article.context';
 import { Article } from './article.entity';
@@ -37,6 +38,26 @@ export class ArticleResolver {
     return toConnection(page);
   }
 
+  @FieldResolver(() => String, { description: 'Paragraphs joined by one blank line.' })
+  body(@Root() article: Article, @Ctx() { loaders }: ArticleContext): Promise<string> {
+    return bodyOf(article, loaders);
+  }
+
+  @FieldResolver(() => [String])
+  async paragraphs(@Root() article: Article, @Ctx() { loaders }: ArticleContext): Promise<string[]> {
+    return splitParagraphs(await bodyOf(article, loaders));
+  }
+
+  @FieldResolver(() => Int, { description: 'Words in the body.' })
+  async wordCount(@Root() article: Article, @Ctx() { loaders }: ArticleContext): Promise<number> {
+    return countWords(await bodyOf(article, loaders));
+  }
+
+  @FieldResolver(() => Int, { description: 'Minutes to read the body at 230 words a minute, rounded up.' })
+  async readingTimeMinutes(@Root() article: Article, @Ctx() { loaders }: ArticleContext): Promise<number> {
+    return readingTimeMinutes(countWords(await bodyOf(article, loaders)));
+  }
+
   @Query(() => [SectionCount], {
     complexity: listCost(SECTIONS_ESTIMATE),
     description: 'Every section with its number of articles, largest first.',
@@ -44,6 +65,11 @@ export class ArticleResolver {
   sections(@Ctx() { services }: ArticleContext): Promise<SectionCount[]> {
     return services.articles.sections();
   }
+}
+
+/** The article's body: as read (an article page), else through the per-request loader (a list). */
+async function bodyOf(article: Article, loaders: ArticleContext['loaders']): Promise<string> {
+  return article.body ?? (await loaders.articleBody.load(article.id)) ?? '';
 }
 
 export function toCriteria(filter: ArticleFilter | null | undefined): ArticleCriteria {

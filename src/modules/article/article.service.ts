@@ -1,6 +1,7 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { FindByIds } from '../../db/find-by-ids';
 import { toFtsQuery } from '../../db/fts-query';
+import { IdListRead, readRows } from '../../db/hydrate';
 import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import { badUserInput } from '../../shared/errors';
@@ -78,16 +79,36 @@ export class ArticleService {
     private readonly sources: ArticleListSources,
   ) {
     this.byIds = new FindByIds(articles);
+    this.bodies = new IdListRead((ids) =>
+      articles.createQueryBuilder('article').select(['article.id', 'article.body']).where('article.id IN (:...ids)', { ids }),
+    );
   }
 
   private readonly byIds: FindByIds<Article>;
+  private readonly bodies: IdListRead<Article>;
 
+  /** One article with its body: an article page shows it. */
   findById(id: number): Promise<Article | null> {
-    return this.articles.findOneBy({ id });
+    return this.findOneWithBody('article.id = :id', { id });
   }
 
+  /** One article with its body: an article page shows it. */
   findBySlug(slug: string): Promise<Article | null> {
-    return this.articles.findOneBy({ slug });
+    return this.findOneWithBody('article.slug = :slug', { slug });
+  }
+
+  /** The bodies of articles read without them (lists), in the order of `ids`; one query for all. */
+  async bodiesByIds(ids: readonly number[]): Promise<(string | null)[]> {
+    const { entities } = await this.bodies.read(ids);
+    const byId = new Map(entities.map((article) => [article.id, article.body ?? null]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async findOneWithBody(where: string, parameters: Record<string, unknown>): Promise<Article | null> {
+    const { entities } = await readRows(
+      this.articles.createQueryBuilder('article').addSelect('article.body').where(where, parameters).limit(1),
+    );
+    return entities[0] ?? null;
   }
 
   /** In the order of `ids`, with null for the ones that do not exist (DataLoader's contract). */

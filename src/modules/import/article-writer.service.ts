@@ -2,7 +2,7 @@ import { type EntityManager, In } from 'typeorm';
 import { batches, insertRows } from '../../db/insert-rows';
 import { badUserInput } from '../../shared/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
-import { joinParagraphs } from '../article/article-text';
+import { firstParagraph, joinParagraphs } from '../article/article-text';
 import { Article } from '../article/article.entity';
 import { Mention } from '../mention/mention.entity';
 import { normalizePersonName } from '../person/person-name';
@@ -144,13 +144,15 @@ const ROWS_PER_INSERT = 100;
 const NAMES_PER_QUERY = 500;
 
 function articleFields(draft: ArticleDraft, now: Date) {
+  const body = joinParagraphs(draft.paragraphs);
   return {
     headline: draft.headline.trim(),
     section: draft.section.trim(),
     publishedAt: draft.publishedAt,
     updatedAt: now,
-    storedStandfirst: draft.standfirst ?? null,
-    body: joinParagraphs(draft.paragraphs),
+    // Worked out here, once, so that lists show a summary without reading bodies.
+    standfirst: draft.standfirst ?? firstParagraph(body),
+    body,
     imageUrl: draft.image?.url ?? null,
     imageCredit: draft.image?.credit ?? null,
     imageCaption: draft.image?.caption ?? null,

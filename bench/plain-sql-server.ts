@@ -20,11 +20,6 @@ function all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 const iso = (stamp: string) => new Date(`${stamp.replace(' ', 'T')}Z`).toISOString();
-const firstParagraph = (body: string) =>
-  body
-    .split(/\r?\n\s*\r?\n/)
-    .find((paragraph) => paragraph.trim())
-    ?.trim() ?? null;
 
 interface Tally {
   article_id: number;
@@ -50,13 +45,13 @@ async function frontPage(first: number) {
     headline: string;
     section: string;
     published_at: string;
-    standfirst: string | null;
-    body: string;
+    summary: string | null;
     image_url: string | null;
     image_credit: string | null;
     image_caption: string | null;
   }>(
-    'SELECT id, slug, headline, section, published_at, standfirst, body, image_url, image_credit, image_caption FROM article ORDER BY published_at DESC, id DESC LIMIT ?',
+    // The stored summary, as the gateway reads it: no bodies on a front page.
+    'SELECT id, slug, headline, section, published_at, summary, image_url, image_credit, image_caption FROM article ORDER BY published_at DESC, id DESC LIMIT ?',
     [first],
   );
   const ids = articles.map((article) => article.id);
@@ -82,7 +77,7 @@ async function frontPage(first: number) {
               headline: article.headline,
               section: article.section,
               publishedAt: iso(article.published_at),
-              standfirst: article.standfirst ?? firstParagraph(article.body),
+              standfirst: article.summary,
               image:
                 article.image_url === null && article.image_credit === null && article.image_caption === null
                   ? null

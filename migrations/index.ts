@@ -4,7 +4,7 @@ import { SearchIndex1764200000000 } from './1764200000000-search-index';
 import { RatingTally1764300000000 } from './1764300000000-rating-tally';
 import { ArticleDateIndex1764400000000 } from './1764400000000-article-date-index';
 import { ListingDates1764500000000 } from './1764500000000-listing-dates';
-import { StandfirstSummary1764600000000 } from './1764600000000-standfirst-summary';
+import { ArticleSummary1764600000000 } from './1764600000000-article-summary';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -14,5 +14,5 @@ export const migrations = [
   RatingTally1764300000000,
   ArticleDateIndex1764400000000,
   ListingDates1764500000000,
-  StandfirstSummary1764600000000,
+  ArticleSummary1764600000000,
 ];

@@ -33,7 +33,8 @@ export interface DemoArticle {
   publishedAt: Date;
   updatedAt: Date;
   createdAt: Date;
-  standfirst: string | null;
+  storedStandfirst: string | null;
+  summary: string | null;
   body: string;
   imageUrl: string | null;
   imageCredit: string | null;
@@ -323,6 +324,7 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
     paragraphs.push(`${pick(FILLER)} ${pick(FILLER)}`);
 
     const body = joinParagraphs(paragraphs);
+    const standfirst = random() < 0.5 ? `What the ${topic} means for ${place}.` : null;
     const publishedAt = new Date(FIRST_DAY + Math.floor((span * (id - 0.5)) / options.articles + (random() - 0.5) * 4 * 86_400_000));
     const withImage = random() < 0.7;
     const quality = 1.5 + random() * 3.3;
@@ -343,7 +345,8 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
         publishedAt,
         updatedAt: publishedAt,
         createdAt: publishedAt,
-        standfirst: random() < 0.5 ? `What the ${topic} means for ${place}.` : firstParagraph(body),
+        storedStandfirst: standfirst,
+        summary: standfirst ?? firstParagraph(body),
         body,
         imageUrl: withImage ? `https://images.example.com/${publishedAt.getUTCFullYear()}/${id}.jpg` : null,
         imageCredit: withImage ? pick(CREDITS) : null,

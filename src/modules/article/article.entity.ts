@@ -42,10 +42,22 @@ export class Article {
   @Column({ name: 'created_at', select: false })
   createdAt: Date;
 
-  /** The copy's own standfirst, else its first paragraph: worked out once, when the article is stored. */
-  @Field(() => String, { nullable: true, description: 'Summary: the standfirst of the copy, else its first paragraph.' })
+  /** The copy's own standfirst, null when it had none: searched (weighted above the body), never shown as such. */
+  @Column({ name: 'standfirst', type: 'text', nullable: true, select: false })
+  storedStandfirst: string | null;
+
+  /**
+   * The copy's standfirst, else its first paragraph: worked out once, when the article is stored,
+   * so that lists show it without reading bodies. A column of its own, outside the search index,
+   * where the first paragraph would count twice.
+   */
+  @Field(() => String, {
+    name: 'standfirst',
+    nullable: true,
+    description: 'Summary: the standfirst of the copy, else its first paragraph.',
+  })
   @Column({ type: 'text', nullable: true })
-  standfirst: string | null;
+  summary: string | null;
 
   /**
    * Read only where it is asked for (`select: false`): the body is most of an article's bytes, and

@@ -60,7 +60,9 @@ export class ArticleWriter {
     await manager.getRepository(Mention).delete({ articleId: existing.id });
     const named = await this.saveRelations(manager, existing.id, draft, now);
     const personIds = [...new Set([...before.map((mention) => mention.personId), ...named])];
-    return { article: await articles.findOneByOrFail({ id: existing.id }), created: false, personIds };
+    // With the body just written: the payload's body fields must not read it again (a loader may hold the old one).
+    const article = Object.assign(await articles.findOneByOrFail({ id: existing.id }), { body: fields.body });
+    return { article, created: false, personIds };
   }
 
   /** Returns the ids of the people the article names. */
@@ -150,8 +152,9 @@ function articleFields(draft: ArticleDraft, now: Date) {
     section: draft.section.trim(),
     publishedAt: draft.publishedAt,
     updatedAt: now,
+    storedStandfirst: draft.standfirst ?? null,
     // Worked out here, once, so that lists show a summary without reading bodies.
-    standfirst: draft.standfirst ?? firstParagraph(body),
+    summary: draft.standfirst ?? firstParagraph(body),
     body,
     imageUrl: draft.image?.url ?? null,
     imageCredit: draft.image?.credit ?? null,

@@ -41,6 +41,8 @@ const installed = (() => {
       { authorization: `Bearer ${EDITOR_KEY}` },
     );
     const articleId = imported.data.importArticle.article.id as string;
+    // Simultaneous votes still commit in groups, though this driver runs each group without yielding.
+    const transactions = jest.spyOn(server.gateway.dataSource, 'transaction');
     const votes = await Promise.all(
       Array.from({ length: 40 }, (_, index) =>
         server.gql(
@@ -51,6 +53,9 @@ const installed = (() => {
       ),
     );
     expect(votes.filter((vote) => vote.errors)).toEqual([]);
+    expect(transactions.mock.calls.length).toBeGreaterThan(0);
+    expect(transactions.mock.calls.length).toBeLessThan(votes.length);
+    transactions.mockRestore();
     const { node, search } = await server.data(`{
       node(id: "${articleId}") { ... on Article { headline people { name } quotes { speaker { name } } rating { votes histogram } } }
       search(query: "okonkwo", first: 5) { edges { node { hit { __typename } snippet } } }

@@ -57,6 +57,11 @@ export class VoteCommitter {
     this.writing = true;
     try {
       while (this.waiting.length > 0) {
+        // A timer's turn of the event loop first (about a millisecond), so that requests already
+        // received add their votes to this group: with a synchronous driver (better-sqlite3) nothing
+        // else runs while a group is written, and without the wait every vote paid a commit of its
+        // own (1,000 votes/s against 2,900-3,300 with it; sqlite3 groups either way).
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const group = this.waiting.splice(0, MAX_VOTES_PER_COMMIT);
         try {
           const results = await this.writes.transaction((manager) =>

@@ -33,8 +33,8 @@ const PAIRS_PER_STATEMENT = 100;
  * Group commit for votes. A vote waits while the previous group is being written; then every
  * vote that arrived meanwhile (up to MAX_VOTES_PER_COMMIT) is written in one transaction, votes and
  * tallies together, and each is acknowledged only once that transaction has committed. Under load
- * one commit (one fsync with synchronous=FULL) carries hundreds of votes; a lone vote is written at
- * once, never held back by a timer.
+ * one commit (one fsync with synchronous=FULL) carries hundreds of votes; a lone vote waits only
+ * one timer turn (about a millisecond) before its commit, for others to join it.
  */
 export class VoteCommitter {
   private waiting: Waiting[] = [];

@@ -1,4 +1,5 @@
 import { type MigrationInterface, type QueryRunner, TableIndex } from 'typeorm';
+import { isSqlite } from '../src/db/sqlite-engine';
 
 /**
  * Full-text search over articles, quotes and people, and the indexes the archive filters use.
@@ -18,9 +19,6 @@ const INDEXES: { table: string; fts: string; columns: string[]; values: (row: 'n
   { table: 'quote', fts: 'quote_fts', columns: ['text'], values: (row) => `${row}.id, ${row}.text` },
   { table: 'person', fts: 'person_fts', columns: ['name', 'description'], values: (row) => `${row}.id, ${row}.name, ${row}.description` },
 ];
-
-/** SQLite through either driver TypeORM offers for it. */
-export const SQLITE_TYPES: string[] = ['sqlite', 'better-sqlite3'];
 
 /** SQLite keeps `table`'s search index in step through these triggers (a rebuild of the table drops them: later migrations put them back). */
 export async function createSearchTriggers(queryRunner: QueryRunner, table: string): Promise<void> {
@@ -48,7 +46,7 @@ export class SearchIndex1764200000000 implements MigrationInterface {
       'article',
       new TableIndex({ name: 'idx_article_section', columnNames: ['section', 'published_at', 'id'] }),
     );
-    if (!SQLITE_TYPES.includes(queryRunner.connection.options.type)) return;
+    if (!isSqlite(queryRunner.connection.options)) return;
     for (const { table, fts, columns } of INDEXES) {
       await queryRunner.query(
         `CREATE VIRTUAL TABLE ${fts} USING fts5(${columns.join(', ')}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
@@ -59,9 +57,9 @@ export class SearchIndex1764200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    if (SQLITE_TYPES.includes(queryRunner.connection.options.type)) {
-      for (const { fts } of INDEXES) {
-        await dropSearchTriggers(queryRunner, fts.replace(/_fts$/, ''));
+    if (isSqlite(queryRunner.connection.options)) {
+      for (const { table, fts } of INDEXES) {
+        await dropSearchTriggers(queryRunner, table);
         await queryRunner.query(`DROP TABLE IF EXISTS ${fts}`);
       }
     }

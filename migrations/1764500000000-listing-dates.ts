@@ -1,5 +1,6 @@
 import { type MigrationInterface, type QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { createSearchTriggers, dropSearchTriggers, SQLITE_TYPES } from './1764200000000-search-index';
+import { isSqlite } from '../src/db/sqlite-engine';
+import { createSearchTriggers, dropSearchTriggers } from './1764200000000-search-index';
 
 const TABLES = [
   { table: 'mention', index: 'idx_mention_person_published', columns: ['person_id', 'published_at', 'article_id'] },
@@ -24,7 +25,7 @@ export class ListingDates1764500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // The engine's own timestamp type, as article.published_at: datetime on SQLite, timestamp on PostgreSQL.
     const timestamp = queryRunner.connection.driver.normalizeType({ type: Date });
-    const sqlite = SQLITE_TYPES.includes(queryRunner.connection.options.type);
+    const sqlite = isSqlite(queryRunner.connection.options);
     if (sqlite) await dropSearchTriggers(queryRunner, 'quote');
     for (const { table, index, columns } of TABLES) {
       await queryRunner.addColumn(table, new TableColumn({ name: 'published_at', type: timestamp, isNullable: true }));
@@ -39,7 +40,7 @@ export class ListingDates1764500000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const sqlite = SQLITE_TYPES.includes(queryRunner.connection.options.type);
+    const sqlite = isSqlite(queryRunner.connection.options);
     if (sqlite) await dropSearchTriggers(queryRunner, 'quote');
     for (const { table, index } of TABLES) {
       await queryRunner.dropIndex(table, index);

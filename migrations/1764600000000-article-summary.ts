@@ -1,5 +1,6 @@
 import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
-import { createSearchTriggers, dropSearchTriggers, SQLITE_TYPES } from './1764200000000-search-index';
+import { isSqlite } from '../src/db/sqlite-engine';
+import { createSearchTriggers, dropSearchTriggers } from './1764200000000-search-index';
 
 /** Articles per read while backfilling: bounded memory on any archive. */
 const BATCH = 500;
@@ -25,7 +26,7 @@ export class ArticleSummary1764600000000 implements MigrationInterface {
   name = 'ArticleSummary1764600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const sqlite = SQLITE_TYPES.includes(queryRunner.connection.options.type);
+    const sqlite = isSqlite(queryRunner.connection.options);
     // ADD COLUMN, not TypeORM's addColumn: SQLite would rebuild the whole article table for it.
     await queryRunner.query('ALTER TABLE article ADD COLUMN summary text');
     if (sqlite) await dropSearchTriggers(queryRunner, 'article');
@@ -54,7 +55,7 @@ export class ArticleSummary1764600000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // SQLite rebuilds the table to drop a column, which drops its triggers too.
-    const sqlite = SQLITE_TYPES.includes(queryRunner.connection.options.type);
+    const sqlite = isSqlite(queryRunner.connection.options);
     if (sqlite) await dropSearchTriggers(queryRunner, 'article');
     await queryRunner.dropColumn('article', new TableColumn({ name: 'summary', type: 'text', isNullable: true }));
     if (sqlite) await createSearchTriggers(queryRunner, 'article');

@@ -1,4 +1,4 @@
-import { firstParagraph, joinParagraphs } from '../modules/article/article-text';
+import { joinParagraphs, summaryOf } from '../modules/article/article-text';
 import { normalizePersonName } from '../modules/person/person-name';
 import { seededRandom } from '../shared/seeded-random';
 import { slugify } from '../shared/slug';
@@ -346,7 +346,7 @@ export function* demoStories(options: DemoArchiveOptions, people: readonly DemoP
         updatedAt: publishedAt,
         createdAt: publishedAt,
         storedStandfirst: standfirst,
-        summary: standfirst ?? firstParagraph(body),
+        summary: summaryOf(standfirst, body),
         body,
         imageUrl: withImage ? `https://images.example.com/${publishedAt.getUTCFullYear()}/${id}.jpg` : null,
         imageCredit: withImage ? pick(CREDITS) : null,

@@ -8,8 +8,13 @@ import { IdListRead } from './hydrate';
 export class FindByIds<T extends ObjectLiteral & { id: number }> {
   private readonly rows: IdListRead<T>;
 
-  constructor(repository: Repository<T>) {
-    this.rows = new IdListRead((ids) => repository.createQueryBuilder('row').where('row.id IN (:...ids)', { ids }));
+  /** `properties`: only these (e.g. `['id', 'body']`, a column not read by default); the default selection when absent. */
+  constructor(repository: Repository<T>, properties?: readonly (keyof T & string)[]) {
+    this.rows = new IdListRead((ids) => {
+      const query = repository.createQueryBuilder('row');
+      if (properties) query.select(properties.map((property) => `row.${property}`));
+      return query.where('row.id IN (:...ids)', { ids });
+    });
   }
 
   async find(ids: readonly number[]): Promise<(T | null)[]> {

@@ -60,7 +60,7 @@ export function hydrate<T extends ObjectLiteral>(
 
 /**
  * `getRawAndEntities` for reads of one entity: the raw rows and one entity per row. A many-to-one
- * relation joined with some of its columns selected (a quote's article, for its date) is hydrated
+ * relation joined with some of its columns selected (a mention's person) is hydrated
  * onto its property the same way.
  */
 export async function readRows<T extends ObjectLiteral>(

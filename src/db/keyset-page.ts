@@ -60,6 +60,18 @@ function seek<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, request: Pa
   return order.keys.map((key) => ({ expression: key.expression, direction: request.backward ? flip(key.direction) : key.direction }));
 }
 
+/** Orders `query` by each of `sort` in turn, replacing any order it had. */
+function orderByAll<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  sort: readonly { expression: string; direction: 'ASC' | 'DESC' }[],
+): SelectQueryBuilder<T> {
+  sort.forEach(({ expression, direction }, index) => {
+    if (index === 0) query.orderBy(expression, direction);
+    else query.addOrderBy(expression, direction);
+  });
+  return query;
+}
+
 /** One page from up to `count + 1` rows read in the request's direction. */
 function toPage<T>(rows: ListRow<T>[], request: PageRequest, order: ListOrder<T>, totalCount: () => Promise<number>): Page<T> {
   const more = rows.length > request.count;
@@ -90,10 +102,7 @@ export async function keysetPage<T extends ObjectLiteral>(
   order: ListOrder<T>,
   totalCount: () => Promise<number>,
 ): Promise<Page<T>> {
-  seek(query, request, order).forEach(({ expression, direction }, index) => {
-    if (index === 0) query.orderBy(expression, direction);
-    else query.addOrderBy(expression, direction);
-  });
+  orderByAll(query, seek(query, request, order));
   const { entities, raw } = await readRows(query.limit(request.count + 1));
   const rows = entities.map((entity, index) => ({ entity, raw: raw[index] as Record<string, unknown> }));
   return toPage(rows, request, order, totalCount);
@@ -154,15 +163,11 @@ export async function rowsPerParent<T extends ObjectLiteral & { id: number }>(
     order.keys.forEach((key, index) => {
       if (!key.computed) ranked.addSelect(key.expression, sortKeyAlias(index));
     });
-    sort.forEach(({ expression, direction }, index) => {
-      if (index === 0) ranked.orderBy(expression, direction);
-      else ranked.addOrderBy(expression, direction);
-    });
-    ranked.limit(limit);
-    sort.forEach(({ direction }, index) => {
-      if (index === 0) query.orderBy(`batch.${sortKeyAlias(index)}`, direction);
-      else query.addOrderBy(`batch.${sortKeyAlias(index)}`, direction);
-    });
+    orderByAll(ranked, sort).limit(limit);
+    orderByAll(
+      query,
+      sort.map(({ direction }, index) => ({ expression: `batch.${sortKeyAlias(index)}`, direction })),
+    );
   } else {
     const within = sort.map(({ expression, direction }) => `${expression} ${direction}`).join(', ');
     ranked.addSelect(`ROW_NUMBER() OVER (PARTITION BY ${batch.partition} ORDER BY ${within})`, 'batch_rank');

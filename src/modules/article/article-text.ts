@@ -11,10 +11,15 @@ export function splitParagraphs(body: string): string[] {
     .filter((paragraph) => paragraph.length > 0);
 }
 
-/** The first paragraph, without splitting the whole body (an article list reads it for every standfirst it falls back on). */
+/** The first paragraph, without splitting the whole body (worked out for each stored article's summary). */
 export function firstParagraph(body: string): string | null {
   const match = /\S[\s\S]*?(?=\r?\n\s*\r?\n|$)/.exec(body);
   return match ? match[0].trim() : null;
+}
+
+/** An article's summary: the copy's own standfirst, else its first paragraph (stored at import; lists show it). */
+export function summaryOf(standfirst: string | null | undefined, body: string): string | null {
+  return standfirst ?? firstParagraph(body);
 }
 
 export function joinParagraphs(paragraphs: readonly string[]): string {

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { FindByIds } from '../../db/find-by-ids';
 import { toFtsQuery } from '../../db/fts-query';
-import { IdListRead, readRows } from '../../db/hydrate';
+import { readRows } from '../../db/hydrate';
 import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
 import { badUserInput } from '../../shared/errors';
@@ -79,13 +79,11 @@ export class ArticleService {
     private readonly sources: ArticleListSources,
   ) {
     this.byIds = new FindByIds(articles);
-    this.bodies = new IdListRead((ids) =>
-      articles.createQueryBuilder('article').select(['article.id', 'article.body']).where('article.id IN (:...ids)', { ids }),
-    );
+    this.bodies = new FindByIds(articles, ['id', 'body']);
   }
 
   private readonly byIds: FindByIds<Article>;
-  private readonly bodies: IdListRead<Article>;
+  private readonly bodies: FindByIds<Article>;
 
   /** One article with its body: an article page shows it. */
   findById(id: number): Promise<Article | null> {
@@ -99,9 +97,7 @@ export class ArticleService {
 
   /** The bodies of articles read without them (lists), in the order of `ids`; one query for all. */
   async bodiesByIds(ids: readonly number[]): Promise<(string | null)[]> {
-    const { entities } = await this.bodies.read(ids);
-    const byId = new Map(entities.map((article) => [article.id, article.body ?? null]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return (await this.bodies.find(ids)).map((article) => article?.body ?? null);
   }
 
   private async findOneWithBody(where: string, parameters: Record<string, unknown>): Promise<Article | null> {

@@ -2,7 +2,7 @@ import { type EntityManager, In } from 'typeorm';
 import { batches, insertRows } from '../../db/insert-rows';
 import { badUserInput } from '../../shared/errors';
 import { slugify, uniqueSlug } from '../../shared/slug';
-import { firstParagraph, joinParagraphs } from '../article/article-text';
+import { joinParagraphs, summaryOf } from '../article/article-text';
 import { Article } from '../article/article.entity';
 import { Mention } from '../mention/mention.entity';
 import { normalizePersonName } from '../person/person-name';
@@ -154,7 +154,7 @@ function articleFields(draft: ArticleDraft, now: Date) {
     updatedAt: now,
     storedStandfirst: draft.standfirst ?? null,
     // Worked out here, once, so that lists show a summary without reading bodies.
-    summary: draft.standfirst ?? firstParagraph(body),
+    summary: summaryOf(draft.standfirst, body),
     body,
     imageUrl: draft.image?.url ?? null,
     imageCredit: draft.image?.credit ?? null,

@@ -1,5 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import { CacheTag } from '../../shared/cache-hints';
+import { typeNameOf } from '../../shared/node.interface';
 
 /** The slice of the request context the tags are collected in; absent when the response cannot be cached. */
 export interface CacheTagContext {
@@ -64,8 +65,7 @@ export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
             if (containsNull(value)) tags.add(CacheTag.LISTS);
             // What was found, even when the response selects none of its fields (`{ node(id) { __typename } }`).
             for (const found of Array.isArray(value) ? value : [value]) {
-              if (found !== null && typeof found === 'object')
-                OBJECT_TAGS[found.constructor.name]?.(found as Record<string, unknown>, tags);
+              if (found !== null && typeof found === 'object') OBJECT_TAGS[typeNameOf(found)]?.(found as Record<string, unknown>, tags);
             }
             return value;
           });

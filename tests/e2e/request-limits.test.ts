@@ -113,6 +113,24 @@ describe('request limits, with the documented defaults', () => {
     expect(notAsked.body.extensions).toBeUndefined();
   });
 
+  it('costs one document again for other variables, and the same for the same ones (costs are remembered per variables)', async () => {
+    const query = 'query($n: Int) { articles(first: $n) { edges { node { headline } } } }';
+    const costOf = async (n: number) =>
+      (await post(server.url, { query, variables: { n } }, { 'x-query-cost': 'true' })).body.extensions.cost.requested as number;
+    const five = await costOf(5);
+    const fifty = await costOf(50);
+    expect(fifty).toBeGreaterThan(five);
+    expect(await costOf(5)).toBe(five);
+    // Remembered or not, an operation over the limit is refused every time.
+    for (let round = 0; round < 2; round += 1) {
+      const refused = await post(server.url, {
+        query: 'query($n: Int) { articles(first: $n) { edges { node { people { articles(first: $n) { edges { node { id } } } } } } } }',
+        variables: { n: 100 },
+      });
+      expect(refused.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    }
+  });
+
   it('refuses an operation it cannot cost instead of running it uncosted', async () => {
     // An explicit null for a defaulted variable fails only its own field in execution: the rest
     // (here far over the budget) would run if the cost check let it through.

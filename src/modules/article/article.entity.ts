@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { FieldColumns } from '../../db/column-selection';
 import { CacheHint } from '../../shared/cache-hints';
 import { Node } from '../../shared/node.interface';
 import { Image } from './image.type';
@@ -86,3 +87,9 @@ export class Article {
     return { url: this.imageUrl, credit: this.imageCredit, caption: this.imageCaption };
   }
 }
+
+/** What Article's GraphQL fields read beyond a column of their own name (src/db/column-selection.ts). */
+export const ARTICLE_FIELD_COLUMNS: FieldColumns = {
+  standfirst: ['summary'],
+  image: ['imageUrl', 'imageCredit', 'imageCaption'],
+};

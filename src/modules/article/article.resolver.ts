@@ -1,8 +1,10 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionCost, listCost } from '../../shared/complexity';
 import { expectGlobalId } from '../../shared/global-id';
 import { findByIdOrSlug, IdOrSlugArgs } from '../../shared/id-or-slug.args';
 import { pageRequest, toConnection } from '../../shared/pagination';
+import { selectedFields } from '../../shared/selected-fields';
 import type { ArticleFilter } from './article-filter.input';
 import { ArticleOrder } from './article-order.enum';
 import { countWords, readingTimeMinutes, splitParagraphs } from './article-text';
@@ -33,8 +35,13 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { complexity: connectionCost, description: 'Articles, filtered and ordered (newest first by default).' })
-  async articles(@Args() args: ArticlesArgs, @Ctx() { services }: ArticleContext) {
-    const page = await services.articles.list(toCriteria(args.filter), args.orderBy ?? ArticleOrder.PUBLISHED_AT_DESC, pageRequest(args));
+  async articles(@Args() args: ArticlesArgs, @Ctx() { services }: ArticleContext, @Info() info: GraphQLResolveInfo) {
+    const page = await services.articles.list(
+      toCriteria(args.filter),
+      args.orderBy ?? ArticleOrder.PUBLISHED_AT_DESC,
+      pageRequest(args),
+      selectedFields(info, ['edges', 'node']),
+    );
     return toConnection(page);
   }
 

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { columnsFor } from '../../db/column-selection';
 import { FindByIds } from '../../db/find-by-ids';
 import { toFtsQuery } from '../../db/fts-query';
 import { readRows } from '../../db/hydrate';
@@ -8,7 +9,7 @@ import { badUserInput } from '../../shared/errors';
 import { emptyPage, type Page, type PageRequest } from '../../shared/pagination';
 import { SearchType } from '../../shared/search-type.enum';
 import { ArticleOrder } from './article-order.enum';
-import type { Article } from './article.entity';
+import { ARTICLE_FIELD_COLUMNS, type Article } from './article.entity';
 import type { SectionCount } from './section-count.type';
 
 /** An ArticleFilter with IDs already decoded. */
@@ -65,6 +66,14 @@ const ORDERS: Record<ArticleOrder, ListOrder<Article>> = {
 };
 
 /**
+ * `article.<property>` selections for the Article fields asked for, with the date every article
+ * order's cursor reads (src/db/column-selection.ts); for the article lists of every module.
+ */
+export function articleColumns(articles: Repository<Article>, fields: readonly string[], alias = 'article'): string[] {
+  return columnsFor(articles.metadata, fields, ARTICLE_FIELD_COLUMNS, ['publishedAt']).map((property) => `${alias}.${property}`);
+}
+
+/**
  * The keyset order (and so the cursor kind) of an article list. Lists of articles elsewhere
  * (Person.articles) use the same one, so that their cursors page the root list and back.
  */
@@ -112,8 +121,11 @@ export class ArticleService {
     return this.byIds.find(ids);
   }
 
-  /** Articles meeting every criterion, in the order asked for; `totalCount` honours the filter. */
-  async list(criteria: ArticleCriteria, order: ArticleOrder, request: PageRequest): Promise<Page<Article>> {
+  /**
+   * Articles meeting every criterion, in the order asked for; `totalCount` honours the filter.
+   * With `fields` (the Article fields an operation asks for), only the columns they read are selected.
+   */
+  async list(criteria: ArticleCriteria, order: ArticleOrder, request: PageRequest, fields?: readonly string[]): Promise<Page<Article>> {
     if (order === ArticleOrder.RELEVANCE && !criteria.query) {
       throw badUserInput('orderBy RELEVANCE needs filter.query.', { argumentName: 'orderBy' });
     }
@@ -127,6 +139,7 @@ export class ArticleService {
     }
     const build = (forCount: boolean) => {
       const query = this.articles.createQueryBuilder('article');
+      if (!forCount && fields) query.select(articleColumns(this.articles, fields));
       const needsRating = criteria.minRating != null || (!forCount && order === ArticleOrder.RATING_DESC);
       if (needsRating) query.leftJoin((sub) => this.sources.ratingTally(sub), 'rating', 'rating.article_id = article.id');
       return this.applyCriteria(query, criteria, [...personIds], !forCount && order === ArticleOrder.RELEVANCE) ? query : null;

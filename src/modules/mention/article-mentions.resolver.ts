@@ -1,7 +1,9 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
 import { firstRowsCost, listCost } from '../../shared/complexity';
 import { boundedCount } from '../../shared/pagination';
+import { selectedFields } from '../../shared/selected-fields';
 import { Article } from '../article/article.entity';
 import { Person } from '../person/person.entity';
 import { MentionRole } from './mention-role.enum';
@@ -17,9 +19,10 @@ export class ArticleMentionsResolver {
   async people(
     @Root() article: Article,
     @Ctx() { loaders }: MentionContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('role', () => MentionRole, { nullable: true, description: 'Only the people with this role.' }) role?: MentionRole | null,
   ): Promise<Person[]> {
-    const mentions = await loaders.mentionsByArticle.load(article.id);
+    const mentions = await loaders.mentionsByArticle.load({ fields: selectedFields(info), role: role != null }, article.id);
     return mentions.filter((mention) => role == null || mention.role === role).map((mention) => mention.person);
   }
 
@@ -32,7 +35,8 @@ export class ArticleMentionsResolver {
     @Root() article: Article,
     @Ctx() { loaders }: MentionContext,
     @Arg('first', () => Int, { defaultValue: 5, description: `At most ${MAX_RELATED}.` }) first: number,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Article[]> {
-    return loaders.relatedByArticle.load(boundedCount(first, MAX_RELATED), article.id);
+    return loaders.relatedByArticle.load({ limit: boundedCount(first, MAX_RELATED), fields: selectedFields(info) }, article.id);
   }
 }

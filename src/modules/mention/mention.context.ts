@@ -2,19 +2,20 @@ import type DataLoader from 'dataloader';
 import type { BatchLoaderFactory, LoadersByArguments } from '../../shared/batch-loader';
 import type { Page, PageRequest } from '../../shared/pagination';
 import type { Article } from '../article/article.entity';
-import type { MentionService, MentionedPerson } from './mention.service';
+import type { MentionService, MentionedPerson, PeopleSelection } from './mention.service';
 import type { PersonCount } from './person-count.type';
 
 /** The mention module's per-request batch loaders. */
 export interface MentionLoaders {
   mentionCountByPerson: DataLoader<number, number>;
-  mentionsByArticle: DataLoader<number, MentionedPerson[]>;
+  /** Article.people, by what is read of each person. */
+  mentionsByArticle: LoadersByArguments<PeopleSelection, MentionedPerson[]>;
   /** Person.articles: each person's page; its totalCount is one grouped count for all. */
   articlesByPerson: LoadersByArguments<PageRequest, Page<Article>>;
   /** Person.coMentioned, by `first`. */
   coMentionedByPerson: LoadersByArguments<number, PersonCount[]>;
-  /** Article.relatedArticles, by `first`. */
-  relatedByArticle: LoadersByArguments<number, Article[]>;
+  /** Article.relatedArticles, by `first` and the Article fields asked for. */
+  relatedByArticle: LoadersByArguments<{ limit: number; fields: readonly string[] }, Article[]>;
 }
 
 export function createMentionLoaders(services: { mentions: MentionService }, loaders: BatchLoaderFactory): MentionLoaders {
@@ -22,12 +23,14 @@ export function createMentionLoaders(services: { mentions: MentionService }, loa
   const articleCounts = loaders.byId((ids) => services.mentions.articleCountsByPerson(ids));
   return {
     mentionCountByPerson: loaders.byId((ids) => services.mentions.mentionCounts(ids)),
-    mentionsByArticle: loaders.byId((ids) => services.mentions.mentionsByArticleIds(ids)),
+    mentionsByArticle: loaders.byArguments((selection: PeopleSelection, ids) => services.mentions.mentionsByArticleIds(ids, selection)),
     articlesByPerson: loaders.byArguments((request: PageRequest, ids) =>
       services.mentions.articlePagesByPerson(ids, request, (id) => articleCounts.load(id)),
     ),
     coMentionedByPerson: loaders.byArguments((limit: number, ids) => services.mentions.coMentionedByPersonIds(ids, limit)),
-    relatedByArticle: loaders.byArguments((limit: number, ids) => services.mentions.relatedByArticleIds(ids, limit)),
+    relatedByArticle: loaders.byArguments(({ limit, fields }: { limit: number; fields: readonly string[] }, ids) =>
+      services.mentions.relatedByArticleIds(ids, limit, fields),
+    ),
   };
 }
 

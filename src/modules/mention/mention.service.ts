@@ -1,4 +1,5 @@
 import type { Repository } from 'typeorm';
+import { columnsFor } from '../../db/column-selection';
 import { countByIds } from '../../db/count-by-ids';
 import { IdListRead } from '../../db/hydrate';
 import {
@@ -14,12 +15,18 @@ import {
 import type { Page, PageRequest } from '../../shared/pagination';
 import { ArticleOrder } from '../article/article-order.enum';
 import type { Article } from '../article/article.entity';
-import { articleOrder } from '../article/article.service';
+import { articleColumns, articleOrder } from '../article/article.service';
 import type { Person } from '../person/person.entity';
 import type { MentionRole } from './mention-role.enum';
 import { Mention } from './mention.entity';
 import { sharedMentions } from './mention.query';
 import type { PersonCount } from './person-count.type';
+
+/** What Article.people reads of each person: the Person fields asked for, and the role when a filter needs it. */
+export interface PeopleSelection {
+  fields: readonly string[];
+  role: boolean;
+}
 
 /** A person an article names, and how (Article.people). */
 export interface MentionedPerson {
@@ -71,29 +78,41 @@ export class MentionService {
     private readonly mentions: Repository<Mention>,
     private readonly articles: Repository<Article>,
     private readonly people: Repository<Person>,
-  ) {
-    this.peopleNamed = new IdListRead((articleIds) =>
-      mentions
-        .createQueryBuilder('mention')
-        .select(['mention.articleId', 'mention.role'])
-        .innerJoin('mention.person', 'person')
-        // The columns the Person type exposes: not the identity key and creation time only the importer reads.
-        .addSelect(['person.id', 'person.slug', 'person.name', 'person.description'])
-        .where('mention.articleId IN (:...articleIds)', { articleIds })
-        .orderBy('mention.articleId')
-        .addOrderBy('mention.position'),
-    );
-  }
+  ) {}
 
-  /** Each article's people with their roles, in order of first appearance. */
-  private readonly peopleNamed: IdListRead<Mention>;
+  /** Each article's people with their roles, in order of first appearance: one read per selection. */
+  private readonly peopleNamed = new Map<string, IdListRead<Mention>>();
 
-  /** The people each article names, in order of first appearance; one query for all articles. */
-  async mentionsByArticleIds(articleIds: readonly number[]): Promise<MentionedPerson[][]> {
-    const { entities: mentions } = await this.peopleNamed.read(articleIds);
+  /**
+   * The people each article names, in order of first appearance; one query for all articles.
+   * Only the person columns `selection` asks for are read, and the role only when it filters.
+   */
+  async mentionsByArticleIds(articleIds: readonly number[], selection: PeopleSelection): Promise<MentionedPerson[][]> {
+    const { entities: mentions } = await this.peopleNamedRead(selection).read(articleIds);
     const byArticle = new Map<number, MentionedPerson[]>(articleIds.map((id) => [id, []]));
     for (const mention of mentions) byArticle.get(mention.articleId)?.push({ person: mention.person as Person, role: mention.role });
     return articleIds.map((id) => byArticle.get(id) ?? []);
+  }
+
+  private peopleNamedRead({ fields, role }: PeopleSelection): IdListRead<Mention> {
+    const columns = columnsFor(this.people.metadata, fields);
+    // Bounded: a subset of Person's few columns, with or without the role.
+    const key = `${role}:${columns.join(',')}`;
+    let read = this.peopleNamed.get(key);
+    if (!read) {
+      read = new IdListRead((articleIds) =>
+        this.mentions
+          .createQueryBuilder('mention')
+          .select(role ? ['mention.articleId', 'mention.role'] : ['mention.articleId'])
+          .innerJoin('mention.person', 'person')
+          .addSelect(columns.map((column) => `person.${column}`))
+          .where('mention.articleId IN (:...articleIds)', { articleIds })
+          .orderBy('mention.articleId')
+          .addOrderBy('mention.position'),
+      );
+      this.peopleNamed.set(key, read);
+    }
+    return read;
   }
 
   /** How many articles name each person; one query for all. */
@@ -119,7 +138,7 @@ export class MentionService {
   }
 
   /** For each article, the other articles ranked by how many people they share with it, then newest first; one statement. */
-  async relatedByArticleIds(articleIds: readonly number[], limit: number): Promise<Article[][]> {
+  async relatedByArticleIds(articleIds: readonly number[], limit: number, fields: readonly string[]): Promise<Article[][]> {
     const rows = await rowsPerParent(
       {
         parentIds: articleIds,
@@ -128,7 +147,7 @@ export class MentionService {
             .createQueryBuilder('article')
             .innerJoin(sharedMentions('article', articleIds), 'overlap', 'overlap.id = article.id'),
         partition: 'overlap.owner',
-        entities: () => this.articles.createQueryBuilder('article'),
+        entities: () => this.articles.createQueryBuilder('article').select(articleColumns(this.articles, fields)),
       },
       MOST_SHARED_ARTICLES,
       { count: limit, cursor: null, backward: false },

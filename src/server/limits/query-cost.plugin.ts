@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../../shared/errors';
 
@@ -7,6 +7,11 @@ import { ErrorCode } from '../../shared/errors';
 const INTROSPECTION_LIST_ESTIMATE = 5;
 /** Fields visited while costing, fragments expanded where spread. */
 const MAX_QUERY_NODES = 10_000;
+
+/** Costs remembered per parsed document, by operation name and variables; bounded per document. */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this as JSON (an import's copy, say) are costed every time rather than kept. */
+const MAX_REMEMBERED_VARIABLES = 1_000;
 
 const unwrap = (type: GraphQLOutputType) => (isNonNullType(type) ? type.ofType : type);
 
@@ -32,6 +37,38 @@ export interface CostContext {
 }
 
 /**
+ * The cost of `document` with these variables, remembered per parsed document (Apollo keeps one per
+ * query text): a page asked again with the same variables is not walked again. The walk was a
+ * twentieth of an article page's CPU. Only successful costings are kept; a failure is thrown each time.
+ */
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) {
+  const key = JSON.stringify([operationName ?? null, variables]);
+  const remembered = key.length <= MAX_REMEMBERED_VARIABLES ? rememberedCosts(schema, document) : undefined;
+  const known = remembered?.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: costEstimators,
+    maxQueryNodes: MAX_QUERY_NODES,
+  });
+  if (remembered && remembered.size < COSTS_PER_DOCUMENT) remembered.set(key, cost);
+  return cost;
+}
+
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+function rememberedCosts(schema: GraphQLSchema, document: DocumentNode): Map<string, number> {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let byDocument = bySchema.get(document);
+  if (!byDocument) bySchema.set(document, (byDocument = new Map()));
+  return byDocument;
+}
+
+/**
  * Refuses an operation whose cost is over `maxCost` before it executes, with HTTP 400 and
  * QUERY_TOO_COSTLY giving the cost and the limit. Computed per request, after variables are
  * known: `articles(first: $n)` costs what `$n` says, which a cached per-document check could not see.
@@ -43,14 +80,7 @@ export function queryCostPlugin<TContext extends CostContext>(maxCost: number): 
         async didResolveOperation({ request, document, schema, contextValue }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: costEstimators,
-              maxQueryNodes: MAX_QUERY_NODES,
-            });
+            cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // Fragments spread inside fragments can expand to more nodes than the text shows.
             if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {

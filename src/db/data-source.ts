@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config';
 import { applyPragmas } from './pragmas';
+import { reusePreparedStatements } from './statement-cache';
 
 /**
  * TypeORM switches sqlite3 into verbose mode, which records a stack trace on every call
@@ -51,6 +52,7 @@ export async function openReaders(database: DatabaseConfig, entities: EntityList
       readers.push(reader);
       await reader.initialize();
       await applyPragmas(reader, { readOnly: true });
+      reusePreparedStatements(reader);
     }
   } catch (error) {
     await Promise.all(readers.filter((reader) => reader.isInitialized).map((reader) => reader.destroy()));
@@ -69,6 +71,7 @@ export async function openDatabase(database: DatabaseConfig, entities: EntityLis
   try {
     await applyPragmas(dataSource);
     await dataSource.runMigrations({ transaction: 'each' });
+    reusePreparedStatements(dataSource);
   } catch (error) {
     await dataSource.destroy();
     throw error;

@@ -14,7 +14,7 @@ import { isSqlite } from './sqlite-engine';
  * - No mmap_size: memory-mapped pages would count in the process's resident size and gain little
  *   over the page cache for these reads.
  * - query_only on reader connections.
- * Statements are prepared by the driver per call; sqlite3 has no statement cache to turn on.
+ * sqlite3 has no prepared-statement cache to turn on: src/db/statement-cache.ts keeps the statements.
  */
 export async function applyPragmas(dataSource: DataSource, options: { readOnly?: boolean } = {}): Promise<void> {
   if (!isSqlite(dataSource.options)) return;

@@ -78,6 +78,21 @@ describe('reusePreparedStatements', () => {
     expect(await reader.query("SELECT json_extract(?, '$.a') AS value", ['{"a": 1}'])).toEqual([{ value: 1 }]);
   });
 
+  it('closes while statements still arrive (requests in flight at shutdown)', async () => {
+    const late = await open(path.join(dir, 'db.sqlite'));
+    for (let round = 0; round < 2; round += 1) await late.query('SELECT 1 AS kept');
+    await late.query('SELECT 2 AS seen');
+    const db = (late.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
+    // A kept statement still running when closing begins: its finalize, and so the close, waits for it.
+    const running = new Promise((resolve) => db.all('SELECT 1 AS kept', [], (error, rows) => resolve(error ?? rows)));
+    const closed = new Promise<Error | null>((resolve) => db.close((error) => resolve(error)));
+    // Seen once before: without the closing check it would be kept now, after the kept ones were finalized.
+    const arriving = new Promise((resolve) => db.all('SELECT 2 AS seen', [], (error, rows) => resolve(error ?? rows)));
+    expect(await closed).toBeNull();
+    expect(await running).toEqual([{ kept: 1 }]);
+    await arriving;
+  });
+
   it('keeps at most its capacity, and closes with statements kept', async () => {
     const small = await open(path.join(dir, 'db.sqlite'), 2);
     for (let round = 0; round < 3; round += 1) {

@@ -28,6 +28,8 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
   const seen = new Set<string>();
   const all = db.all.bind(db) as (sql: string, params: unknown, callback: RowsCallback) => sqlite3.Database;
   const close = db.close.bind(db);
+  // Once closing has begun, statements still arriving (requests in flight at shutdown) run the ordinary way.
+  let closing = false;
 
   const keep = (sql: string) => {
     const statement = db.prepare(sql, (error: Error | null) => {
@@ -42,7 +44,7 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
   };
 
   db.all = ((sql: string, params: unknown, callback: RowsCallback) => {
-    if (!/^\s*SELECT\b/i.test(sql)) return all(sql, params, callback);
+    if (closing || !/^\s*SELECT\b/i.test(sql)) return all(sql, params, callback);
     const statement = statements.get(sql);
     if (!statement) {
       // Kept from the second time: a text run once (a one-off lookup) costs no statement.
@@ -61,6 +63,7 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
   }) as typeof db.all;
 
   db.close = ((callback?: (error: Error | null) => void) => {
+    closing = true;
     const kept = [...statements.values()];
     statements.clear();
     let left = kept.length;

@@ -93,6 +93,26 @@ describe('reusePreparedStatements', () => {
     await arriving;
   });
 
+  it('answers every call, and closes, when a statement fails to prepare while calls for it wait', async () => {
+    const broken = await open(path.join(dir, 'db.sqlite'));
+    const db = (broken.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
+    const run = (sql: string) => new Promise<unknown>((resolve) => db.all(sql, [], (error, rows) => resolve(error ? String(error) : rows)));
+    await writer.query('CREATE TABLE doomed (id INTEGER PRIMARY KEY)');
+    await writer.query('CREATE TABLE gone (id INTEGER PRIMARY KEY)');
+    // Each has run once, so the next call prepares it to keep; the table goes first, so that prepare fails.
+    expect(await run('SELECT id FROM doomed')).toEqual([]);
+    expect(await run('SELECT id FROM gone')).toEqual([]);
+    await writer.query('DROP TABLE doomed');
+    await writer.query('DROP TABLE gone');
+    const calls = await Promise.all([1, 2, 3, 4].map(() => run('SELECT id FROM doomed')));
+    expect(calls).toEqual(Array(4).fill(expect.stringMatching(/no such table: doomed/)));
+    // Closing while such a prepare is under way.
+    const failing = run('SELECT id FROM gone');
+    const closed = new Promise<Error | null>((resolve) => db.close((error) => resolve(error)));
+    expect(await closed).toBeNull();
+    expect(await failing).toMatch(/no such table: gone/);
+  });
+
   it('keeps at most its capacity, and closes with statements kept', async () => {
     const small = await open(path.join(dir, 'db.sqlite'), 2);
     for (let round = 0; round < 3; round += 1) {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 /** Prepared statements kept per connection; the least recently used is finalized beyond this. */
 export const CACHED_STATEMENTS = 256;
 
-type RowsCallback = (error: Error | null, rows: unknown[]) => void;
+type RowsCallback = (this: sqlite3.Statement, error: Error | null, rows: unknown[]) => void;
 
 /**
  * SQLite with the `sqlite3` driver only. TypeORM runs every statement with `Database#all`, which
@@ -25,37 +25,55 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
   if (dataSource.options.type !== 'sqlite') return;
   const db = (dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
   const statements = new Map<string, sqlite3.Statement>();
+  /** Texts that have run without error once, oldest first: kept the next time they run. */
   const seen = new Set<string>();
+  /** Prepares under way, each settling when its statement is kept or given up (close waits for them). */
+  const preparing = new Map<string, Promise<void>>();
   const all = db.all.bind(db) as (sql: string, params: unknown, callback: RowsCallback) => sqlite3.Database;
   const close = db.close.bind(db);
   // Once closing has begun, statements still arriving (requests in flight at shutdown) run the ordinary way.
   let closing = false;
 
+  // A statement is used only once prepared: node-sqlite3 drops, without calling back, the calls
+  // queued on a statement whose prepare fails.
   const keep = (sql: string) => {
-    const statement = db.prepare(sql, (error: Error | null) => {
-      if (error && statements.get(sql) === statement) statements.delete(sql);
+    if (preparing.has(sql)) return;
+    const settled = new Promise<void>((resolve) => {
+      const statement = db.prepare(sql, (error: Error | null) => {
+        preparing.delete(sql);
+        if (error) return resolve();
+        if (closing) return void statement.finalize(() => resolve());
+        statements.set(sql, statement);
+        if (statements.size > capacity) {
+          const [oldest, evicted] = statements.entries().next().value as [string, sqlite3.Statement];
+          statements.delete(oldest);
+          evicted.finalize();
+        }
+        resolve();
+      });
     });
-    statements.set(sql, statement);
-    if (statements.size > capacity) {
-      const [oldest, evicted] = statements.entries().next().value as [string, sqlite3.Statement];
-      statements.delete(oldest);
-      evicted.finalize();
-    }
+    preparing.set(sql, settled);
+  };
+
+  const remember = (sql: string) => {
+    seen.add(sql);
+    if (seen.size > capacity * 4) seen.delete(seen.values().next().value as string);
   };
 
   db.all = ((sql: string, params: unknown, callback: RowsCallback) => {
     if (closing || !/^\s*SELECT\b/i.test(sql)) return all(sql, params, callback);
     const statement = statements.get(sql);
     if (!statement) {
-      // Kept from the second time: a text run once (a one-off lookup) costs no statement.
+      // Kept from the second time it runs: a text run once (a one-off lookup) costs no statement.
       if (seen.has(sql)) keep(sql);
-      else {
-        if (seen.size >= capacity * 4) seen.clear();
-        seen.add(sql);
-      }
-      return all(sql, params, callback);
+      // TypeORM's callback reads the statement as `this` (changes, lastID).
+      return all(sql, params, function (this: sqlite3.Statement, error, rows) {
+        if (!error) remember(sql);
+        callback.call(this, error, rows);
+      });
     }
-    // Most recently used last, so the first entry is the one to evict.
+    // Most recently used last, so the first entry is the one to evict. A text has the same
+    // placeholders every time, so every call binds all of them.
     statements.delete(sql);
     statements.set(sql, statement);
     statement.all((params as unknown[] | undefined) ?? [], callback);
@@ -64,16 +82,18 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
 
   db.close = ((callback?: (error: Error | null) => void) => {
     closing = true;
-    const kept = [...statements.values()];
-    statements.clear();
-    let left = kept.length;
-    if (left === 0) return close(callback);
-    for (const statement of kept) {
-      statement.finalize(() => {
-        left -= 1;
-        if (left === 0) close(callback);
-      });
-    }
+    void Promise.all(preparing.values()).then(() => {
+      const kept = [...statements.values()];
+      statements.clear();
+      let left = kept.length;
+      if (left === 0) return close(callback);
+      for (const statement of kept) {
+        statement.finalize(() => {
+          left -= 1;
+          if (left === 0) close(callback);
+        });
+      }
+    });
     return db;
   }) as typeof db.close;
 }

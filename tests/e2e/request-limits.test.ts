@@ -121,6 +121,9 @@ describe('request limits, with the documented defaults', () => {
     const fifty = await costOf(50);
     expect(fifty).toBeGreaterThan(five);
     expect(await costOf(5)).toBe(five);
+    // Variables the operation does not declare cost nothing and change nothing.
+    const undeclared = await post(server.url, { query, variables: { n: 50, junk: 'x'.repeat(500) } }, { 'x-query-cost': 'true' });
+    expect(undeclared.body.extensions.cost.requested).toBe(fifty);
     // Remembered or not, an operation over the limit is refused every time.
     for (let round = 0; round < 2; round += 1) {
       const refused = await post(server.url, {

@@ -1,6 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isListType,
+  isNonNullType,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../shared/errors';
 
 /** Introspection lists (`types`, `fields`, `args`…) have no `first`: each counts at this many entries. */
@@ -8,10 +17,10 @@ const INTROSPECTION_LIST_ESTIMATE = 5;
 /** Fields visited while costing, fragments expanded where spread. */
 const MAX_QUERY_NODES = 10_000;
 
-/** Costs remembered per parsed document, by operation name and variables; bounded per document. */
-const COSTS_PER_DOCUMENT = 64;
-/** Variables longer than this as JSON (an import's copy, say) are costed every time rather than kept. */
-const MAX_REMEMBERED_VARIABLES = 1_000;
+/** Characters of remembered costs' keys (operation text, name and variables) per server: about 2 MiB. */
+const REMEMBERED_COST_CHARS = 1_000_000;
+/** A key longer than this (a long operation, an import's copy as a variable) is costed every time. */
+const MAX_REMEMBERED_KEY = 16_000;
 
 const unwrap = (type: GraphQLOutputType) => (isNonNullType(type) ? type.ofType : type);
 
@@ -37,35 +46,39 @@ export interface CostContext {
 }
 
 /**
- * The cost of `document` with these variables, remembered per parsed document (Apollo keeps one per
- * query text): a page asked again with the same variables is not walked again. The walk was a
- * twentieth of an article page's CPU. Only successful costings are kept; a failure is thrown each time.
+ * Costs remembered by operation text, operation name and the values of the variables the
+ * operation declares (the only ones costing reads), least recently used forgotten first: a page
+ * asked again with the same variables is not walked again. The walk was a twentieth of an article
+ * page's CPU. Only successful costings are kept; a failure is thrown each time.
  */
-function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) {
-  const key = JSON.stringify([operationName ?? null, variables]);
-  const remembered = key.length <= MAX_REMEMBERED_VARIABLES ? rememberedCosts(schema, document) : undefined;
-  const known = remembered?.get(key);
-  if (known !== undefined) return known;
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables,
-    operationName,
-    estimators: costEstimators,
-    maxQueryNodes: MAX_QUERY_NODES,
+class RememberedCosts {
+  private readonly costs = new LRUCache<string, number>({
+    maxSize: REMEMBERED_COST_CHARS,
+    maxEntrySize: MAX_REMEMBERED_KEY,
+    sizeCalculation: (_cost, key) => key.length,
   });
-  if (remembered && remembered.size < COSTS_PER_DOCUMENT) remembered.set(key, cost);
-  return cost;
-}
 
-const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
-
-function rememberedCosts(schema: GraphQLSchema, document: DocumentNode): Map<string, number> {
-  let bySchema = costs.get(schema);
-  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
-  let byDocument = bySchema.get(document);
-  if (!byDocument) bySchema.set(document, (byDocument = new Map()));
-  return byDocument;
+  costOf(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    source: string,
+    operation: OperationDefinitionNode | undefined,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+  ): number {
+    const walk = () =>
+      getComplexity({ schema, query: document, variables, operationName, estimators: costEstimators, maxQueryNodes: MAX_QUERY_NODES });
+    if (!operation) return walk();
+    const declared = Object.fromEntries(
+      (operation.variableDefinitions ?? []).map(({ variable }) => [variable.name.value, variables[variable.name.value]]),
+    );
+    const key = JSON.stringify([source, operation.name?.value ?? null, declared]);
+    const known = this.costs.get(key);
+    if (known !== undefined) return known;
+    const cost = walk();
+    if (key.length <= MAX_REMEMBERED_KEY) this.costs.set(key, cost);
+    return cost;
+  }
 }
 
 /**
@@ -74,13 +87,14 @@ function rememberedCosts(schema: GraphQLSchema, document: DocumentNode): Map<str
  * known: `articles(first: $n)` costs what `$n` says, which a cached per-document check could not see.
  */
 export function queryCostPlugin<TContext extends CostContext>(maxCost: number): ApolloServerPlugin<TContext> {
+  const remembered = new RememberedCosts();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, contextValue }) {
+        async didResolveOperation({ request, document, source, operation, schema, contextValue }) {
           let cost: number;
           try {
-            cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
+            cost = remembered.costOf(schema, document, source, operation, request.operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // Fragments spread inside fragments can expand to more nodes than the text shows.
             if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {

@@ -5,6 +5,7 @@ import { RatingTally1764300000000 } from './1764300000000-rating-tally';
 import { ArticleDateIndex1764400000000 } from './1764400000000-article-date-index';
 import { ListingDates1764500000000 } from './1764500000000-listing-dates';
 import { ArticleSummary1764600000000 } from './1764600000000-article-summary';
+import { RecentSearchIndex1764700000000 } from './1764700000000-recent-search-index';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ArticleDateIndex1764400000000,
   ListingDates1764500000000,
   ArticleSummary1764600000000,
+  RecentSearchIndex1764700000000,
 ];

@@ -43,9 +43,9 @@ export interface SearchIndex {
 }
 
 // Headline weighted above standfirst above body; a person's name above their description.
-const ARTICLE_RANK = 'bm25(article_fts, 10.0, 4.0, 1.0)';
-const PERSON_RANK = 'bm25(person_fts, 10.0, 2.0)';
-const QUOTE_RANK = 'bm25(quote_fts)';
+const ARTICLE_WEIGHTS = '10.0, 4.0, 1.0';
+const ARTICLE_RANK = `bm25(article_fts, ${ARTICLE_WEIGHTS})`;
+const PERSON_WEIGHTS = '10.0, 2.0';
 const SNIPPET_WORDS = 24;
 const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
 
@@ -53,20 +53,40 @@ const marks = `'${MARK_OPEN}', '${MARK_CLOSE}'`;
  * How many of each kind's matches are ranked: the newest (highest rowid, the order rows were
  * stored in), read straight off the index without scoring the rest. A name in a 100,000-article
  * archive matches thousands of rows and scoring them all grew the search fourfold (1,000 still
- * left it 1.9x slower than on 1,000 articles, 200 1.26x: bm25 itself reads the whole match list
- * once for its term statistics). Past this many, older matches stay reachable through the lists'
- * `query` filter (with totalCount of every match) and a date range.
+ * left it 1.9x slower than on 1,000 articles). Past this many, older matches stay reachable
+ * through the lists' `query` filter (with totalCount of every match) and a date range.
  */
 export const RANKED_MATCHES = 200;
 
-/** Each kind's newest matches with their score: only what ranking needs. */
-const branches = (window: number): Record<SearchType, string> => ({
-  [SearchType.ARTICLE]: newest(`'${SearchType.ARTICLE}' AS kind, rowid AS id, -${ARTICLE_RANK} AS score`, 'article_fts', window),
-  [SearchType.QUOTE]: newest(`'${SearchType.QUOTE}' AS kind, rowid AS id, -${QUOTE_RANK} AS score`, 'quote_fts', window),
-  [SearchType.PERSON]: newest(`'${SearchType.PERSON}' AS kind, rowid AS id, -${PERSON_RANK} AS score`, 'person_fts', window),
-});
-const newest = (columns: string, table: string, window: number) =>
-  `SELECT * FROM (SELECT ${columns} FROM ${table} WHERE ${table} MATCH :q ORDER BY rowid DESC LIMIT ${window})`;
+/**
+ * Where each kind is ranked from. Articles and quotes, the kinds that grow with the archive, also
+ * have a recent index of their newest rows (migration 1764700000000): bm25 reads every match of a
+ * term in the index it ranks from for its statistics, so a common term is ranked from the recent
+ * index when that holds a whole window of its matches (they are then the kind's newest matches),
+ * and from the full index otherwise, where a rarer term has few matches anyway.
+ */
+const INDEXES: Record<SearchType, { full: string; recent: string | null; weights: string }> = {
+  [SearchType.ARTICLE]: { full: 'article_fts', recent: 'article_recent_fts', weights: ARTICLE_WEIGHTS },
+  [SearchType.QUOTE]: { full: 'quote_fts', recent: 'quote_recent_fts', weights: '' },
+  [SearchType.PERSON]: { full: 'person_fts', recent: null, weights: PERSON_WEIGHTS },
+};
+
+/**
+ * A kind's newest matches with their score: only what ranking needs. With a recent index, the
+ * count of its matches (up to a window) switches one branch off through its LIMIT: a LIMIT of 0
+ * never opens that index, where a WHERE condition on the branch still read both.
+ */
+const newest = (kind: SearchType, window: number) => {
+  const { full, recent, weights } = INDEXES[kind];
+  const ranked = (table: string, limit: string) =>
+    `SELECT * FROM (SELECT '${kind}' AS kind, rowid AS id, -bm25(${table}${weights ? `, ${weights}` : ''}) AS score FROM ${table} WHERE ${table} MATCH :q ORDER BY rowid DESC LIMIT ${limit})`;
+  if (!recent) return ranked(full, String(window));
+  const recentMatches = `(SELECT COUNT(*) FROM (SELECT 1 FROM ${recent} WHERE ${recent} MATCH :q LIMIT ${window}))`;
+  return `SELECT * FROM (${ranked(recent, `(SELECT CASE WHEN ${recentMatches} = ${window} THEN ${window} ELSE 0 END)`)} UNION ALL ${ranked(
+    full,
+    `(SELECT CASE WHEN ${recentMatches} < ${window} THEN ${window} ELSE 0 END)`,
+  )})`;
+};
 
 /**
  * The snippet of one hit on the page, by its kind and id: worked out only for the page's hits,
@@ -86,7 +106,12 @@ export class SqliteFtsIndex implements SearchIndex {
     private readonly dataSource: DataSource,
     rankedMatches = RANKED_MATCHES,
   ) {
-    this.branches = branches(Math.max(1, Math.floor(rankedMatches)));
+    const window = Math.max(1, Math.floor(rankedMatches));
+    this.branches = {
+      [SearchType.ARTICLE]: newest(SearchType.ARTICLE, window),
+      [SearchType.QUOTE]: newest(SearchType.QUOTE, window),
+      [SearchType.PERSON]: newest(SearchType.PERSON, window),
+    };
   }
 
   articleMatches(parameter: string): string {

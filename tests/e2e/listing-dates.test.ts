@@ -68,7 +68,14 @@ describe('the listing-dates migration', () => {
       expect(await found('harbour')).toEqual([2]);
       expect(await found('breakwater')).toEqual([1]);
       const triggers = await after.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'quote' ORDER BY name`);
-      expect(triggers.map((row: { name: string }) => row.name)).toEqual(['quote_fts_delete', 'quote_fts_insert', 'quote_fts_update']);
+      expect(triggers.map((row: { name: string }) => row.name)).toEqual([
+        'quote_fts_delete',
+        'quote_fts_insert',
+        'quote_fts_update',
+        'quote_recent_fts_delete',
+        'quote_recent_fts_insert',
+        'quote_recent_fts_update',
+      ]);
     } finally {
       await after.destroy();
     }

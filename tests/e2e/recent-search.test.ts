@@ -1,0 +1,121 @@
+import {
+  createRecentSearchTriggers,
+  dropRecentSearchTriggers,
+  RECENT_SEARCH_ROWS,
+  refillRecentSearchIndex,
+} from '../../migrations/1764700000000-recent-search-index';
+import { SqliteFtsIndex } from '../../src/db/search-index';
+import type { ArticleDraft } from '../../src/modules/import/article-draft';
+import { ArticleWriter } from '../../src/modules/import/article-writer.service';
+import { SearchType } from '../../src/shared/search-type.enum';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDraft> = {}): ArticleDraft => ({
+  headline,
+  section: 'World',
+  publishedAt: new Date('2026-03-01T00:00:00Z'),
+  paragraphs,
+  people: [],
+  quotes: [],
+  ...extra,
+});
+
+/**
+ * The recent search indexes (migration 1764700000000): search ranks a common term from the index
+ * of the newest rows when that holds a whole window of its matches, a rarer one from the full
+ * index; either way the hits are the kind's newest matches, as if only the full index existed.
+ */
+describe('recent search indexes', () => {
+  let server: TestGateway;
+  const RECENT_ROWS = 3;
+  let migratedRecentIds: number[] = [];
+  const WINDOW = 2;
+  const store = async (article: ArticleDraft) =>
+    (await server.gateway.dataSource.transaction((manager) => new ArticleWriter().create(manager, article))).id;
+  const recentIds = async (table: 'article' | 'quote') =>
+    (await server.gateway.dataSource.query(`SELECT rowid AS id FROM ${table}_recent_fts ORDER BY rowid`)).map(
+      (row: { id: number }) => row.id,
+    );
+  /** The ids search ranks for `term`, as a set (the two indexes score differently; what is found must not differ). */
+  const found = async (term: string, kind = SearchType.ARTICLE) =>
+    (await new SqliteFtsIndex(server.gateway.dataSource, WINDOW).search(`"${term}"`, [kind], 10, null)).map((hit) => hit.id).sort();
+  /** What ranking the full index alone finds: the newest WINDOW matches. */
+  const newestMatches = async (term: string) =>
+    (
+      await server.gateway.dataSource.query(
+        `SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ${WINDOW}`,
+        [`"${term}"`],
+      )
+    )
+      .map((row: { id: number }) => row.id)
+      .sort();
+
+  beforeAll(async () => {
+    server = await startTestGateway();
+    migratedRecentIds = await recentIds('article');
+    // A small window for these tests.
+    const runner = server.gateway.dataSource.createQueryRunner();
+    try {
+      for (const table of ['article', 'quote']) {
+        await dropRecentSearchTriggers(runner, table);
+        await createRecentSearchTriggers(runner, table, RECENT_ROWS);
+        await refillRecentSearchIndex(runner, table, RECENT_ROWS);
+      }
+    } finally {
+      await runner.release();
+    }
+  });
+  afterAll(() => server.close());
+
+  it('is filled by the migration with the newest rows (here the seed article)', () => {
+    expect(RECENT_SEARCH_ROWS).toBeGreaterThan(1000);
+    expect(migratedRecentIds).toEqual([1]);
+  });
+
+  it('holds the newest rows as they are stored, updated and deleted, and finds the newest matches from either index', async () => {
+    const a = await store(draft('Alpha port opens', ['Gamma rays were measured.']));
+    const b = await store(draft('Alpha port closes', ['Nothing else.']));
+    const c = await store(draft('Beta harbour', ['Nothing else.']));
+    const d = await store(draft('Alpha harbour', ['Nothing else.']));
+    const e = await store(draft('Alpha again', ['Gamma again.']));
+    expect(await recentIds('article')).toEqual([c, d, e]);
+    // "alpha": two of the three newest articles, a whole window: ranked from the recent index.
+    expect(await found('alpha')).toEqual(await newestMatches('alpha'));
+    expect(await found('alpha')).toEqual([d, e].sort());
+    // "gamma": one among the newest, short of a window: ranked from the full index, the older match included.
+    expect(await found('gamma')).toEqual([a, e].sort());
+    // totalCount counts what search pages, from either index.
+    const index = new SqliteFtsIndex(server.gateway.dataSource, WINDOW);
+    expect(await index.count('"alpha"', [SearchType.ARTICLE])).toBe(WINDOW);
+    expect(await index.count('"gamma"', [SearchType.ARTICLE, SearchType.QUOTE])).toBe(2);
+
+    // An update re-indexes a recent row; one outside the window stays out.
+    await server.gateway.dataSource.query(`UPDATE article SET headline = 'Delta harbour' WHERE id = ?`, [d]);
+    await server.gateway.dataSource.query(`UPDATE article SET headline = 'Delta port' WHERE id = ?`, [b]);
+    expect(await recentIds('article')).toEqual([c, d, e]);
+    expect(await found('delta')).toEqual([b, d].sort());
+    expect(await found('alpha')).toEqual(await newestMatches('alpha'));
+
+    // A deleted row leaves; the older matches take its place through the full index.
+    await server.gateway.dataSource.query('DELETE FROM article WHERE id = ?', [e]);
+    expect(await recentIds('article')).toEqual([c, d]);
+    expect(await found('alpha')).toEqual([a]);
+    expect(await found('gamma')).toEqual([a]);
+  });
+
+  it('keeps the newest quotes the same way', async () => {
+    const before = await recentIds('quote');
+    const id = await store(
+      draft('Quoted', ['"Lanterns for everyone," said Mira Holt.'], {
+        people: [{ name: 'Mira Holt' }],
+        quotes: [{ text: 'Lanterns for everyone', attribution: 'said Mira Holt', speaker: 'Mira Holt', paragraphIndex: 0 }],
+      }),
+    );
+    expect(id).toBeGreaterThan(0);
+    const after = await recentIds('quote');
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThanOrEqual(RECENT_ROWS);
+    expect(after).not.toEqual(before);
+    expect(await found('lanterns', SearchType.QUOTE)).toEqual([after[after.length - 1]]);
+  });
+});

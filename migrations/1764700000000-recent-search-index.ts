@@ -12,27 +12,33 @@ const RECENT_INDEXES: { table: string; fts: string; columns: string[] }[] = [
 
 const indexOf = (table: string) => RECENT_INDEXES.find((index) => index.table === table)!;
 const values = (columns: string[], row: 'new' | 'old') => columns.map((column) => `${row}.${column}`).join(', ');
+const floorOf = (table: string) => `(SELECT floor FROM search_recent_floor WHERE source = '${table}')`;
 
 /**
- * Keeps `table`'s recent index holding exactly its rows with an id above (newest id − `rows`):
- * a new row goes in and the one that falls out of the window leaves, an updated row is indexed
- * again if it is in the window, a deleted one leaves. Ids only grow (AUTOINCREMENT), so the index
- * always holds every row above some id: what makes its newest matches the table's newest matches.
- * `rows` is a parameter for the tests, which make it small; a rebuild of the table drops these
- * triggers too, and a migration that rebuilds it puts them back.
+ * Keeps `table`'s recent index holding exactly its rows with an id at or above the floor in
+ * `search_recent_floor`, which rises as rows are added so that about `rows` stay above it: what
+ * makes the index's newest matches the table's newest matches. An external-content index, so a
+ * row leaving it is removed with the values it was indexed with (its row's current ones) and
+ * bm25's statistics (row count, average length) stay those of the rows it holds. `rows` is a
+ * parameter for the tests, which make it small. A rebuild of the table drops these triggers like
+ * the full index's: a migration that rebuilds it puts both back.
  */
 export async function createRecentSearchTriggers(queryRunner: QueryRunner, table: string, rows = RECENT_SEARCH_ROWS): Promise<void> {
   const { fts, columns } = indexOf(table);
   const list = columns.join(', ');
-  const floor = `(SELECT MAX(id) FROM ${table}) - ${Math.max(1, Math.floor(rows))}`;
+  const floor = floorOf(table);
+  const newFloor = `(SELECT MAX(id) FROM ${table}) - ${Math.max(1, Math.floor(rows))} + 1`;
+  const add = `INSERT INTO ${fts}(rowid, ${list}) SELECT new.id, ${values(columns, 'new')} WHERE new.id >= ${floor};`;
+  const remove = `INSERT INTO ${fts}(${fts}, rowid, ${list}) SELECT 'delete', old.id, ${values(columns, 'old')} WHERE old.id >= ${floor};`;
   await queryRunner.query(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN
-    INSERT INTO ${fts}(rowid, ${list}) SELECT new.id, ${values(columns, 'new')} WHERE new.id > ${floor};
-    DELETE FROM ${fts} WHERE rowid <= ${floor}; END`);
+    ${add}
+    INSERT INTO ${fts}(${fts}, rowid, ${list}) SELECT 'delete', id, ${list} FROM ${table} WHERE id >= ${floor} AND id < ${newFloor};
+    UPDATE search_recent_floor SET floor = MAX(floor, ${newFloor}) WHERE source = '${table}'; END`);
   await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN
-    DELETE FROM ${fts} WHERE rowid = old.id; END`);
-  await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE ON ${table} BEGIN
-    DELETE FROM ${fts} WHERE rowid = old.id;
-    INSERT INTO ${fts}(rowid, ${list}) SELECT new.id, ${values(columns, 'new')} WHERE new.id > ${floor}; END`);
+    ${remove} END`);
+  await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE OF id, ${list} ON ${table} BEGIN
+    ${remove}
+    ${add} END`);
 }
 
 export async function dropRecentSearchTriggers(queryRunner: QueryRunner, table: string): Promise<void> {
@@ -44,10 +50,12 @@ export async function dropRecentSearchTriggers(queryRunner: QueryRunner, table: 
 export async function refillRecentSearchIndex(queryRunner: QueryRunner, table: string, rows = RECENT_SEARCH_ROWS): Promise<void> {
   const { fts, columns } = indexOf(table);
   const list = columns.join(', ');
-  await queryRunner.query(`DELETE FROM ${fts}`);
+  await queryRunner.query(`INSERT INTO ${fts}(${fts}) VALUES ('delete-all')`);
   await queryRunner.query(
-    `INSERT INTO ${fts}(rowid, ${list}) SELECT id, ${list} FROM ${table} WHERE id > (SELECT MAX(id) FROM ${table}) - ${Math.max(1, Math.floor(rows))}`,
+    `INSERT INTO search_recent_floor (source, floor) VALUES ('${table}', COALESCE((SELECT MAX(id) FROM ${table}), 0) - ${Math.max(1, Math.floor(rows))} + 1)
+     ON CONFLICT (source) DO UPDATE SET floor = excluded.floor`,
   );
+  await queryRunner.query(`INSERT INTO ${fts}(rowid, ${list}) SELECT id, ${list} FROM ${table} WHERE id >= ${floorOf(table)}`);
 }
 
 /**
@@ -60,17 +68,18 @@ export async function refillRecentSearchIndex(queryRunner: QueryRunner, table: s
  * read off these rows only: bounded whatever the archive's size. Rarer terms use the full index,
  * where they have few matches anyway.
  *
- * SQLITE-SPECIFIC: FTS5 contentless tables whose rows can be deleted (SQLite 3.43+), kept by triggers.
- * Snippets still come from the full index.
+ * SQLITE-SPECIFIC: FTS5 tables over the same rows as the full index (external content), kept by
+ * triggers, with the floor of each in `search_recent_floor`.
  */
 export class RecentSearchIndex1764700000000 implements MigrationInterface {
   name = 'RecentSearchIndex1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (!isSqlite(queryRunner.connection.options)) return;
+    await queryRunner.query('CREATE TABLE search_recent_floor (source varchar(40) PRIMARY KEY NOT NULL, floor integer NOT NULL)');
     for (const { table, fts, columns } of RECENT_INDEXES) {
       await queryRunner.query(
-        `CREATE VIRTUAL TABLE ${fts} USING fts5(${columns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+        `CREATE VIRTUAL TABLE ${fts} USING fts5(${columns.join(', ')}, content='${table}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
       );
       await refillRecentSearchIndex(queryRunner, table);
       await createRecentSearchTriggers(queryRunner, table);
@@ -83,5 +92,6 @@ export class RecentSearchIndex1764700000000 implements MigrationInterface {
       await dropRecentSearchTriggers(queryRunner, table);
       await queryRunner.query(`DROP TABLE IF EXISTS ${fts}`);
     }
+    await queryRunner.query('DROP TABLE IF EXISTS search_recent_floor');
   }
 }

@@ -90,11 +90,15 @@ const newest = (kind: SearchType, window: number) => {
 
 /**
  * The snippet of one hit on the page, by its kind and id: worked out only for the page's hits,
- * after ranking (a common name matches thousands of rows; making a snippet for each took half the time).
+ * after ranking (a common name matches thousands of rows; making a snippet for each took half the
+ * time). A recent hit's comes from the recent index: a prefix term is expanded over its rows only.
  */
+const snippetOf = (table: string, make: string) => `(SELECT ${make} FROM ${table} WHERE ${table} MATCH :q AND rowid = top.id)`;
 const SNIPPET = `CASE top.kind
-  WHEN '${SearchType.ARTICLE}' THEN (SELECT snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) FROM article_fts WHERE article_fts MATCH :q AND rowid = top.id)
-  WHEN '${SearchType.QUOTE}' THEN (SELECT highlight(quote_fts, 0, ${marks}) FROM quote_fts WHERE quote_fts MATCH :q AND rowid = top.id)
+  WHEN '${SearchType.ARTICLE}' THEN COALESCE(${snippetOf('article_recent_fts', `snippet(article_recent_fts, -1, ${marks}, '…', ${SNIPPET_WORDS})`)},
+    ${snippetOf('article_fts', `snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS})`)})
+  WHEN '${SearchType.QUOTE}' THEN COALESCE(${snippetOf('quote_recent_fts', `highlight(quote_recent_fts, 0, ${marks})`)},
+    ${snippetOf('quote_fts', `highlight(quote_fts, 0, ${marks})`)})
   WHEN '${SearchType.PERSON}' THEN (SELECT snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) FROM person_fts WHERE person_fts MATCH :q AND rowid = top.id)
 END`;
 

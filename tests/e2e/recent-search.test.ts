@@ -33,9 +33,8 @@ describe('recent search indexes', () => {
   const store = async (article: ArticleDraft) =>
     (await server.gateway.dataSource.transaction((manager) => new ArticleWriter().create(manager, article))).id;
   const recentIds = async (table: 'article' | 'quote') =>
-    (await server.gateway.dataSource.query(`SELECT rowid AS id FROM ${table}_recent_fts ORDER BY rowid`)).map(
-      (row: { id: number }) => row.id,
-    );
+    // An external-content index lists its content table's rows; its own rows are those with a size.
+    (await server.gateway.dataSource.query(`SELECT id FROM ${table}_recent_fts_docsize ORDER BY id`)).map((row: { id: number }) => row.id);
   /** The ids search ranks for `term`, as a set (the two indexes score differently; what is found must not differ). */
   const found = async (term: string, kind = SearchType.ARTICLE) =>
     (await new SqliteFtsIndex(server.gateway.dataSource, WINDOW).search(`"${term}"`, [kind], 10, null)).map((hit) => hit.id).sort();
@@ -101,6 +100,66 @@ describe('recent search indexes', () => {
     expect(await recentIds('article')).toEqual([c, d]);
     expect(await found('alpha')).toEqual([a]);
     expect(await found('gamma')).toEqual([a]);
+  });
+
+  it('never leaves a gap: a row reusing a lower id, or renumbered into one, stays out below the lowest indexed row', async () => {
+    const ids = [];
+    for (const word of ['one', 'two', 'three', 'four', 'five']) ids.push(await store(draft(`Gap ${word}`, ['Nothing else.'])));
+    const tableIds = async () =>
+      (await server.gateway.dataSource.query('SELECT id FROM article ORDER BY id')).map((row: { id: number }) => row.id);
+    /** The recent index holds every article from its lowest id up. */
+    const expectNoGap = async () => {
+      const recent = await recentIds('article');
+      expect(recent.length).toBeGreaterThan(0);
+      expect(recent).toEqual((await tableIds()).filter((id: number) => id >= recent[0]));
+    };
+    await expectNoGap();
+    // The two newest go: the window now starts higher than the newest id minus its size.
+    await server.gateway.dataSource.query('DELETE FROM article WHERE id IN (?, ?)', [ids[3], ids[4]]);
+    await expectNoGap();
+    const copy = (id: number, newId: number) =>
+      server.gateway.dataSource.query(
+        `INSERT INTO article (id, slug, headline, section, published_at, updated_at, created_at, standfirst, body, summary)
+         SELECT ?, slug || '-copy', headline, section, published_at, updated_at, created_at, standfirst, body, summary FROM article WHERE id = ?`,
+        [newId, id],
+      );
+    await copy(ids[0], ids[3]);
+    await expectNoGap();
+    await server.gateway.dataSource.query('UPDATE article SET id = ? WHERE id = ?', [ids[4], ids[1]]);
+    await expectNoGap();
+    // An edit of a column the index does not hold leaves it as it was; one it holds is searchable at once.
+    await server.gateway.dataSource.query(`UPDATE article SET section = 'Science' WHERE id = ?`, [ids[2]]);
+    await server.gateway.dataSource.query(`UPDATE article SET headline = 'Gap ninety' WHERE id = ?`, [ids[2]]);
+    await expectNoGap();
+    expect(await found('ninety')).toEqual([ids[2]]);
+  });
+
+  it("ranks with its own rows' statistics after rows came and went, as an index of just those rows would", async () => {
+    for (let round = 0; round < 8; round += 1) await store(draft(`Stats ${round}`, [round % 2 ? 'A kestrel was seen.' : 'Nothing seen.']));
+    const ids = await recentIds('article');
+    const db = server.gateway.dataSource;
+    await db.query(`CREATE VIRTUAL TABLE temp.fresh USING fts5(headline, standfirst, body, tokenize='unicode61 remove_diacritics 2')`);
+    await db.query(
+      `INSERT INTO temp.fresh (rowid, headline, standfirst, body) SELECT id, headline, standfirst, body FROM article WHERE id IN (${ids.join(', ')})`,
+    );
+    const scores = (table: string) =>
+      db.query(`SELECT rowid AS id, bm25(${table}, 10.0, 4.0, 1.0) AS score FROM ${table} WHERE ${table} MATCH 'kestrel' ORDER BY rowid`);
+    const recent = await scores('article_recent_fts');
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent).toEqual(await scores('fresh'));
+    await db.query('DROP TABLE temp.fresh');
+  });
+
+  it('has every trigger of both indexes on both tables', async () => {
+    const triggers = await server.gateway.dataSource.query(
+      `SELECT tbl_name AS "table", name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('article', 'quote') ORDER BY tbl_name, name`,
+    );
+    const expected = (table: string) =>
+      [
+        ...['delete', 'insert', 'update'].map((suffix) => `${table}_fts_${suffix}`),
+        ...['delete', 'insert', 'update'].map((suffix) => `${table}_recent_fts_${suffix}`),
+      ].map((name) => ({ table, name }));
+    expect(triggers).toEqual([...expected('article'), ...expected('quote')]);
   });
 
   it('keeps the newest quotes the same way', async () => {

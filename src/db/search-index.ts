@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type WhereExpressionBuilder } from 'typeorm';
-import { SearchType } from '../shared/search-type.enum';
+import { ALL_SEARCH_TYPES, SearchType } from '../shared/search-type.enum';
 import { MARK_CLOSE, MARK_OPEN, toFtsQuery } from './fts-query';
 
 /** One ranked hit, before its node is loaded. */
@@ -93,13 +93,14 @@ const newest = (kind: SearchType, window: number) => {
  * after ranking (a common name matches thousands of rows; making a snippet for each took half the
  * time). A recent hit's comes from the recent index: a prefix term is expanded over its rows only.
  */
-const snippetOf = (table: string, make: string) => `(SELECT ${make} FROM ${table} WHERE ${table} MATCH :q AND rowid = top.id)`;
+const snippetOf = (table: string, make: (table: string) => string) =>
+  `(SELECT ${make(table)} FROM ${table} WHERE ${table} MATCH :q AND rowid = top.id)`;
+const snippet = (table: string) => `snippet(${table}, -1, ${marks}, '…', ${SNIPPET_WORDS})`;
+const highlight = (table: string) => `highlight(${table}, 0, ${marks})`;
 const SNIPPET = `CASE top.kind
-  WHEN '${SearchType.ARTICLE}' THEN COALESCE(${snippetOf('article_recent_fts', `snippet(article_recent_fts, -1, ${marks}, '…', ${SNIPPET_WORDS})`)},
-    ${snippetOf('article_fts', `snippet(article_fts, -1, ${marks}, '…', ${SNIPPET_WORDS})`)})
-  WHEN '${SearchType.QUOTE}' THEN COALESCE(${snippetOf('quote_recent_fts', `highlight(quote_recent_fts, 0, ${marks})`)},
-    ${snippetOf('quote_fts', `highlight(quote_fts, 0, ${marks})`)})
-  WHEN '${SearchType.PERSON}' THEN (SELECT snippet(person_fts, -1, ${marks}, '…', ${SNIPPET_WORDS}) FROM person_fts WHERE person_fts MATCH :q AND rowid = top.id)
+  WHEN '${SearchType.ARTICLE}' THEN COALESCE(${snippetOf('article_recent_fts', snippet)}, ${snippetOf('article_fts', snippet)})
+  WHEN '${SearchType.QUOTE}' THEN COALESCE(${snippetOf('quote_recent_fts', highlight)}, ${snippetOf('quote_fts', highlight)})
+  WHEN '${SearchType.PERSON}' THEN ${snippetOf('person_fts', snippet)}
 END`;
 
 export class SqliteFtsIndex implements SearchIndex {
@@ -111,11 +112,7 @@ export class SqliteFtsIndex implements SearchIndex {
     rankedMatches = RANKED_MATCHES,
   ) {
     const window = Math.max(1, Math.floor(rankedMatches));
-    this.branches = {
-      [SearchType.ARTICLE]: newest(SearchType.ARTICLE, window),
-      [SearchType.QUOTE]: newest(SearchType.QUOTE, window),
-      [SearchType.PERSON]: newest(SearchType.PERSON, window),
-    };
+    this.branches = Object.fromEntries(ALL_SEARCH_TYPES.map((kind) => [kind, newest(kind, window)])) as Record<SearchType, string>;
   }
 
   articleMatches(parameter: string): string {

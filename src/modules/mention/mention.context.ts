@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { BatchLoaderFactory, LoadersByArguments } from '../../shared/batch-loader';
 import type { Page, PageRequest } from '../../shared/pagination';
 import type { Article } from '../article/article.entity';
-import type { MentionService, MentionedPerson, PeopleSelection } from './mention.service';
+import type { MentionService, MentionedPerson, PeopleSelection, RelatedSelection } from './mention.service';
 import type { PersonCount } from './person-count.type';
 
 /** The mention module's per-request batch loaders. */
@@ -15,7 +15,7 @@ export interface MentionLoaders {
   /** Person.coMentioned, by `first`. */
   coMentionedByPerson: LoadersByArguments<number, PersonCount[]>;
   /** Article.relatedArticles, by `first` and the Article fields asked for. */
-  relatedByArticle: LoadersByArguments<{ limit: number; fields: readonly string[] }, Article[]>;
+  relatedByArticle: LoadersByArguments<RelatedSelection, Article[]>;
 }
 
 export function createMentionLoaders(services: { mentions: MentionService }, loaders: BatchLoaderFactory): MentionLoaders {
@@ -28,9 +28,7 @@ export function createMentionLoaders(services: { mentions: MentionService }, loa
       services.mentions.articlePagesByPerson(ids, request, (id) => articleCounts.load(id)),
     ),
     coMentionedByPerson: loaders.byArguments((limit: number, ids) => services.mentions.coMentionedByPersonIds(ids, limit)),
-    relatedByArticle: loaders.byArguments(({ limit, fields }: { limit: number; fields: readonly string[] }, ids) =>
-      services.mentions.relatedByArticleIds(ids, limit, fields),
-    ),
+    relatedByArticle: loaders.byArguments((selection: RelatedSelection, ids) => services.mentions.relatedByArticleIds(ids, selection)),
   };
 }
 

@@ -28,6 +28,12 @@ export interface PeopleSelection {
   role: boolean;
 }
 
+/** What Article.relatedArticles reads: how many, and the Article fields asked for. */
+export interface RelatedSelection {
+  limit: number;
+  fields: readonly string[];
+}
+
 /** A person an article names, and how (Article.people). */
 export interface MentionedPerson {
   person: Person;
@@ -138,7 +144,7 @@ export class MentionService {
   }
 
   /** For each article, the other articles ranked by how many people they share with it, then newest first; one statement. */
-  async relatedByArticleIds(articleIds: readonly number[], limit: number, fields: readonly string[]): Promise<Article[][]> {
+  async relatedByArticleIds(articleIds: readonly number[], { limit, fields }: RelatedSelection): Promise<Article[][]> {
     const rows = await rowsPerParent(
       {
         parentIds: articleIds,

@@ -4,20 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
-import { reusePreparedStatements } from './statement-cache';
+import { type KeptStatements, reusePreparedStatements } from './statement-cache';
 
 /** A writer and a reader on one WAL file, the reader keeping its prepared statements, as the gateway opens them. */
 describe('reusePreparedStatements', () => {
   let dir: string;
   let writer: DataSource;
-  let reader: DataSource;
+  let reader: DataSource & { kept: KeptStatements };
 
   const open = async (file: string, capacity?: number) => {
     const dataSource = new DataSource({ type: 'sqlite', database: file, entities: [] });
     await dataSource.initialize();
     await dataSource.query('PRAGMA journal_mode = WAL');
-    reusePreparedStatements(dataSource, capacity);
-    return dataSource;
+    const kept = reusePreparedStatements(dataSource, capacity);
+    return Object.assign(dataSource, { kept });
   };
 
   beforeEach(async () => {
@@ -37,6 +37,8 @@ describe('reusePreparedStatements', () => {
     const finalize = jest.spyOn(sqlite3.Statement.prototype, 'finalize');
     try {
       for (let round = 0; round < 2; round += 1) await reader.query('SELECT name FROM item WHERE id = ?', [1]);
+      // The second run started the prepare beside it; calls run the ordinary way until it is done.
+      await reader.kept.settled();
       finalize.mockClear();
       for (let round = 0; round < 5; round += 1) {
         expect(await reader.query('SELECT name FROM item WHERE id = ?', [1])).toEqual([{ name: 'first' }]);
@@ -82,6 +84,7 @@ describe('reusePreparedStatements', () => {
     const late = await open(path.join(dir, 'db.sqlite'));
     for (let round = 0; round < 2; round += 1) await late.query('SELECT 1 AS kept');
     await late.query('SELECT 2 AS seen');
+    await late.kept.settled();
     const db = (late.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
     // A kept statement still running when closing begins: its finalize, and so the close, waits for it.
     const running = new Promise((resolve) => db.all('SELECT 1 AS kept', [], (error, rows) => resolve(error ?? rows)));

@@ -4,6 +4,11 @@ import type { DataSource } from 'typeorm';
 /** Prepared statements kept per connection; the least recently used is finalized beyond this. */
 export const CACHED_STATEMENTS = 256;
 
+/** What a caller can wait for: the prepares under way (a statement is used only once prepared). */
+export interface KeptStatements {
+  settled(): Promise<void>;
+}
+
 type RowsCallback = (this: sqlite3.Statement, error: Error | null, rows: unknown[]) => void;
 
 /**
@@ -21,8 +26,8 @@ type RowsCallback = (this: sqlite3.Statement, error: Error | null, rows: unknown
  * before it is kept, so an error in it reads as before. The kept statements are finalized before
  * the connection closes (SQLite refuses to close while any is left).
  */
-export function reusePreparedStatements(dataSource: DataSource, capacity = CACHED_STATEMENTS): void {
-  if (dataSource.options.type !== 'sqlite') return;
+export function reusePreparedStatements(dataSource: DataSource, capacity = CACHED_STATEMENTS): KeptStatements {
+  if (dataSource.options.type !== 'sqlite') return { settled: () => Promise.resolve() };
   const db = (dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
   const statements = new Map<string, sqlite3.Statement>();
   /** Texts that have run without error once, oldest first: kept the next time they run. */
@@ -96,4 +101,6 @@ export function reusePreparedStatements(dataSource: DataSource, capacity = CACHE
     });
     return db;
   }) as typeof db.close;
+
+  return { settled: () => Promise.all(preparing.values()).then(() => undefined) };
 }

@@ -146,6 +146,8 @@ async function main() {
       NEWSGATE_EDITOR_KEYS: EDITOR_KEY,
       // BENCH_DRIVER=better-sqlite3 runs both gateways on the other SQLite driver (the baseline stays on sqlite3).
       DATABASE_DRIVER: DRIVER,
+      // The young generation `npm start` gives the gateway (see src/server/heap-growth.ts).
+      NODE_OPTIONS: '--max-semi-space-size=32',
     };
     const servers = {
       uncached: await start(

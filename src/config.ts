@@ -48,6 +48,11 @@ export interface AppConfig {
   shutdownGraceMs: number;
   imports: ImportLimits;
   responseCache: ResponseCacheConfig;
+  /**
+   * How far V8 lets the heap grow past what survived the last full collection before the next,
+   * in percent; 0 leaves V8's own factor (up to 4× on a machine with this much memory).
+   */
+  heapGrowthPercent: number;
 }
 
 /** The server-side cache of public query responses (src/server/cache/). */
@@ -222,5 +227,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       enabled: boolean(env, 'NEWSGATE_RESPONSE_CACHE', true),
       maxBytes: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536) * 1024 * 1024,
     },
+    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
   };
 }

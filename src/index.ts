@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './server/app';
+import { limitHeapGrowth } from './server/heap-growth';
 import { createLogger } from './server/logger';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  limitHeapGrowth(config.heapGrowthPercent);
   const log = createLogger(config.logLevel);
   const gateway = await startGateway(config, log);
   log.info({ url: gateway.url, database: config.database.database }, `newsgate ready at ${gateway.url}`);

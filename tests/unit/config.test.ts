@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 10_000,
       imports: { workers: expect.any(Number), timeoutMs: 10_000 },
       responseCache: { enabled: true, maxBytes: 64 * 1024 * 1024 },
+      heapGrowthPercent: 50,
     });
   });
 
@@ -95,6 +96,7 @@ describe('loadConfig', () => {
       NEWSGATE_RESPONSE_CACHE: 'false',
       DATABASE_DRIVER: 'better-sqlite3',
       RESPONSE_CACHE_MB: '16',
+      HEAP_GROWTH_PERCENT: '0',
     });
     expect(config).toEqual({
       port: 8080,
@@ -123,6 +125,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 3_000,
       imports: { workers: 3, timeoutMs: 2_000 },
       responseCache: { enabled: false, maxBytes: 16 * 1024 * 1024 },
+      heapGrowthPercent: 0,
     });
   });
 
@@ -160,6 +163,8 @@ describe('loadConfig', () => {
     ['IMPORT_TIMEOUT_MS', '0'],
     ['IMPORT_TIMEOUT_MS', '10s'],
     ['RESPONSE_CACHE_MB', '0'],
+    ['HEAP_GROWTH_PERCENT', '-1'],
+    ['HEAP_GROWTH_PERCENT', 'half'],
     ['DATABASE_DRIVER', 'postgres'],
     ['NEWSGATE_RESPONSE_CACHE', 'maybe'],
     ['NEWSGATE_EDITOR_KEYS', 'short'],

@@ -5,7 +5,7 @@ import { totalCountCost } from './complexity';
 import { badUserInput } from './errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 @Directive(CacheHint.LIST)
 export class PageInfo {
   @Field()
@@ -97,7 +97,7 @@ export interface Connection<T> {
 
 /** `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   @Directive(CacheHint.LIST)
   class EdgeType {
     @Field({ description: 'Pass as `after` to get the rows after this one.' })
@@ -107,7 +107,7 @@ export function connectionTypes<T extends object>(name: string, nodeType: ClassT
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   @Directive(CacheHint.LIST)
   class ConnectionType {
     @Field(() => [EdgeType])

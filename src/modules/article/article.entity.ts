@@ -12,7 +12,7 @@ import { Image } from './image.type';
 @Index('idx_article_id_published', ['id', 'publishedAt'])
 @Unique('uq_article_slug', ['slug'])
 @Index('uq_article_source_url', ['sourceUrl'], { unique: true, where: '"source_url" IS NOT NULL' })
-@ObjectType({ implements: Node, description: 'A news article.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A news article.' })
 @Directive(CacheHint.RECORD)
 export class Article {
   /** Database key; the GraphQL `id` is the global ID built from it (see NodeResolver). */
@@ -54,6 +54,8 @@ export class Article {
    */
   @Field(() => String, {
     name: 'standfirst',
+    // Renamed: read through type-graphql's resolver (the type's simple resolvers read `standfirst`).
+    simple: false,
     nullable: true,
     description: 'Summary: the standfirst of the copy, else its first paragraph.',
   })

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
 
-@ObjectType({ description: 'The lead image of an article.' })
+@ObjectType({ simpleResolvers: true, description: 'The lead image of an article.' })
 @Directive(CacheHint.RECORD)
 export class Image {
   @Field(() => String, { nullable: true })

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
 
-@ObjectType({ description: 'A section and how many articles it holds.' })
+@ObjectType({ simpleResolvers: true, description: 'A section and how many articles it holds.' })
 @Directive(CacheHint.LIST)
 export class SectionCount {
   @Field()

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportArticlePayload {
   @Field(() => Article)
   article: Article;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { listCost } from '../../shared/complexity';
 import { MentionRole } from '../mention/mention-role.enum';
 
-@ObjectType({ description: 'A person as the import would store them.' })
+@ObjectType({ simpleResolvers: true, description: 'A person as the import would store them.' })
 export class ImportPreviewPerson {
   @Field()
   name: string;
@@ -14,7 +14,7 @@ export class ImportPreviewPerson {
   role: MentionRole;
 }
 
-@ObjectType({ description: 'A quote as the import would store it.' })
+@ObjectType({ simpleResolvers: true, description: 'A quote as the import would store it.' })
 export class ImportPreviewQuote {
   @Field()
   text: string;
@@ -29,7 +29,7 @@ export class ImportPreviewQuote {
   paragraphIndex: number;
 }
 
-@ObjectType({ description: 'What importArticle would store, without storing it.' })
+@ObjectType({ simpleResolvers: true, description: 'What importArticle would store, without storing it.' })
 export class ImportPreview {
   @Field()
   headline: string;

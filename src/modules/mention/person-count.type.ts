@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
 import { Person } from '../person/person.entity';
 
-@ObjectType({ description: 'A person and how many articles they share with another.' })
+@ObjectType({ simpleResolvers: true, description: 'A person and how many articles they share with another.' })
 @Directive(CacheHint.LIST)
 export class PersonCount {
   @Field(() => Person)

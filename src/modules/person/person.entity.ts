@@ -6,7 +6,7 @@ import { Node } from '../../shared/node.interface';
 @Entity({ name: 'person' })
 @Unique('uq_person_slug', ['slug'])
 @Unique('uq_person_normalized_name', ['normalizedName'])
-@ObjectType({ implements: Node, description: 'A person named in articles.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A person named in articles.' })
 @Directive(CacheHint.RECORD)
 export class Person {
   @PrimaryGeneratedColumn()

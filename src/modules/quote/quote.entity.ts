@@ -10,7 +10,7 @@ import { Person } from '../person/person.entity';
 @Index('idx_quote_speaker', ['speakerId', 'articleId', 'position'])
 // A speaker's quotes newest first, straight off the index (see Mention.publishedAt).
 @Index('idx_quote_speaker_published', ['speakerId', 'publishedAt', 'articleId', 'position'])
-@ObjectType({ implements: Node, description: "Someone's words, as quoted in an article." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "Someone's words, as quoted in an article." })
 @Directive(CacheHint.RECORD)
 export class Quote {
   @PrimaryGeneratedColumn()

@@ -3,7 +3,7 @@ import { CacheHint } from '../../shared/cache-hints';
 
 export const STAR_LEVELS = 5;
 
-@ObjectType({ description: "Readers' votes on an article." })
+@ObjectType({ simpleResolvers: true, description: "Readers' votes on an article." })
 @Directive(CacheHint.RATING)
 export class Rating {
   /** Which article this tally is for (viewerStars looks the caller's vote up by it). */

@@ -11,7 +11,7 @@ export const SearchHit = createUnionType({
   resolveType: typeNameOf,
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Directive(CacheHint.LIST)
 export class SearchResult {
   @Field(() => SearchHit)

@@ -1,4 +1,12 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+} from 'graphql';
 import { CacheTag } from '../../shared/cache-hints';
 import { typeNameOf } from '../../shared/node.interface';
 
@@ -7,8 +15,10 @@ export interface CacheTagContext {
   cacheTags?: Set<string>;
 }
 
+type TagObject = (value: Record<string, unknown>, tags: Set<string>) => void;
+
 /** The tag of each object a response can hold, from the resolved object itself. */
-const OBJECT_TAGS: Record<string, (value: Record<string, unknown>, tags: Set<string>) => void> = {
+const OBJECT_TAGS: Record<string, TagObject> = {
   Article: (article, tags) => tags.add(CacheTag.node('Article', article.id as number)),
   Person: (person, tags) => tags.add(CacheTag.node('Person', person.id as number)),
   // A quote belongs to its article: importing the article again replaces its quotes.
@@ -16,7 +26,7 @@ const OBJECT_TAGS: Record<string, (value: Record<string, unknown>, tags: Set<str
   Rating: (rating, tags) => tags.add(CacheTag.rating(rating.articleId as number)),
 };
 
-/** Root lookups: what they found is tagged by the objects above; a miss could be filled by an import. */
+/** Root lookups: a miss could be filled by an import. */
 const LOOKUPS = new Set(['article', 'person', 'quote', 'node', 'nodes']);
 /** Lists below the root that an import can change without changing their parent. */
 const LIST_FIELDS = new Set(['Article.relatedArticles']);
@@ -25,33 +35,43 @@ const tagged = new WeakSet<GraphQLSchema>();
 
 const containsNull = (value: unknown) => value === null || (Array.isArray(value) && value.some((item) => item === null));
 
+/** Tags every object in a field's value (an object, a list, lists of lists); an abstract type's by each object's own type. */
+function tagValue(value: unknown, tags: Set<string>, tagObject: TagObject | undefined): void {
+  if (Array.isArray(value)) {
+    for (const item of value) tagValue(item, tags, tagObject);
+  } else if (value !== null && typeof value === 'object') {
+    (tagObject ?? OBJECT_TAGS[typeNameOf(value)])?.(value as Record<string, unknown>, tags);
+  }
+}
+
+/** Whether a field's values can be, or hold, objects that carry a tag; and how to tag them when its type says. */
+function tagsOf(type: GraphQLNamedType, schema: GraphQLSchema): { tagObject?: TagObject } | null {
+  if (isObjectType(type)) return OBJECT_TAGS[type.name] ? { tagObject: OBJECT_TAGS[type.name] } : null;
+  if (isAbstractType(type)) return schema.getPossibleTypes(type).some((possible) => OBJECT_TAGS[possible.name]) ? {} : null;
+  return null;
+}
+
 /**
  * Wraps the schema's resolvers so that each request collects what its response depends on (see
- * CacheTag): every Article, Person, Quote and Rating resolved, every root list (and the
+ * CacheTag): every Article, Person, Quote and Rating a field returns, every root list (and the
  * rating-ordered ones apart), and lookups that found nothing. The response cache files the
  * response under these tags, and a write evicts exactly the responses under the tags it changes.
- * Requests without `cacheTags` in their context pay one property read per field.
+ *
+ * Only the fields that return those objects are wrapped, so an object is tagged once where it is
+ * made; the fields of the objects themselves (a headline, a name) keep no resolver, and graphql-jit
+ * reads them as plain properties. Requests without `cacheTags` in their context pay one property
+ * read per wrapped field.
  */
 export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
   if (tagged.has(schema)) return schema;
   tagged.add(schema);
+  const queryType = schema.getQueryType();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type)) continue;
-    const tagObject = OBJECT_TAGS[type.name];
-    const isQuery = type === schema.getQueryType();
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getMutationType()) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve: GraphQLFieldResolver<unknown, CacheTagContext> = field.resolve ?? defaultFieldResolver;
-      if (tagObject) {
-        const isList = LIST_FIELDS.has(`${type.name}.${field.name}`);
-        field.resolve = (source, args, context, info) => {
-          const tags = context?.cacheTags;
-          if (tags) {
-            tagObject(source as Record<string, unknown>, tags);
-            if (isList) tags.add(CacheTag.LISTS);
-          }
-          return resolve(source, args, context, info);
-        };
-      } else if (isQuery) {
+      const returned = tagsOf(getNamedType(field.type), schema);
+      if (type === queryType) {
         const isLookup = LOOKUPS.has(field.name);
         field.resolve = (source, args: Record<string, unknown>, context, info) => {
           const tags = context?.cacheTags;
@@ -60,13 +80,27 @@ export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
           const filter = args.filter as { minRating?: unknown } | undefined;
           if (args.orderBy === 'RATING_DESC' || filter?.minRating != null) tags.add(CacheTag.RATED_LISTS);
           const result = resolve(source, args, context, info);
-          if (!isLookup) return result;
+          if (!isLookup && !returned) return result;
           return Promise.resolve(result).then((value) => {
-            if (containsNull(value)) tags.add(CacheTag.LISTS);
+            if (isLookup && containsNull(value)) tags.add(CacheTag.LISTS);
             // What was found, even when the response selects none of its fields (`{ node(id) { __typename } }`).
-            for (const found of Array.isArray(value) ? value : [value]) {
-              if (found !== null && typeof found === 'object') OBJECT_TAGS[typeNameOf(found)]?.(found as Record<string, unknown>, tags);
-            }
+            tagValue(value, tags, returned?.tagObject);
+            return value;
+          });
+        };
+      } else if (returned) {
+        const isList = LIST_FIELDS.has(`${type.name}.${field.name}`);
+        field.resolve = (source, args, context, info) => {
+          const result = resolve(source, args, context, info);
+          const tags = context?.cacheTags;
+          if (!tags) return result;
+          if (isList) tags.add(CacheTag.LISTS);
+          if (!(result instanceof Promise)) {
+            tagValue(result, tags, returned.tagObject);
+            return result;
+          }
+          return result.then((value) => {
+            tagValue(value, tags, returned.tagObject);
             return value;
           });
         };

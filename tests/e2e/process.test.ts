@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,6 +38,36 @@ describe('the server process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('stops with its npm script on SIGTERM: npm run start:prod leaves no server running behind it', async () => {
+    const file = path.join(dir, 'newsgate.sqlite');
+    const npm = path.join(path.dirname(process.execPath), 'npm');
+    const server = await startServerProcess({ DATABASE_URL: `sqlite:${file}` }, [], { file: npm, args: ['run', '--silent', 'start:prod'] });
+    // Everything npm started, so that a server left behind is stopped even when the test fails.
+    const descendants = (pid: number): number[] =>
+      // ps exits 1 when the process has no children: its output is what counts.
+      spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => [Number(line), ...descendants(Number(line))]);
+    let started: number[] = [];
+    try {
+      started = descendants(server.child.pid!);
+      expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+      // The signal goes to npm, as a process manager or a terminal sends it; the script execs node, so node gets it too.
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await expect(fetch(server.url.replace('/graphql', '/healthz'))).rejects.toThrow();
+    } finally {
+      for (const pid of started) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
   });
 
   it('keeps every acknowledged vote, and no half-written one, when killed mid-load', async () => {

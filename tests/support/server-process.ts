@@ -10,9 +10,20 @@ export interface ServerProcess {
   exited: Promise<number | NodeJS.Signals | null>;
 }
 
+/** How to start it: the compiled entry under this node by default, or a command such as `npm run start:prod`. */
+export interface ServerCommand {
+  file: string;
+  args: string[];
+}
+
 /** Starts the compiled server (`npm start` without the build) and waits for its "ready" log line. */
-export function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
+export function startServerProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  command: ServerCommand = { file: process.execPath, args: [...nodeArgs, SERVER_ENTRY] },
+): Promise<ServerProcess> {
+  const child = spawn(command.file, command.args, {
+    cwd: path.join(__dirname, '..', '..'),
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
   });
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));

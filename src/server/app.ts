@@ -45,6 +45,7 @@ import { createLogger } from './logger';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
+import { checkReadiness } from './readiness';
 import { createServices } from './services';
 import { knownOperationTypesRule } from './validation/known-operation-types.rule';
 
@@ -196,8 +197,18 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       log,
     });
 
+    // Process up: nothing else is checked, so a restart is never triggered by a slow database.
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
+    });
+    // Ready for traffic: the database answers and is migrated (src/server/readiness.ts).
+    let shuttingDown = false;
+    app.get('/readyz', (_req, res, next) => {
+      checkReadiness(dataSource, readers, shuttingDown).then((readiness) => {
+        res.setHeader('cache-control', 'no-store');
+        if (readiness.ready) res.json({ status: 'ready' });
+        else res.status(503).json({ status: 'unavailable', reason: readiness.reason });
+      }, next);
     });
     app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
     // Anonymous bodies are small; an editor's import carries a whole article (up to 1 MB of text).
@@ -250,6 +261,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       },
       close() {
         closed ??= (async () => {
+          shuttingDown = true;
           await apollo.stop();
           await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));

@@ -23,7 +23,12 @@ describe('checkReadiness', () => {
     file = path.join(dir, 'db.sqlite');
   });
   afterEach(async () => {
-    await Promise.all(opened.splice(0).filter((source) => source.isInitialized).map((source) => source.destroy()));
+    await Promise.all(
+      opened
+        .splice(0)
+        .filter((source) => source.isInitialized)
+        .map((source) => source.destroy()),
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

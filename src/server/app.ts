@@ -42,8 +42,11 @@ import { bracketNesting } from './limits/document-nesting';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
 import { createLogger } from './logger';
+import { GatewayMetrics } from './observability/metrics';
+import { RequestObserver } from './observability/request-observer';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
+import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 import { checkReadiness } from './readiness';
 import { createServices } from './services';
@@ -83,6 +86,8 @@ export interface RunningGateway {
   queryCounter: QueryCounter;
   /** The response cache (null when NEWSGATE_RESPONSE_CACHE is off): its hit and miss counts. */
   responseCache: ResponseCache | null;
+  /** What /metrics serves. */
+  metrics: GatewayMetrics;
   log: Logger;
   /**
    * Runs one operation in process through Apollo's executeOperation (resolver-level tests): the
@@ -132,12 +137,18 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const { limits } = config;
     const production = config.nodeEnv === 'production';
 
+    // Prometheus metrics (/metrics) and one log line per GraphQL request (src/server/observability/).
+    const metrics = new GatewayMetrics();
+    for (const connection of [dataSource, ...readers]) metrics.observeSql(connection);
+    const observer = new RequestObserver(log, metrics, cache !== null);
+
     const app = express();
     // No X-Powered-By: the server's make is nobody's business.
     app.disable('x-powered-by');
     // Set once Apollo has started: anonymous GraphQL requests, the bulk of the traffic, skip Express.
     let fastPath: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
     const httpServer = http.createServer((req, res) => {
+      if (req.url?.startsWith(GRAPHQL_PATH)) observer.watch(req, res);
       if (!fastPath(req, res)) app(req, res);
     });
     // A client that sends its headers or body slowly holds a connection without ever reaching the
@@ -165,6 +176,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
         queryCostPlugin<GatewayContext>(limits.maxCost),
         requestStatePlugin<GatewayContext>(log),
+        // After request-state: it notes the errors as the client gets them.
+        requestFactsPlugin<GatewayContext>(),
         legacyJsonStatusPlugin<GatewayContext>(),
         // Cache-Control comes from cachePolicyPlugin, worked out once per document; Apollo's own
         // plugin would work it out again at every field of every request.
@@ -177,14 +190,17 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     });
     await apollo.start();
     // One context builder for HTTP requests and in-process operations alike.
-    const contextFor = (req: ContextRequest) =>
-      createContext(req, {
+    const contextFor = (req: ContextRequest) => {
+      const context = createContext(req, {
         services: nextServices(),
         voterSalt: salt,
         trustProxyHops: config.trustProxyHops,
         checkEditor,
         operationTimeoutMs: limits.operationTimeoutMs,
       });
+      observer.attach(req, context.facts);
+      return context;
+    };
 
     fastPath = createGraphQLFastPath({
       apollo,
@@ -194,12 +210,21 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       maxNesting: Math.max(64, 3 * limits.maxDepth),
       cache,
       externalWrites,
+      observer,
       log,
     });
 
     // Process up: nothing else is checked, so a restart is never triggered by a slow database.
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
+    });
+    // Prometheus text format; public like /healthz (no request data in it: counts and timings).
+    app.get('/metrics', (_req, res, next) => {
+      metrics.registry.metrics().then((text) => {
+        res.setHeader('content-type', metrics.registry.contentType);
+        res.setHeader('cache-control', 'no-store');
+        res.end(text);
+      }, next);
     });
     // Ready for traffic: the database answers and is migrated (src/server/readiness.ts).
     let shuttingDown = false;
@@ -240,6 +265,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       dataSource,
       queryCounter,
       responseCache: cache,
+      metrics,
       log,
       execute<TData, TVariables extends OperationVariables>(
         query: string | TypedQueryDocumentNode<TData, TVariables>,

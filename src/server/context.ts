@@ -13,6 +13,7 @@ import type { EditorCheckContext } from '../schema/auth-checker';
 import type { CacheTagContext } from './cache/cache-tags';
 import { Deadline } from './deadline';
 import { createLoaders, type Loaders } from './loaders';
+import { newRequestFacts, type RequestFactsContext } from './observability/request-facts';
 import type { CachePolicyContext } from './plugins/cache-policy.plugin';
 import type { Services } from './services';
 
@@ -33,7 +34,8 @@ export interface GatewayContext
     NodeContext,
     EditorCheckContext,
     CacheTagContext,
-    CachePolicyContext {
+    CachePolicyContext,
+    RequestFactsContext {
   /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
   requestId: string;
   /** Past it, no further root field, totalCount or loader batch (so no further SQL) starts for this query. */
@@ -104,8 +106,10 @@ export function createContext(req: ContextRequest, options: ContextOptions): Gat
     address: () => clientAddress(req, options.trustProxyHops),
   };
   const deadline = new Deadline(options.operationTimeoutMs);
+  const requestId = randomUUID();
   return {
-    requestId: randomUUID(),
+    requestId,
+    facts: newRequestFacts(requestId),
     deadline,
     cacheOutcome: {},
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),

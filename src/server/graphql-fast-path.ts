@@ -7,6 +7,7 @@ import { type CachedResponse, etagOf, type ResponseCache } from './cache/respons
 import type { ContextRequest, GatewayContext } from './context';
 import { bodyNotJson, bodyTooLarge, type HttpRefusal, internalError, nestedTooDeep } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
+import type { RequestObserver } from './observability/request-observer';
 
 export interface FastPathOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -19,6 +20,8 @@ export interface FastPathOptions {
   /** The response cache; null when NEWSGATE_RESPONSE_CACHE is off. */
   cache: ResponseCache | null;
   externalWrites: ExternalWrites;
+  /** Told about responses from the cache, which no context sees. */
+  observer: RequestObserver;
   log: Logger;
 }
 
@@ -63,7 +66,9 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
       // Looked up only now: what was there before the check may have been evicted during it.
       const hit = cache!.get(cacheKey);
       if (hit) {
-        send(req, res, hit, randomUUID());
+        const requestId = randomUUID();
+        options.observer.answeredFromCache(req, requestId, hit.operationName);
+        send(req, res, hit, requestId);
         return;
       }
     }
@@ -87,6 +92,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
         cacheControl: response.headers.get('cache-control') ?? 'no-store',
         etag: etagOf(bytes),
         tags: [...context.cacheTags!],
+        operationName: context.facts.operationName,
       };
       cache!.store(cacheKey, entry, begun);
       send(req, res, entry, context.requestId);

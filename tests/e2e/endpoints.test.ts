@@ -1,11 +1,24 @@
+import pino from 'pino';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
-/** The operator's endpoints beside /graphql, over HTTP. */
-describe('operator endpoints', () => {
+/** The operator's endpoints beside /graphql, and the log line of each GraphQL request, over HTTP. */
+describe('operator endpoints and request logs', () => {
   let server: TestGateway;
+  const lines: Record<string, unknown>[] = [];
   const at = (path: string) => server.url.replace('/graphql', path);
+  const post = (body: object, headers: Record<string, string> = {}) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = async (response: Response) => (await response.json()) as any;
+  /** The value of one sample in /metrics, or undefined when the series is absent. */
+  const sample = async (series: string) => {
+    const text = await (await fetch(at('/metrics'))).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+
   beforeAll(async () => {
-    server = await startTestGateway();
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    server = await startTestGateway({}, log);
   });
   afterAll(() => server.close());
 
@@ -14,5 +27,67 @@ describe('operator endpoints', () => {
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(at('/readyz'));
     expect([ready.status, ready.headers.get('cache-control'), await ready.json()]).toEqual([200, 'no-store', { status: 'ready' }]);
+  });
+
+  it('counts requests per operation, cache hits, errors per code, votes and SQL in /metrics', async () => {
+    const front = { query: 'query FrontPage { articles(first: 1) { edges { node { id headline } } } }', operationName: 'FrontPage' };
+    const first = await json(await post(front));
+    await post(front);
+    const articleId = first.data.articles.edges[0].node.id;
+    const vote = (stars: number, voter: string) =>
+      post(
+        {
+          query: 'mutation Vote($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }',
+          variables: { input: { articleId, stars } },
+        },
+        { 'x-voter-id': voter },
+      );
+    expect((await json(await vote(4, 'metrics-voter-1'))).errors).toBeUndefined();
+    expect((await json(await vote(9, 'metrics-voter-2'))).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    await post({ query: '{ nope }' });
+
+    const response = await fetch(at('/metrics'));
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await sample('newsgate_graphql_requests_total{operation="FrontPage",type="query",status="200"}')).toBe(2);
+    expect(await sample('newsgate_graphql_request_duration_seconds_count{operation="FrontPage",type="query"}')).toBe(2);
+    expect(await sample('newsgate_response_cache_requests_total{result="hit"}')).toBe(1);
+    expect(await sample('newsgate_votes_total{outcome="accepted"}')).toBe(1);
+    expect(await sample('newsgate_votes_total{outcome="refused"}')).toBe(1);
+    expect(await sample('newsgate_graphql_errors_total{code="BAD_USER_INPUT"}')).toBe(1);
+    expect(await sample('newsgate_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
+    expect(await sample('newsgate_graphql_requests_total{operation="none",type="none",status="400"}')).toBe(1);
+    expect(await sample('newsgate_sql_statement_duration_seconds_count{outcome="ok"}')).toBeGreaterThan(2);
+    expect(await sample('newsgate_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('logs one line per GraphQL request with its id, operation, status, duration and error codes, and nothing of the client', async () => {
+    lines.length = 0;
+    const response = await post(
+      { query: 'query Lookup($slug: String!) { article(slug: $slug) { id } }', variables: { slug: 'secret-slug-in-variables' } },
+      { 'x-voter-id': 'private-voter-token', 'user-agent': 'private-agent' },
+    );
+    await response.json();
+    await new Promise((resolve) => setImmediate(resolve));
+    const requests = lines.filter((line) => line.msg === 'graphql request');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        level: 30,
+        requestId: response.headers.get('x-request-id'),
+        operationName: 'Lookup',
+        operationType: 'query',
+        status: 200,
+        durationMs: expect.any(Number),
+      }),
+    ]);
+    const text = JSON.stringify(requests);
+    for (const secret of ['secret-slug-in-variables', 'private-voter-token', 'private-agent', '127.0.0.1'])
+      expect(text).not.toContain(secret);
+
+    lines.length = 0;
+    await (await post({ query: '{ article(slug: 5) { id } }' })).json();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.filter((line) => line.msg === 'graphql request')).toEqual([
+      expect.objectContaining({ status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] }),
+    ]);
   });
 });

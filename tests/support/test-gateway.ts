@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, type TypedQueryDocumentNode } from 'graphql';
+import type { Logger } from 'pino';
 import { type AppConfig, loadConfig } from '../../src/config';
 import { type OperationVariables, type RunningGateway, startGateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
@@ -60,7 +61,7 @@ export interface TestGateway {
 /**
  * The real server on an ephemeral loopback port, against a new SQLite file in a temp folder.
  */
-export async function startTestGateway(overrides: Partial<AppConfig> = {}): Promise<TestGateway> {
+export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?: Logger): Promise<TestGateway> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-test-'));
   const databaseFile = path.join(dir, 'newsgate.sqlite');
   const config: AppConfig = {
@@ -79,7 +80,7 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}): Prom
     votes: { newVotersPerHour: 0, votesPerMinute: 0 },
     ...overrides,
   };
-  const gateway = await startGateway(config, createLogger(config.logLevel));
+  const gateway = await startGateway(config, log ?? createLogger(config.logLevel));
   const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await fetch(gateway.url, {
       method: 'POST',

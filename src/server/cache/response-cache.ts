@@ -9,6 +9,8 @@ export interface CachedResponse {
   cacheControl: string;
   etag: string;
   tags: readonly string[];
+  /** The operation's name, for the log line and metrics of the requests it answers. */
+  operationName?: string | null;
 }
 
 /** Invalidations remembered for responses still being computed; older ones make such a response uncacheable. */

@@ -19,6 +19,9 @@ export interface DatabaseConfig {
 }
 
 export type SqliteDriver = 'sqlite3' | 'better-sqlite3';
+
+/** Browser origins allowed to read responses: every one, or these (src/server/cors-policy.ts). */
+export type CorsOrigins = '*' | readonly string[];
 const SQLITE_DRIVERS: readonly SqliteDriver[] = ['sqlite3', 'better-sqlite3'];
 
 export interface AppConfig {
@@ -36,6 +39,8 @@ export interface AppConfig {
    * the entry that many hops from the right. 0 ignores the header (direct exposure).
    */
   trustProxyHops: number;
+  /** Browser origins allowed to read responses (CORS): every one, or these (none by default in production). */
+  corsOrigins: CorsOrigins;
   /** Bearer keys that may import articles; none means importing is off. */
   editorKeys: string[];
   /** Extra read-only connections to the database file, so reads run alongside each other and the writer. */
@@ -155,6 +160,20 @@ export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseCo
 
 const MIN_EDITOR_KEY_LENGTH = 16;
 
+/** `*`, or comma-separated origins (scheme, host and port, as a browser sends them in Origin). */
+function corsOrigins(env: Env, name: string, fallback: CorsOrigins): CorsOrigins {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '*') return '*';
+  const origins = raw.split(',').map((entry) => entry.trim());
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s:]+(:\d{1,5})?$/.test(origin)) {
+      throw new ConfigError(name, `must be "*" or origins like https://news.example.com, comma-separated (not "${origin}")`);
+    }
+  }
+  return origins;
+}
+
 function editorKeys(env: Env, name: string): string[] {
   const keys = (env[name] ?? '')
     .split(',')
@@ -200,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seed: boolean(env, 'NEWSGATE_SEED', true),
     voterSalt: voterSalt || undefined,
     trustProxyHops: proxyHops(env, 'TRUST_PROXY'),
+    corsOrigins: corsOrigins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? [] : '*'),
     editorKeys: editorKeys(env, 'NEWSGATE_EDITOR_KEYS'),
     readConnections: integer(env, 'DATABASE_READ_CONNECTIONS', 2, 0, 16),
     introspection: boolean(env, 'NEWSGATE_INTROSPECTION', nodeEnv !== 'production'),

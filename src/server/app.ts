@@ -210,6 +210,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       maxNesting: Math.max(64, 3 * limits.maxDepth),
       cache,
       externalWrites,
+      corsOrigins: config.corsOrigins,
       observer,
       log,
     });
@@ -241,7 +242,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const editorBody = express.json({ limit: limits.maxEditorBodyBytes });
     app.use(
       GRAPHQL_PATH,
-      cors<cors.CorsRequest>(),
+      // The same origins as the fast path (src/server/cors-policy.ts); none: no CORS headers at all.
+      cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins] }),
       (req, res, next) => (isEditor(req.headers.authorization) ? editorBody : readerBody)(req, res, next),
       refuseDeepNesting(Math.max(64, 3 * limits.maxDepth)),
       expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),

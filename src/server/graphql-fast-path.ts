@@ -4,7 +4,9 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ExternalWrites } from '../db/external-writes';
 import { type CachedResponse, etagOf, type ResponseCache } from './cache/response-cache';
+import type { CorsOrigins } from '../config';
 import type { ContextRequest, GatewayContext } from './context';
+import { corsHeaders } from './cors-policy';
 import { bodyNotJson, bodyTooLarge, type HttpRefusal, internalError, nestedTooDeep } from './http-errors';
 import { bracketNesting } from './limits/document-nesting';
 import type { RequestObserver } from './observability/request-observer';
@@ -20,6 +22,7 @@ export interface FastPathOptions {
   /** The response cache; null when NEWSGATE_RESPONSE_CACHE is off. */
   cache: ResponseCache | null;
   externalWrites: ExternalWrites;
+  corsOrigins: CorsOrigins;
   /** Told about responses from the cache, which no context sees. */
   observer: RequestObserver;
   log: Logger;
@@ -27,12 +30,12 @@ export interface FastPathOptions {
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
-function refuse(res: ServerResponse, { status, body }: HttpRefusal): void {
+function refuse(res: ServerResponse, cors: Record<string, string>, { status, body }: HttpRefusal): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
-    'access-control-allow-origin': '*',
+    ...cors,
   });
   res.end(text);
 }
@@ -48,12 +51,13 @@ function refuse(res: ServerResponse, { status, body }: HttpRefusal): void {
  */
 export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   const { apollo, cache, log } = options;
+  const corsFor = (req: IncomingMessage) => corsHeaders(options.corsOrigins, req.headers.origin);
 
   const respond = async (req: IncomingMessage, res: ServerResponse, body: unknown, text: string, search: string) => {
     const query = typeof (body as { query?: unknown })?.query === 'string' ? (body as { query: string }).query : undefined;
     const source = query ?? new URLSearchParams(search).get('query') ?? undefined;
     if (source !== undefined && bracketNesting(source, options.maxNesting) > options.maxNesting) {
-      refuse(res, nestedTooDeep(options.maxNesting));
+      refuse(res, corsFor(req), nestedTooDeep(options.maxNesting));
       return;
     }
     // What the response can depend on besides the request itself: the Accept header (its media type).
@@ -68,7 +72,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
       if (hit) {
         const requestId = randomUUID();
         options.observer.answeredFromCache(req, requestId, hit.operationName);
-        send(req, res, hit, requestId);
+        send(req, res, hit, requestId, corsFor(req));
         return;
       }
     }
@@ -95,11 +99,11 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
         operationName: context.facts.operationName,
       };
       cache!.store(cacheKey, entry, begun);
-      send(req, res, entry, context.requestId);
+      send(req, res, entry, context.requestId, corsFor(req));
       return;
     }
     for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.setHeader('access-control-allow-origin', '*');
+    for (const [name, value] of Object.entries(corsFor(req))) res.setHeader(name, value);
     res.statusCode = status;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -117,7 +121,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     const search = mark >= 0 ? url.slice(mark) : '';
     const fail = (error: unknown) => {
       log.error({ err: error, method: req.method, url: req.url }, 'unexpected error outside GraphQL');
-      if (!res.headersSent) refuse(res, internalError());
+      if (!res.headersSent) refuse(res, corsFor(req), internalError());
       else res.destroy();
     };
     if (req.method === 'GET') {
@@ -132,7 +136,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
     ) {
       return false;
     }
-    const tooLarge = () => refuse(res, bodyTooLarge(options.maxBodyBytes));
+    const tooLarge = () => refuse(res, corsFor(req), bodyTooLarge(options.maxBodyBytes));
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
       tooLarge();
@@ -165,7 +169,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
         }
         // As body-parser's strict mode: only an object or an array is a JSON body.
         if (body === null || typeof body !== 'object') {
-          refuse(res, bodyNotJson());
+          refuse(res, corsFor(req), bodyNotJson());
           return;
         }
       }
@@ -188,12 +192,12 @@ function preflighted(req: IncomingMessage): boolean {
 }
 
 /** A cached response, or a 304 when the client already holds it. */
-function send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, requestId: string): void {
+function send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, requestId: string, cors: Record<string, string>): void {
   const headers = {
     'cache-control': entry.cacheControl,
     etag: entry.etag,
     'x-request-id': requestId,
-    'access-control-allow-origin': '*',
+    ...cors,
   };
   const held = req.headers['if-none-match'];
   if (held !== undefined && held.split(',').some((tag) => tag.trim() === entry.etag)) {

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       imports: { workers: expect.any(Number), timeoutMs: 10_000 },
       responseCache: { enabled: true, maxBytes: 64 * 1024 * 1024 },
       heapGrowthPercent: 50,
+      corsOrigins: '*',
     });
   });
 
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       DATABASE_DRIVER: 'better-sqlite3',
       RESPONSE_CACHE_MB: '16',
       HEAP_GROWTH_PERCENT: '0',
+      CORS_ORIGINS: 'https://news.example.com, http://localhost:5173',
     });
     expect(config).toEqual({
       port: 8080,
@@ -126,11 +128,17 @@ describe('loadConfig', () => {
       imports: { workers: 3, timeoutMs: 2_000 },
       responseCache: { enabled: false, maxBytes: 16 * 1024 * 1024 },
       heapGrowthPercent: 0,
+      corsOrigins: ['https://news.example.com', 'http://localhost:5173'],
     });
   });
 
   it('accepts sqlite:///absolute/path', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/newsgate.sqlite' }).database.database).toBe('/var/lib/newsgate.sqlite');
+  });
+
+  it('lets no other origin read responses in production unless CORS_ORIGINS names it', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
   });
 
   it('is silent in tests unless told otherwise', () => {
@@ -164,6 +172,8 @@ describe('loadConfig', () => {
     ['IMPORT_TIMEOUT_MS', '10s'],
     ['RESPONSE_CACHE_MB', '0'],
     ['HEAP_GROWTH_PERCENT', '-1'],
+    ['CORS_ORIGINS', 'news.example.com'],
+    ['CORS_ORIGINS', 'https://news.example.com/path'],
     ['HEAP_GROWTH_PERCENT', 'half'],
     ['DATABASE_DRIVER', 'postgres'],
     ['NEWSGATE_RESPONSE_CACHE', 'maybe'],

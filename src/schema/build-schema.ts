@@ -59,5 +59,8 @@ export function buildGatewaySchema(): GraphQLSchema {
   for (const type of Object.values(cached.getTypeMap())) {
     if (isAbstractType(type)) type.resolveType = typeNameOf;
   }
+  // type-graphql builds the root types itself, without a description.
+  cached.getQueryType()!.description = 'Reads: articles, people, quotes, search, and anything by its global ID.';
+  cached.getMutationType()!.description = 'Writes: votes, and imports with an editor key.';
   return cached;
 }

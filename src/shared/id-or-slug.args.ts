@@ -6,11 +6,11 @@ import { expectGlobalId, NodeTypeName } from './global-id';
 /** `article(id, slug)`, `person(id, slug)`: a record by its global ID or by its slug. */
 @ArgsType()
 export class IdOrSlugArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The global ID; give this or `slug`.' })
   @IsOptional()
   id?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The slug; give this or `id`.' })
   @IsOptional()
   @Length(1, 200)
   slug?: string | null;

@@ -8,16 +8,19 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 @ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 @Directive(CacheHint.LIST)
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when there are rows after this page: ask again with `after: endCursor`.' })
   hasNextPage: boolean;
 
   @Field({ description: 'True when the page was asked for with a cursor: there are rows before it.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first row's cursor; null for an empty page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last row's cursor, to pass as `after` for the next page; null for an empty page.",
+  })
   endCursor: string | null;
 }
 
@@ -97,23 +100,23 @@ export interface Connection<T> {
 
 /** `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One row of a ${name} list, with its cursor.` })
   @Directive(CacheHint.LIST)
   class EdgeType {
     @Field({ description: 'Pass as `after` to get the rows after this one.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of a ${name} list (Relay connection).` })
   @Directive(CacheHint.LIST)
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "The page's rows, in the list's order." })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page sits in the list, and the cursors to go on from it.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Rows in the whole list, not just this page.', complexity: totalCountCost })

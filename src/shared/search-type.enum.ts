@@ -10,7 +10,15 @@ export enum SearchType {
   PERSON = 'PERSON',
 }
 
-registerEnumType(SearchType, { name: 'SearchType', description: 'What search looks through.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'What search looks through.',
+  valuesConfig: {
+    ARTICLE: { description: 'Articles: headline, standfirst and body.' },
+    QUOTE: { description: 'Quotes: their words.' },
+    PERSON: { description: 'People: name and description.' },
+  },
+});
 
 /** Every kind, in declaration order. */
 export const ALL_SEARCH_TYPES: readonly SearchType[] = Object.values(SearchType);

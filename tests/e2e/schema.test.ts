@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isObjectType } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedDirective,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { createDataSource } from '../../src/db/data-source';
 import { entities } from '../../src/modules/entities';
@@ -23,12 +31,36 @@ describe('schema', () => {
       'type Quote implements Node',
       'people(\n    """Only the people with this role."""\n    role: MentionRole\n  ): [Person!]!',
       'histogram: [Int!]!',
-      'rateArticle(input: RateArticleInput!): RateArticlePayload!',
+      'rateArticle(\n    """Which article, and how many stars."""\n    input: RateArticleInput!\n  ): RateArticlePayload!',
       'scalar DateTime',
       'first: Int = 20',
     ]) {
       expect(sdl).toContain(fragment);
     }
+  });
+
+  it('describes every type, field, argument, input field, enum value and directive argument', () => {
+    const schema = buildGatewaySchema();
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+    for (const directive of schema.getDirectives().filter((candidate) => !isSpecifiedDirective(candidate))) {
+      if (!directive.description) missing.push(`@${directive.name}`);
+      for (const arg of directive.args) if (!arg.description) missing.push(`@${directive.name}(${arg.name})`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('reads plain fields as properties (no resolver per field), and a renamed field through its property', () => {

@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Conditions an article must all meet.' })
 export class ArticleFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only articles in this section (exact name, as in `sections`).' })
   @IsOptional()
   @Length(1, 100)
   section?: string | null;

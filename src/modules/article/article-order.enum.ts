@@ -9,6 +9,7 @@ export enum ArticleOrder {
 
 registerEnumType(ArticleOrder, {
   name: 'ArticleOrder',
+  description: 'How an article list is ordered.',
   valuesConfig: {
     PUBLISHED_AT_DESC: { description: 'Newest first.' },
     PUBLISHED_AT_ASC: { description: 'Oldest first.' },

@@ -23,19 +23,19 @@ export class Article {
   @Column({ type: 'varchar', length: 160 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'The headline as the copy gives it.' })
   @Column({ type: 'text' })
   headline: string;
 
-  @Field()
+  @Field({ description: 'The section the article runs in, e.g. "World" (see `sections` for the list).' })
   @Column({ type: 'varchar', length: 100 })
   section: string;
 
-  @Field()
+  @Field({ description: 'When the copy says it was published (UTC).' })
   @Column({ name: 'published_at' })
   publishedAt: Date;
 
-  @Field()
+  @Field({ description: 'When the article was last stored: its first import, or a later one of the same copy (UTC).' })
   @Column({ name: 'updated_at' })
   updatedAt: Date;
 
@@ -83,7 +83,7 @@ export class Article {
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl: string | null;
 
-  @Field(() => Image, { nullable: true })
+  @Field(() => Image, { nullable: true, description: 'The lead image; null when the copy names none.' })
   get image(): Image | null {
     if (this.imageUrl === null && this.imageCredit === null && this.imageCaption === null) return null;
     return { url: this.imageUrl, credit: this.imageCredit, caption: this.imageCaption };

@@ -50,7 +50,7 @@ export class ArticleResolver {
     return bodyOf(article, loaders);
   }
 
-  @FieldResolver(() => [String])
+  @FieldResolver(() => [String], { description: 'The body split into its paragraphs, in order.' })
   async paragraphs(@Root() article: Article, @Ctx() { loaders }: ArticleContext): Promise<string[]> {
     return splitParagraphs(await bodyOf(article, loaders));
   }

@@ -6,10 +6,10 @@ import { ArticleOrder } from './article-order.enum';
 
 @ArgsType()
 export class ArticlesArgs extends ConnectionArgs {
-  @Field(() => ArticleFilter, { nullable: true })
+  @Field(() => ArticleFilter, { nullable: true, description: 'Only the articles that match every condition given; all when omitted.' })
   @ValidateNested()
   filter?: ArticleFilter | null;
 
-  @Field(() => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC })
+  @Field(() => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC, description: 'The order of the list.' })
   orderBy?: ArticleOrder | null;
 }

@@ -4,9 +4,9 @@ import { CacheHint } from '../../shared/cache-hints';
 @ObjectType({ simpleResolvers: true, description: 'A section and how many articles it holds.' })
 @Directive(CacheHint.LIST)
 export class SectionCount {
-  @Field()
+  @Field({ description: "The section's name, as articles give it." })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many articles run in it.' })
   count: number;
 }

@@ -1,9 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Article } from '../article/article.entity';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What importArticle stored.' })
 export class ImportArticlePayload {
-  @Field(() => Article)
+  @Field(() => Article, { description: 'The article as stored, with its people and quotes.' })
   article: Article;
 
   @Field({ description: 'False when an article with the same source URL or slug was updated in place.' })

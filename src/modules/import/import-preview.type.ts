@@ -4,46 +4,46 @@ import { MentionRole } from '../mention/mention-role.enum';
 
 @ObjectType({ simpleResolvers: true, description: 'A person as the import would store them.' })
 export class ImportPreviewPerson {
-  @Field()
+  @Field({ description: 'The full name, as the copy gives it.' })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who the copy says they are ("Kremlin spokesman"); null when it does not say.' })
   description: string | null;
 
-  @Field(() => MentionRole)
+  @Field(() => MentionRole, { description: 'How the article involves them.' })
   role: MentionRole;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A quote as the import would store it.' })
 export class ImportPreviewQuote {
-  @Field()
+  @Field({ description: 'The quoted words.' })
   text: string;
 
   @Field(() => String, { nullable: true, description: 'Null when the copy does not name the source.' })
   speakerName: string | null;
 
-  @Field()
+  @Field({ description: 'How the copy attributes the words ("said Peskov").' })
   attribution: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The paragraph it is in, counted from 0.' })
   paragraphIndex: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What importArticle would store, without storing it.' })
 export class ImportPreview {
-  @Field()
+  @Field({ description: 'The headline the importer read.' })
   headline: string;
 
-  @Field()
+  @Field({ description: 'The section it would run in.' })
   section: string;
 
-  @Field()
+  @Field({ description: 'The publication time the importer read (UTC).' })
   publishedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The image credit the importer read; null when none.' })
   imageCredit: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The body, paragraph by paragraph, without page furniture.' })
   paragraphs: string[];
 
   @Field(() => [ImportPreviewPerson], { complexity: listCost(), description: 'In order of first appearance.' })
@@ -52,6 +52,6 @@ export class ImportPreview {
   @Field(() => [ImportPreviewQuote], { complexity: listCost(), description: 'In order of appearance.' })
   quotes: ImportPreviewQuote[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What the importer could not read with certainty.' })
   warnings: string[];
 }

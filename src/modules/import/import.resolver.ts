@@ -14,14 +14,20 @@ export class ImportResolver {
     description: 'Import raw copy as an article with its people and attributed quotes. Needs an editor key (Authorization: Bearer).',
   })
   @Authorized(EDITOR_ROLE)
-  async importArticle(@Arg('input') input: ImportArticleInput, @Ctx() { services }: ImportContext): Promise<ImportArticlePayload> {
+  async importArticle(
+    @Arg('input', { description: 'The copy and what the editor knows about it.' }) input: ImportArticleInput,
+    @Ctx() { services }: ImportContext,
+  ): Promise<ImportArticlePayload> {
     const result = await asUserInput(() => services.imports.import(toRequest(input)));
     return { article: result.article, created: result.created, warnings: result.warnings };
   }
 
   @Query(() => ImportPreview, { description: 'What importArticle would store, without storing anything. Needs an editor key.' })
   @Authorized(EDITOR_ROLE)
-  async previewImport(@Arg('input') input: ImportArticleInput, @Ctx() { services }: ImportContext): Promise<ImportPreview> {
+  async previewImport(
+    @Arg('input', { description: 'The copy, as importArticle takes it.' }) input: ImportArticleInput,
+    @Ctx() { services }: ImportContext,
+  ): Promise<ImportPreview> {
     return toPreview(await asUserInput(() => services.imports.preview(toRequest(input))));
   }
 }

@@ -5,9 +5,9 @@ import { Person } from '../person/person.entity';
 @ObjectType({ simpleResolvers: true, description: 'A person and how many articles they share with another.' })
 @Directive(CacheHint.LIST)
 export class PersonCount {
-  @Field(() => Person)
+  @Field(() => Person, { description: 'The other person.' })
   person: Person;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many articles name both.' })
   count: number;
 }

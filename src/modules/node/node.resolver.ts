@@ -11,7 +11,10 @@ const MAX_NODES = 100;
 @Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: NodeContext): Promise<object | null> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global ID, as any `id` field gives it.' }) id: string,
+    @Ctx() { loaders }: NodeContext,
+  ): Promise<object | null> {
     const decoded = decodeGlobalId(id);
     if (!decoded) throw badUserInput(`id is not a valid global ID: "${id}"`, { argumentName: 'id' });
     switch (decoded.type) {
@@ -29,7 +32,10 @@ export class NodeResolver {
     complexity: idsCost,
     description: `Objects by global ID, in the order asked (null for missing ones); at most ${MAX_NODES}.`,
   })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: NodeContext): Promise<(object | null)[]> {
+  async nodes(
+    @Arg('ids', () => [ID], { description: 'Global IDs, as `id` fields give them.' }) ids: string[],
+    @Ctx() context: NodeContext,
+  ): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) throw badUserInput(`ids may hold at most ${MAX_NODES} IDs.`, { argumentName: 'ids' });
     // Through the request's DataLoaders: one query per type, however many IDs.
     return Promise.all(ids.map((id) => this.node(id, context)));

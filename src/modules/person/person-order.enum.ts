@@ -7,6 +7,7 @@ export enum PersonOrder {
 
 registerEnumType(PersonOrder, {
   name: 'PersonOrder',
+  description: 'How a list of people is ordered.',
   valuesConfig: {
     MENTIONS_DESC: { description: 'Named in the most articles first.' },
     NAME_ASC: { description: 'Alphabetical by name, accents and case folded.' },

@@ -16,7 +16,7 @@ export class Person {
   @Column({ type: 'varchar', length: 160 })
   slug: string;
 
-  @Field()
+  @Field({ description: 'The full name, as first seen in an article.' })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

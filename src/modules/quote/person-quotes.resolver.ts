@@ -27,7 +27,7 @@ export class PersonQuotesResolver {
   })
   async quotesAbout(
     @Root() person: Person,
-    @Arg('personId', () => ID) personId: string,
+    @Arg('personId', () => ID, { description: 'The global ID of the person the articles name.' }) personId: string,
     @Args() args: ConnectionArgs,
     @Ctx() { loaders }: QuoteContext,
   ) {

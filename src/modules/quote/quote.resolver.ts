@@ -12,7 +12,10 @@ import { QuotesArgs } from './quotes.args';
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => Quote, { nullable: true, description: 'A quote by id; null when there is none.' })
-  quote(@Arg('id', () => ID) id: string, @Ctx() { services }: QuoteContext): Promise<Quote | null> {
+  quote(
+    @Arg('id', () => ID, { description: "The quote's global ID." }) id: string,
+    @Ctx() { services }: QuoteContext,
+  ): Promise<Quote | null> {
     return services.quotes.findById(expectGlobalId(id, 'Quote', 'id'));
   }
 
@@ -36,7 +39,7 @@ export class QuoteResolver {
     return quote.speakerId === null ? null : loaders.personById.load(quote.speakerId);
   }
 
-  @FieldResolver(() => Article)
+  @FieldResolver(() => Article, { description: 'The article the quote appears in.' })
   async article(@Root() quote: Quote, @Ctx() { loaders }: QuoteContext): Promise<Article> {
     const article = await loaders.articleById.load(quote.articleId);
     // Quotes are deleted with their article (ON DELETE CASCADE), so this cannot be missing.

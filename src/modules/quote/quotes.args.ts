@@ -5,7 +5,7 @@ import { QuoteFilter } from './quote-filter.input';
 
 @ArgsType()
 export class QuotesArgs extends ConnectionArgs {
-  @Field(() => QuoteFilter, { nullable: true })
+  @Field(() => QuoteFilter, { nullable: true, description: 'Only the quotes that match; all when omitted.' })
   @ValidateNested()
   filter?: QuoteFilter | null;
 }

@@ -4,7 +4,7 @@ import { STAR_LEVELS } from './rating.type';
 
 @InputType({ description: 'One reader vote; voting again on the same article replaces the stars.' })
 export class RateArticleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The article's global ID (Article.id)." })
   articleId: string;
 
   @Field(() => Int, { description: 'From 1 to 5.' })

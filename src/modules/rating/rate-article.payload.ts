@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Rating } from './rating.type';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What rateArticle did.' })
 export class RateArticlePayload {
   /** The article voted on; `article` is loaded only when the client asks for it (RatingResolver). */
   readonly articleId: number;

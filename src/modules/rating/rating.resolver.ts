@@ -21,7 +21,7 @@ export class RatingResolver {
 
   @Mutation(() => RateArticlePayload, { description: 'Rate an article 1-5 stars: one vote per reader, a new vote replaces the old.' })
   async rateArticle(
-    @Arg('input') input: RateArticleInput,
+    @Arg('input', { description: 'Which article, and how many stars.' }) input: RateArticleInput,
     @Ctx() { services, loaders, viewer }: RatingContext,
   ): Promise<RateArticlePayload> {
     const articleId = expectGlobalId(input.articleId, 'Article', 'articleId');
@@ -35,7 +35,7 @@ export class RatingResolver {
 
 @Resolver(() => RateArticlePayload)
 export class RateArticlePayloadResolver {
-  @FieldResolver(() => Article)
+  @FieldResolver(() => Article, { description: 'The article voted on: select `id` and `rating` here so a client cache updates it.' })
   async article(@Root() payload: RateArticlePayload, @Ctx() { loaders }: RatingContext): Promise<Article> {
     const article = await loaders.articleById.load(payload.articleId);
     if (!article) throw notFound('No article has that articleId.', { argumentName: 'articleId' });

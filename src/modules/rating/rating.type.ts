@@ -17,7 +17,7 @@ export class Rating {
     this.histogram = histogram;
   }
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many readers voted.' })
   get votes(): number {
     return this.histogram.reduce((sum, count) => sum + count, 0);
   }

@@ -7,14 +7,15 @@ import { Quote } from '../quote/quote.entity';
 
 export const SearchHit = createUnionType({
   name: 'SearchHit',
+  description: 'What a search found: an article, a quote or a person.',
   types: () => [Article, Quote, Person] as const,
   resolveType: typeNameOf,
 });
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One search hit with its score and snippet.' })
 @Directive(CacheHint.LIST)
 export class SearchResult {
-  @Field(() => SearchHit)
+  @Field(() => SearchHit, { description: 'The article, quote or person found.' })
   hit: Article | Quote | Person;
 
   @Field(() => Float, { description: 'Relevance (BM25, headline weighted above body); higher is better.' })

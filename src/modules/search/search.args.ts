@@ -9,14 +9,14 @@ export class SearchArgs {
   @Length(0, 500)
   query: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Hits on the page, at most ${MAX_PAGE_SIZE}.` })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_PAGE_SIZE)
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A cursor from an earlier page: the hits after it.' })
   @IsOptional()
   after?: string | null;
 

@@ -55,7 +55,7 @@ function codelessRequestError(formatted: GraphQLFormattedError, error: unknown):
   const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | undefined)?.extensions;
   const status = extensions?.http?.status;
   if (extensions?.code !== undefined || typeof status !== 'number' || status < 400 || status >= 500) return null;
-  return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
+  return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_REQUEST } };
 }
 
 /** What graphql-js says when an argument's value cannot be used, at execution rather than validation. */

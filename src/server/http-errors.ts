@@ -18,7 +18,7 @@ export const bodyTooLarge = (limit: number) =>
   refusal(413, `The request body is larger than ${limit} bytes.`, { code: ErrorCode.PAYLOAD_TOO_LARGE, limit });
 
 /** A body that is not a JSON object or array (400). */
-export const bodyNotJson = () => refusal(400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
+export const bodyNotJson = () => refusal(400, 'The request body is not valid JSON.', { code: ErrorCode.BAD_REQUEST });
 
 /** A document nesting brackets deeper than `max`, refused before parsing (see limits/document-nesting.ts). */
 export const nestedTooDeep = (max: number) =>
@@ -62,7 +62,7 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
     } else if (status >= 400 && status < 500) {
       const message =
         error.expose && error.message ? `The request body could not be read: ${error.message}.` : 'The request could not be read.';
-      send(refusal(status, message, { code: 'BAD_REQUEST' }));
+      send(refusal(status, message, { code: ErrorCode.BAD_REQUEST }));
     } else {
       log.error({ err: error, method: req.method, url: req.originalUrl }, 'unexpected error outside GraphQL');
       send(internalError());

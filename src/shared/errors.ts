@@ -1,7 +1,15 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 
-/** Error codes clients can switch on (`errors[].extensions.code`). */
+/**
+ * Every error code a client can get (`errors[].extensions.code`), Apollo Server's own included:
+ * the one list, which the README's error table follows (tests/unit/error-codes.test.ts).
+ */
 export const ErrorCode = {
+  // Apollo Server's: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_REQUEST (also a body
+  // that is not JSON), PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_SUPPORTED,
+  // OPERATION_RESOLUTION_FAILURE, BAD_USER_INPUT, INTERNAL_SERVER_ERROR.
+  ...ApolloServerErrorCode,
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { REQUEST_LIMIT_CODES } from '../../shared/errors';
+import { ErrorCode, REQUEST_LIMIT_CODES } from '../../shared/errors';
 
 export const APPLICATION_JSON = 'application/json';
 export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 /** Codes of requests that are not well-formed GraphQL-over-HTTP requests: those keep their 4xx. */
-const MALFORMED_REQUEST_CODES = new Set(['BAD_REQUEST']);
+const MALFORMED_REQUEST_CODES = new Set<string>([ErrorCode.BAD_REQUEST]);
 
 interface MediaRange {
   type: string;

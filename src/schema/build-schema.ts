@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, isAbstractType, specifiedDirectives } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { ArticleMentionsResolver } from '../modules/mention/article-mentions.resolver';
@@ -43,6 +43,20 @@ export const resolvers = [
 let cached: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the resolver classes. */
+/**
+ * type-graphql builds no subscription without a schema-wide PubSub, but each subscription here
+ * takes its events from the request context (`subscribe`), so that every gateway has its own
+ * (src/modules/rating/rating-events.ts). This one is never used.
+ */
+const NO_SCHEMA_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('Subscriptions publish through the context, not the schema.');
+  },
+  subscribe() {
+    throw new Error('Subscriptions subscribe through the context, not the schema.');
+  },
+};
+
 export function buildGatewaySchema(): GraphQLSchema {
   cached ??= buildSchemaSync({
     resolvers,
@@ -52,6 +66,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     authChecker,
     // Declares Apollo's @cacheControl, which the types and fields carry (src/shared/cache-hints.ts).
     directives: [...specifiedDirectives, cacheControlDirective],
+    pubSub: NO_SCHEMA_PUBSUB,
   });
   // type-graphql wraps each resolveType in an async function: a promise per interface or union
   // value, which graphql-jit (src/server/compiled-execution.ts) cannot take. Every abstract type
@@ -62,5 +77,6 @@ export function buildGatewaySchema(): GraphQLSchema {
   // type-graphql builds the root types itself, without a description.
   cached.getQueryType()!.description = 'Reads: articles, people, quotes, search, and anything by its global ID.';
   cached.getMutationType()!.description = 'Writes: votes, and imports with an editor key.';
+  cached.getSubscriptionType()!.description = 'Live updates over graphql-ws (WebSocket) on /graphql.';
   return cached;
 }

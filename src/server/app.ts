@@ -25,6 +25,7 @@ import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
 import { ExtractionPool } from '../modules/import/extraction-pool';
 import { seedIfNeeded } from '../modules/import/seed/seed';
+import { inMemoryRatingEvents } from '../modules/rating/rating-events';
 import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -50,6 +51,7 @@ import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 import { checkReadiness } from './readiness';
 import { createServices } from './services';
+import { serveSubscriptions } from './subscriptions';
 import { knownOperationTypesRule } from './validation/known-operation-types.rule';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -127,8 +129,10 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const externalWrites = new ExternalWrites(dataSource);
     await externalWrites.check();
     const voteCommitter = new VoteCommitter(writes, changes);
+    // Accepted votes' new tallies, for ratingChanged subscriptions (in this process).
+    const ratingEvents = inMemoryRatingEvents();
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
-      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter, changes }),
+      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents }),
     );
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];
@@ -156,6 +160,21 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     httpServer.headersTimeout = 10_000;
     httpServer.requestTimeout = 30_000;
     const schema = collectCacheTags(checkDeadlineAtRootFields(buildGatewaySchema()));
+    // One context builder for HTTP requests and in-process operations alike.
+    const contextFor = (req: ContextRequest) => {
+      const context = createContext(req, {
+        services: nextServices(),
+        voterSalt: salt,
+        trustProxyHops: config.trustProxyHops,
+        checkEditor,
+        operationTimeoutMs: limits.operationTimeoutMs,
+        ratingEvents,
+      });
+      observer.attach(req, context.facts);
+      return context;
+    };
+    // Subscriptions over WebSocket on the same path (src/server/subscriptions.ts).
+    const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema, limits, contextFor });
     const apollo = new ApolloServer<GatewayContext>({
       // Apollo executes through graphql-jit (see compiled-execution.ts) with this schema.
       gateway: compiledExecution(schema),
@@ -174,6 +193,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+        // Shutdown closes the WebSocket connections too (each subscriber is told with code 1001).
+        { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
         queryCostPlugin<GatewayContext>(limits.maxCost),
         requestStatePlugin<GatewayContext>(log),
         // After request-state: it notes the errors as the client gets them.
@@ -189,18 +210,6 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       ],
     });
     await apollo.start();
-    // One context builder for HTTP requests and in-process operations alike.
-    const contextFor = (req: ContextRequest) => {
-      const context = createContext(req, {
-        services: nextServices(),
-        voterSalt: salt,
-        trustProxyHops: config.trustProxyHops,
-        checkEditor,
-        operationTimeoutMs: limits.operationTimeoutMs,
-      });
-      observer.attach(req, context.facts);
-      return context;
-    };
 
     fastPath = createGraphQLFastPath({
       apollo,

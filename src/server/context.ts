@@ -6,6 +6,7 @@ import type { MentionContext } from '../modules/mention/mention.context';
 import type { NodeContext } from '../modules/node/node.context';
 import type { PersonContext } from '../modules/person/person.context';
 import type { QuoteContext } from '../modules/quote/quote.context';
+import type { RatingEvents } from '../modules/rating/rating-events';
 import type { RatingContext, Viewer } from '../modules/rating/rating.context';
 import { hashVoter, VOTER_HEADER, voterKey } from '../modules/rating/voter';
 import type { SearchContext } from '../modules/search/search.context';
@@ -66,6 +67,7 @@ export interface ContextOptions {
   trustProxyHops: number;
   checkEditor: (authorization: string | undefined) => void;
   operationTimeoutMs: number;
+  ratingEvents: RatingEvents;
 }
 
 /**
@@ -114,6 +116,7 @@ export function createContext(req: ContextRequest, options: ContextOptions): Gat
     cacheOutcome: {},
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
+    ratingEvents: options.ratingEvents,
     loaders: createLoaders(
       options.services,
       () => viewer.voterHash(),

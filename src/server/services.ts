@@ -13,6 +13,7 @@ import { PersonService } from '../modules/person/person.service';
 import { Quote } from '../modules/quote/quote.entity';
 import { QuoteService } from '../modules/quote/quote.service';
 import { ArticleRating } from '../modules/rating/article-rating.entity';
+import type { RatingEvents } from '../modules/rating/rating-events';
 import { ratingTally } from '../modules/rating/rating.query';
 import { RatingService } from '../modules/rating/rating.service';
 import type { VoteCommitter } from '../modules/rating/vote-committer';
@@ -44,9 +45,14 @@ export interface ProcessWide {
   voteCommitter: VoteCommitter;
   /** Hears what each committed write changed (the response cache). */
   changes?: ChangeFeed;
+  /** Hears each accepted vote's new tally (ratingChanged subscriptions). */
+  ratingEvents?: RatingEvents;
 }
 
-export function createServices(dataSource: DataSource, { writes, extractor, voteLimiter, voteCommitter, changes }: ProcessWide): Services {
+export function createServices(
+  dataSource: DataSource,
+  { writes, extractor, voteLimiter, voteCommitter, changes, ratingEvents }: ProcessWide,
+): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
   const searchIndex = new SqliteFtsIndex(dataSource);
@@ -64,7 +70,7 @@ export function createServices(dataSource: DataSource, { writes, extractor, vote
     mentions: new MentionService(repository(Mention), repository(Article), repository(Person)),
     quotes: new QuoteService(repository(Quote), searchIndex),
     search: new SearchService(searchIndex),
-    ratings: new RatingService(repository(Vote), repository(ArticleRating), repository(Article), voteCommitter, voteLimiter),
+    ratings: new RatingService(repository(Vote), repository(ArticleRating), repository(Article), voteCommitter, voteLimiter, ratingEvents),
     imports: new ImportService(writes, new ArticleWriter(), extractor, changes),
   };
 }

@@ -22,6 +22,7 @@ describe('example operations', () => {
       'front-page.graphql',
       'person-page.graphql',
       'rate-article.graphql',
+      'rating-changed.graphql',
       'search.graphql',
     ]);
     for (const file of files) {

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { BatchLoaderFactory } from '../../shared/batch-loader';
 import type { ArticleLoaders } from '../article/article.context';
+import type { RatingEvents } from './rating-events';
 import type { RatingService } from './rating.service';
 import type { Rating } from './rating.type';
 
@@ -37,6 +38,8 @@ export function createRatingLoaders(
 /** What the rating module's resolvers read from the per-request context (composed in src/server/context.ts). */
 export interface RatingContext {
   services: { ratings: RatingService };
+  /** Where ratingChanged subscriptions listen. */
+  ratingEvents: RatingEvents;
   loaders: RatingLoaders & ArticleLoaders;
   viewer: Viewer;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { CacheHint } from '../../shared/cache-hints';
 import { notFound } from '../../shared/errors';
 import { expectGlobalId } from '../../shared/global-id';
@@ -30,6 +30,25 @@ export class RatingResolver {
     loaders.ratingByArticle.clear(articleId).prime(articleId, rating);
     loaders.viewerStarsByArticle.clear(articleId);
     return new RateArticlePayload(articleId, rating);
+  }
+
+  @Subscription(() => Rating, {
+    description: "The article's new tally after every accepted vote on it (graphql-ws, on /graphql).",
+    subscribe: async ({ args, context }) => {
+      const { loaders, ratingEvents } = context as RatingContext;
+      const articleId = expectGlobalId(String(args.articleId), 'Article', 'articleId');
+      if (!(await loaders.articleById.load(articleId))) throw notFound('No article has that articleId.', { argumentName: 'articleId' });
+      return ratingEvents.subscribe(articleId);
+    },
+  })
+  ratingChanged(
+    @Root() rating: Rating,
+    @Arg('articleId', () => ID, { description: "The article's global ID (Article.id)." }) _articleId: string,
+    @Ctx() { loaders }: RatingContext,
+  ): Rating {
+    // Each event is answered afresh: the subscriber's own stars may be what changed.
+    loaders.viewerStarsByArticle.clear(rating.articleId);
+    return rating;
   }
 }
 

@@ -3,6 +3,7 @@ import { IdListRead } from '../../db/hydrate';
 import { badUserInput, notFound } from '../../shared/errors';
 import type { Article } from '../article/article.entity';
 import type { ArticleRating } from './article-rating.entity';
+import { NO_RATING_EVENTS, type RatingEvents } from './rating-events';
 import { emptyHistogram, Rating, STAR_LEVELS } from './rating.type';
 import { histogramOf, type VoteCommitter } from './vote-committer';
 import { VoteLimiter } from './vote-limiter';
@@ -23,6 +24,8 @@ export class RatingService {
     private readonly committer: VoteCommitter,
     /** Shared by every service instance of the process: the per-address vote limits. */
     private readonly limiter: VoteLimiter = VoteLimiter.off(),
+    /** Hears every accepted vote's new tally (ratingChanged subscriptions). */
+    private readonly events: RatingEvents = NO_RATING_EVENTS,
   ) {
     this.tallyRows = new IdListRead((articleIds) =>
       tallies
@@ -68,7 +71,9 @@ export class RatingService {
     const result = await this.committer.commit({ articleId, voterHash: voter.hash, stars });
     // The article was deleted between the check and the write.
     if (result.status === 'no-article') throw articleNotFound();
-    return new Rating(articleId, histogramOf(result.tally));
+    const rating = new Rating(articleId, histogramOf(result.tally));
+    this.events.publish(articleId, rating);
+    return rating;
   }
 }
 

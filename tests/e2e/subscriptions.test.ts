@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../src/server/subscriptions';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+// The example operation clients start from (schema/operations/).
+const RATING_CHANGED = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'operations', 'rating-changed.graphql'), 'utf8');
+
+/** ratingChanged over graphql-ws on /graphql, with the graphql-ws client, against the live server. */
+describe('subscriptions', () => {
+  let server: TestGateway;
+  let articleId: string;
+  const clients: Client[] = [];
+
+  const connect = (voter = 'subscriber-0001') => {
+    const client = createClient({
+      url: server.url.replace('http://', 'ws://'),
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { 'x-voter-id': voter } });
+        }
+      },
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(client);
+    return client;
+  };
+  /** The next `count` results of a subscription, or what ended it with an error. */
+  const listen = (client: Client, query: string, variables: Record<string, unknown>, count: number) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const results: unknown[] = [];
+      const dispose = client.subscribe(
+        { query, variables },
+        {
+          next: (result) => {
+            results.push(result);
+            if (results.length === count) {
+              dispose();
+              resolve(results);
+            }
+          },
+          error: (error) => reject(error),
+          complete: () => resolve(results),
+        },
+      );
+    });
+  const vote = (stars: number, voter: string) =>
+    server.data(
+      'mutation($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } } }',
+      { input: { articleId, stars } },
+      { 'x-voter-id': voter },
+    );
+  /** Waits until the server has the subscription running (a vote before that would not be seen). */
+  const subscribed = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+  beforeAll(async () => {
+    server = await startTestGateway();
+    articleId = (await server.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await server.close();
+  });
+
+  it("pushes the new tally after every accepted vote, with the subscriber's own stars", async () => {
+    const received = listen(connect('subscriber-0001'), RATING_CHANGED, { articleId }, 2);
+    await subscribed();
+    await vote(5, 'subscriber-0001');
+    await vote(3, 'another-voter-01');
+    expect(await received).toEqual([
+      { data: { ratingChanged: { votes: 1, average: 5, histogram: [0, 0, 0, 0, 1], viewerStars: 5 } } },
+      { data: { ratingChanged: { votes: 2, average: 4, histogram: [0, 0, 1, 0, 1], viewerStars: 5 } } },
+    ]);
+  });
+
+  it('refuses a malformed or unknown article, queries over WebSocket, and what a query limit refuses', async () => {
+    const errorOf = (query: string, variables: Record<string, unknown>) =>
+      listen(connect(), query, variables, 1).then(
+        (results) => results,
+        (errors: { extensions?: { code?: string } }[]) => errors.map((error) => error.extensions?.code),
+      );
+    expect(await errorOf(RATING_CHANGED, { articleId: 'not-an-id' })).toEqual([
+      { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })] },
+    ]);
+    expect(await errorOf(RATING_CHANGED, { articleId: Buffer.from('Article:999').toString('base64url') })).toEqual([
+      { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] },
+    ]);
+    expect(await errorOf('{ articles { totalCount } }', {})).toEqual(['BAD_REQUEST']);
+    const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: ratingChanged(articleId: $articleId) { votes }`).join(' ');
+    expect(await errorOf(`subscription($articleId: ID!) { ${aliases} }`, { articleId })).toContain('TOO_MANY_ALIASES');
+    expect(await errorOf('subscription { nope }', {})).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(await errorOf('subscription {', {})).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('closes every subscription with 1001 (going away) when the gateway shuts down', async () => {
+    const other = await startTestGateway();
+    const client = createClient({ url: other.url.replace('http://', 'ws://'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    clients.push(client);
+    const otherId = (await other.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
+    const closed = listen(client, RATING_CHANGED, { articleId: otherId }, 1).then(
+      () => null,
+      (event: { code: number }) => event.code,
+    );
+    await subscribed();
+    await other.close();
+    expect(await closed).toBe(1001);
+  });
+
+  it(`holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions on one connection`, async () => {
+    const client = connect();
+    for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_CONNECTION; index += 1)
+      void listen(client, RATING_CHANGED, { articleId }, 1).catch(() => undefined);
+    await subscribed();
+    await expect(listen(client, RATING_CHANGED, { articleId }, 1)).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }),
+    ]);
+  });
+});

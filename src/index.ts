@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     throw error;
   }
   limitHeapGrowth(config.heapGrowthPercent);
-  const log = createLogger(config.logLevel);
+  // Readable lines when a developer watches a terminal; JSON everywhere else (log collectors).
+  const log = createLogger(config.logLevel, { pretty: config.nodeEnv === 'development' && process.stdout.isTTY === true });
   const gateway = await startGateway(config, log);
   log.info({ url: gateway.url, database: config.database.database }, `newsgate ready at ${gateway.url}`);
 

@@ -174,7 +174,17 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       return context;
     };
     // Subscriptions over WebSocket on the same path (src/server/subscriptions.ts).
-    const subscriptions = serveSubscriptions({ httpServer, path: GRAPHQL_PATH, schema, limits, contextFor });
+    const subscriptions = serveSubscriptions({
+      httpServer,
+      path: GRAPHQL_PATH,
+      schema,
+      limits,
+      corsOrigins: config.corsOrigins,
+      trustProxyHops: config.trustProxyHops,
+      contextFor,
+      formatError: createFormatError({ hideSuggestions: production }),
+      log,
+    });
     const apollo = new ApolloServer<GatewayContext>({
       // Apollo executes through graphql-jit (see compiled-execution.ts) with this schema.
       gateway: compiledExecution(schema),

@@ -1,25 +1,44 @@
 import type http from 'node:http';
-import { type ExecutionArgs, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import {
+  type ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { RequestLimits } from '../config';
+import type { Logger } from 'pino';
+import type { CorsOrigins, RequestLimits } from '../config';
 import { ErrorCode } from '../shared/errors';
-import type { ContextRequest, GatewayContext } from './context';
+import { VOTER_HEADER } from '../modules/rating/voter';
+import { clientAddress, type ContextRequest, type GatewayContext } from './context';
 import { costEstimators } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
 import { knownOperationTypesRule } from './validation/known-operation-types.rule';
 
 /** Subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
+/** WebSocket connections one client address may hold at once. */
+export const MAX_CONNECTIONS_PER_ADDRESS = 20;
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
   path: string;
   schema: GraphQLSchema;
   limits: RequestLimits;
+  /** Browser origins that may connect (CORS_ORIGINS): a page from another origin is refused. */
+  corsOrigins: CorsOrigins;
+  trustProxyHops: number;
   contextFor(req: ContextRequest): GatewayContext;
+  /** The same error formatting as over HTTP (codes, masking, no suggestions in production). */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  log: Logger;
 }
 
 const refusal = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
@@ -34,15 +53,49 @@ const refusal = (message: string, code: string, extensions: Record<string, unkno
  * headers included), and is not bound by the operation deadline: it lives as long as the client
  * listens. `dispose()` closes every socket (shutdown).
  */
-export function serveSubscriptions({ httpServer, path, schema, limits, contextFor }: SubscriptionServerOptions): Disposable {
-  const sockets = new WebSocketServer({ server: httpServer, path });
+export function serveSubscriptions(options: SubscriptionServerOptions): Disposable {
+  const { httpServer, path, schema, limits, contextFor, log } = options;
+  // A message is read whole before anything else: bounded like an HTTP body.
+  const sockets = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxBodyBytes });
   const held = new WeakMap<object, Set<string>>();
+  const connectionsByAddress = new Map<string, number>();
+  const addressOf = new WeakMap<object, string>();
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => {
+      const formatted = options.formatError(error.toJSON(), error);
+      if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) log.error({ err: error, path: error.path }, 'unexpected error in a subscription');
+      return formatted;
+    });
   const rules = [...specifiedRules, ...shapeLimitRules(limits), knownOperationTypesRule];
   return useServer<Record<string, unknown> | undefined, { request: http.IncomingMessage }>(
     {
       schema,
+      onConnect: (ctx) => {
+        const { request } = ctx.extra;
+        // Browsers send Origin on the upgrade, and CORS does not apply to WebSocket: checked here.
+        const origin = request.headers.origin;
+        if (options.corsOrigins !== '*' && origin !== undefined && !options.corsOrigins.includes(origin)) return false;
+        const address = clientAddress(request, options.trustProxyHops) ?? 'unknown';
+        const open = connectionsByAddress.get(address) ?? 0;
+        if (open >= MAX_CONNECTIONS_PER_ADDRESS) return false;
+        connectionsByAddress.set(address, open + 1);
+        addressOf.set(ctx, address);
+        return true;
+      },
+      onClose: (ctx) => {
+        const address = addressOf.get(ctx);
+        if (address === undefined) return;
+        addressOf.delete(ctx);
+        const open = (connectionsByAddress.get(address) ?? 1) - 1;
+        if (open > 0) connectionsByAddress.set(address, open);
+        else connectionsByAddress.delete(address);
+      },
       context: (ctx) => {
-        const context = contextFor(ctx.extra.request);
+        // A browser cannot set headers on a WebSocket: it may send its X-Voter-Id in the connection's params.
+        const { request } = ctx.extra;
+        const voterId = ctx.connectionParams?.[VOTER_HEADER] ?? ctx.connectionParams?.voterId;
+        const headers = typeof voterId === 'string' ? { ...request.headers, [VOTER_HEADER]: voterId } : request.headers;
+        const context = contextFor({ headers, socket: request.socket });
         context.deadline.letFinish();
         return context as unknown as Record<string, unknown>;
       },
@@ -98,10 +151,12 @@ export function serveSubscriptions({ httpServer, path, schema, limits, contextFo
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         return args;
       },
-      onComplete: (ctx, id) => {
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onError: (ctx, id, _payload, errors) => {
         held.get(ctx)?.delete(id);
+        return format(errors);
       },
-      onError: (ctx, id) => {
+      onComplete: (ctx, id) => {
         held.get(ctx)?.delete(id);
       },
     },

@@ -1,5 +1,11 @@
-import { createPubSub } from '@graphql-yoga/subscription';
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Rating } from './rating.type';
+
+/** One accepted vote: the article's new tally, and whose vote it was (their own stars changed). */
+export interface RatingChange {
+  rating: Rating;
+  voterHash: string;
+}
 
 /**
  * Where accepted votes announce an article's new tally, and where `ratingChanged` subscriptions
@@ -7,24 +13,39 @@ import type { Rating } from './rating.type';
  * later share one through the database or a broker without the resolvers changing.
  */
 export interface RatingEvents {
-  publish(articleId: number, rating: Rating): void;
-  /** The tallies published for one article from now on, until the iteration is returned. */
-  subscribe(articleId: number): AsyncIterable<Rating>;
+  publish(articleId: number, change: RatingChange): void;
+  /** The changes published for one article from now on, until the iteration is returned. */
+  subscribe(articleId: number): AsyncIterable<RatingChange>;
 }
 
-/** RatingEvents within this process (The Guild's in-memory pub/sub, topic per article). */
+/**
+ * RatingEvents within this process. Each subscriber keeps only the newest change it has not taken
+ * yet (a sliding buffer of one): a tally replaces the one before, and a subscriber that reads
+ * slowly or not at all never makes a queue grow (an unbounded or overflowing one would take memory
+ * or throw in the publisher).
+ */
 export function inMemoryRatingEvents(): RatingEvents {
-  const pubSub = createPubSub<{ ratingChanged: [articleId: number, rating: Rating] }>();
+  const listeners = new Map<number, Set<(change: RatingChange) => void>>();
   return {
-    publish: (articleId, rating) => pubSub.publish('ratingChanged', articleId, rating),
-    subscribe: (articleId) => pubSub.subscribe('ratingChanged', articleId),
+    publish(articleId, change) {
+      for (const listener of listeners.get(articleId) ?? []) listener(change);
+    },
+    subscribe(articleId) {
+      return new Repeater<RatingChange>(async (push, stop) => {
+        const listener = (change: RatingChange) => void push(change);
+        let set = listeners.get(articleId);
+        if (!set) listeners.set(articleId, (set = new Set()));
+        set.add(listener);
+        await stop;
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(articleId);
+      }, new SlidingBuffer(1));
+    },
   };
 }
 
 /** For services and tests that publish nowhere. */
 export const NO_RATING_EVENTS: RatingEvents = {
   publish: () => undefined,
-  subscribe: () => ({
-    [Symbol.asyncIterator]: () => ({ next: () => new Promise<IteratorResult<Rating>>(() => undefined) }),
-  }),
+  subscribe: () => new Repeater<RatingChange>(async (_push, stop) => void (await stop)),
 };

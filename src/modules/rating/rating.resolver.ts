@@ -5,7 +5,8 @@ import { expectGlobalId } from '../../shared/global-id';
 import { Article } from '../article/article.entity';
 import { RateArticleInput } from './rate-article.input';
 import { RateArticlePayload } from './rate-article.payload';
-import type { RatingContext } from './rating.context';
+import type { RatingContext, Viewer } from './rating.context';
+import type { RatingChange } from './rating-events';
 import { Rating } from './rating.type';
 
 @Resolver(() => Rating)
@@ -42,12 +43,12 @@ export class RatingResolver {
     },
   })
   ratingChanged(
-    @Root() rating: Rating,
+    @Root() { rating, voterHash }: RatingChange,
     @Arg('articleId', () => ID, { description: "The article's global ID (Article.id)." }) _articleId: string,
-    @Ctx() { loaders }: RatingContext,
+    @Ctx() { loaders, viewer }: RatingContext,
   ): Rating {
-    // Each event is answered afresh: the subscriber's own stars may be what changed.
-    loaders.viewerStarsByArticle.clear(rating.articleId);
+    // The subscriber's own stars change only with their own vote: read them again only then.
+    if (voterHash === ownVoterHash(viewer)) loaders.viewerStarsByArticle.clear(rating.articleId);
     return rating;
   }
 }
@@ -59,5 +60,14 @@ export class RateArticlePayloadResolver {
     const article = await loaders.articleById.load(payload.articleId);
     if (!article) throw notFound('No article has that articleId.', { argumentName: 'articleId' });
     return article;
+  }
+}
+
+/** The viewer's voter hash, or null when their X-Voter-Id is malformed (viewerStars reports that itself). */
+function ownVoterHash(viewer: Viewer): string | null {
+  try {
+    return viewer.voterHash();
+  } catch {
+    return null;
   }
 }

@@ -64,11 +64,25 @@ export class GatewayMetrics {
     });
   }
 
+  /**
+   * The labelled children of the two per-request series, by operation, type and status: prom-client
+   * validates and hashes the labels on every call otherwise (4% of a cached response's CPU). Bounded
+   * as the labels are (operation names, five types, a few statuses).
+   */
+  private readonly children = new Map<string, { requests: Counter.Internal; duration: Histogram.Internal<'operation' | 'type'> }>();
+
   /** One GraphQL request, once its response is sent. */
   observeRequest(facts: RequestFacts, status: number, seconds: number, cacheEnabled: boolean): void {
-    const labels = { operation: this.operationLabel(facts.operationName), type: facts.operationType ?? 'none' };
-    this.requests.inc({ ...labels, status: String(status) });
-    this.duration.observe(labels, seconds);
+    const operation = this.operationLabel(facts.operationName);
+    const type = facts.operationType ?? 'none';
+    const key = `${operation}\u0000${type}\u0000${status}`;
+    let child = this.children.get(key);
+    if (!child) {
+      child = { requests: this.requests.labels(operation, type, String(status)), duration: this.duration.labels(operation, type) };
+      this.children.set(key, child);
+    }
+    child.requests.inc();
+    child.duration.observe(seconds);
     for (const code of facts.errorCodes) this.errors.inc({ code });
     if (facts.votes.accepted > 0) this.votes.inc({ outcome: 'accepted' }, facts.votes.accepted);
     if (facts.votes.refused > 0) this.votes.inc({ outcome: 'refused' }, facts.votes.refused);

@@ -30,12 +30,14 @@ export class RequestObserver {
 
   watch(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
-    res.once('finish', () => {
+    // 'close', not 'finish': a request the client gave up on (or a socket destroyed) counts too, as 499.
+    res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       // No facts: answered before any operation was read (a body too large or not JSON, the landing page).
       const facts = this.facts.get(req) ?? newRequestFacts('');
-      const status = res.statusCode;
+      const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST;
       this.metrics.observeRequest(facts, status, seconds, this.cacheEnabled);
+      if (!this.log.isLevelEnabled('info')) return;
       this.log.info(
         {
           ...(facts.requestId && { requestId: facts.requestId }),
@@ -53,3 +55,5 @@ export class RequestObserver {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+/** nginx's status for a request whose client closed the connection before the response was sent. */
+const CLIENT_CLOSED_REQUEST = 499;

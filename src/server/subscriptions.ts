@@ -12,11 +12,11 @@ import {
 import { getComplexity } from 'graphql-query-complexity';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
 import type { CorsOrigins, RequestLimits } from '../config';
-import { ErrorCode } from '../shared/errors';
 import { VOTER_HEADER } from '../modules/rating/voter';
+import { ErrorCode } from '../shared/errors';
 import { clientAddress, type ContextRequest, type GatewayContext } from './context';
 import { costEstimators } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
@@ -63,7 +63,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => {
       const formatted = options.formatError(error.toJSON(), error);
-      if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) log.error({ err: error, path: error.path }, 'unexpected error in a subscription');
+      if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)
+        log.error({ err: error, path: error.path }, 'unexpected error in a subscription');
       return formatted;
     });
   const rules = [...specifiedRules, ...shapeLimitRules(limits), knownOperationTypesRule];

@@ -109,6 +109,46 @@ describe('subscriptions', () => {
     expect(await closed).toBe(1001);
   });
 
+  it('takes the voter id from the connection params (a browser cannot set headers on a WebSocket)', async () => {
+    const client = createClient({
+      url: server.url.replace('http://', 'ws://'),
+      webSocketImpl: WebSocket,
+      connectionParams: { 'x-voter-id': 'browser-voter-01' },
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(client);
+    const received = listen(client, RATING_CHANGED, { articleId }, 1);
+    await subscribed();
+    await vote(2, 'browser-voter-01');
+    expect(((await received)[0] as { data: { ratingChanged: { viewerStars: number } } }).data.ratingChanged.viewerStars).toBe(2);
+  });
+
+  it('refuses a WebSocket from a page whose origin CORS_ORIGINS does not name', async () => {
+    const listed = await startTestGateway({ corsOrigins: ['https://news.example.com'] });
+    try {
+      const closedWith = (origin: string) =>
+        new Promise<number>((resolve) => {
+          const client = createClient({
+            url: listed.url.replace('http://', 'ws://'),
+            webSocketImpl: class extends WebSocket {
+              constructor(address: string, protocols?: string | string[]) {
+                super(address, protocols, { headers: { origin } });
+              }
+            },
+            retryAttempts: 0,
+            lazy: true,
+            on: { closed: (event) => resolve((event as { code: number }).code) },
+          });
+          clients.push(client);
+          client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+        });
+      expect(await closedWith('https://evil.example.net')).toBe(4403);
+    } finally {
+      await listed.close();
+    }
+  });
+
   it(`holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions on one connection`, async () => {
     const client = connect();
     for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_CONNECTION; index += 1)

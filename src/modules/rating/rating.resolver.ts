@@ -5,8 +5,8 @@ import { expectGlobalId } from '../../shared/global-id';
 import { Article } from '../article/article.entity';
 import { RateArticleInput } from './rate-article.input';
 import { RateArticlePayload } from './rate-article.payload';
-import type { RatingContext, Viewer } from './rating.context';
 import type { RatingChange } from './rating-events';
+import type { RatingContext, Viewer } from './rating.context';
 import { Rating } from './rating.type';
 
 @Resolver(() => Rating)

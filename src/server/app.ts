@@ -174,11 +174,14 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       return context;
     };
     // Subscriptions over WebSocket on the same path (src/server/subscriptions.ts).
+    // Checked before anything executes, over HTTP and WebSocket alike (README, Security).
+    const validationRules = [...shapeLimitRules(limits), knownOperationTypesRule];
     const subscriptions = serveSubscriptions({
       httpServer,
       path: GRAPHQL_PATH,
       schema,
       limits,
+      validationRules,
       corsOrigins: config.corsOrigins,
       trustProxyHops: config.trustProxyHops,
       contextFor,
@@ -198,7 +201,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       // maxRecursiveSelections bounds fragment expansion before the other rules walk the document.
       parseOptions: { maxTokens: limits.maxTokens },
       maxRecursiveSelections: true,
-      validationRules: [...shapeLimitRules(limits), knownOperationTypesRule],
+      validationRules,
       // src/index.ts owns shutdown: it also closes the database, then exits 0.
       stopOnTerminationSignals: false,
       plugins: [

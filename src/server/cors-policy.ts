@@ -9,6 +9,11 @@ import type { CorsOrigins } from '../config';
 export function corsHeaders(allowed: CorsOrigins, origin: string | undefined): Record<string, string> {
   if (allowed === '*') return { 'access-control-allow-origin': '*' };
   // The answer depends on the Origin header: shared caches must keep one copy per origin.
-  if (origin !== undefined && allowed.includes(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
+  if (origin !== undefined && originAllowed(allowed, origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
   return { vary: 'Origin' };
+}
+
+/** Whether CORS_ORIGINS lets a page from `origin` read responses (or open a WebSocket). */
+export function originAllowed(allowed: CorsOrigins, origin: string): boolean {
+  return allowed === '*' || allowed.includes(origin);
 }

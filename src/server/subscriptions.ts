@@ -8,8 +8,8 @@ import {
   parse,
   specifiedRules,
   validate,
+  type ValidationRule,
 } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -18,9 +18,8 @@ import type { CorsOrigins, RequestLimits } from '../config';
 import { VOTER_HEADER } from '../modules/rating/voter';
 import { ErrorCode } from '../shared/errors';
 import { clientAddress, type ContextRequest, type GatewayContext } from './context';
-import { costEstimators } from './limits/query-cost.plugin';
-import { shapeLimitRules } from './limits/validation-limits';
-import { knownOperationTypesRule } from './validation/known-operation-types.rule';
+import { originAllowed } from './cors-policy';
+import { measuredCost, operationCost, refuseOverLimit } from './limits/query-cost.plugin';
 
 /** Subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
@@ -32,6 +31,8 @@ export interface SubscriptionServerOptions {
   path: string;
   schema: GraphQLSchema;
   limits: RequestLimits;
+  /** The rules HTTP requests are validated with beyond graphql-js's own (the shape limits). */
+  validationRules: readonly ValidationRule[];
   /** Browser origins that may connect (CORS_ORIGINS): a page from another origin is refused. */
   corsOrigins: CorsOrigins;
   trustProxyHops: number;
@@ -62,12 +63,14 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
   const addressOf = new WeakMap<object, string>();
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => {
-      const formatted = options.formatError(error.toJSON(), error);
+      // `http` (a status for HTTP responses) is Apollo's to read and strip; it means nothing here.
+      const { http: _http, ...extensions } = error.extensions;
+      const formatted = options.formatError({ ...error.toJSON(), extensions }, error);
       if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)
         log.error({ err: error, path: error.path }, 'unexpected error in a subscription');
       return formatted;
     });
-  const rules = [...specifiedRules, ...shapeLimitRules(limits), knownOperationTypesRule];
+  const rules = [...specifiedRules, ...options.validationRules];
   return useServer<Record<string, unknown> | undefined, { request: http.IncomingMessage }>(
     {
       schema,
@@ -75,7 +78,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
         const { request } = ctx.extra;
         // Browsers send Origin on the upgrade, and CORS does not apply to WebSocket: checked here.
         const origin = request.headers.origin;
-        if (options.corsOrigins !== '*' && origin !== undefined && !options.corsOrigins.includes(origin)) return false;
+        if (origin !== undefined && !originAllowed(options.corsOrigins, origin)) return false;
         const address = clientAddress(request, options.trustProxyHops) ?? 'unknown';
         const open = connectionsByAddress.get(address) ?? 0;
         if (open >= MAX_CONNECTIONS_PER_ADDRESS) return false;
@@ -128,25 +131,15 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
         if (operation.operation !== 'subscription') {
           return [refusal('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', ErrorCode.BAD_REQUEST)];
         }
-        let cost: number;
         try {
-          cost = getComplexity({
-            schema,
-            query: document,
-            variables: payload.variables ?? {},
-            operationName: payload.operationName ?? undefined,
-            estimators: costEstimators,
-          });
+          const variables = payload.variables ?? {};
+          const operationName = payload.operationName ?? undefined;
+          refuseOverLimit(
+            measuredCost(() => operationCost(schema, document, operationName, variables), limits.maxCost),
+            limits.maxCost,
+          );
         } catch (error) {
-          return [refusal(`The operation's cost could not be computed: ${String(error)}`, ErrorCode.BAD_USER_INPUT)];
-        }
-        if (cost > limits.maxCost) {
-          return [
-            refusal(`Query cost ${cost} is over the limit of ${limits.maxCost}.`, ErrorCode.QUERY_TOO_COSTLY, {
-              cost,
-              limit: limits.maxCost,
-            }),
-          ];
+          return [error as GraphQLError];
         }
         ids.add(id);
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName };

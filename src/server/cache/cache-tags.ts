@@ -44,6 +44,18 @@ function tagValue(value: unknown, tags: Set<string>, tagObject: TagObject | unde
   }
 }
 
+/** Passes a resolver's value to `use` once it is known, and returns the result as it was (sync stays sync). */
+function whenResolved(result: unknown, use: (value: unknown) => void): unknown {
+  if (!(result instanceof Promise)) {
+    use(result);
+    return result;
+  }
+  return result.then((value) => {
+    use(value);
+    return value;
+  });
+}
+
 /** Whether a field's values can be, or hold, objects that carry a tag; and how to tag them when its type says. */
 function tagsOf(type: GraphQLNamedType, schema: GraphQLSchema): { tagObject?: TagObject } | null {
   if (isObjectType(type)) return OBJECT_TAGS[type.name] ? { tagObject: OBJECT_TAGS[type.name] } : null;
@@ -81,11 +93,10 @@ export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
           if (args.orderBy === 'RATING_DESC' || filter?.minRating != null) tags.add(CacheTag.RATED_LISTS);
           const result = resolve(source, args, context, info);
           if (!isLookup && !returned) return result;
-          return Promise.resolve(result).then((value) => {
+          return whenResolved(result, (value) => {
             if (isLookup && containsNull(value)) tags.add(CacheTag.LISTS);
             // What was found, even when the response selects none of its fields (`{ node(id) { __typename } }`).
             tagValue(value, tags, returned?.tagObject);
-            return value;
           });
         };
       } else if (returned) {
@@ -95,14 +106,7 @@ export function collectCacheTags(schema: GraphQLSchema): GraphQLSchema {
           const tags = context?.cacheTags;
           if (!tags) return result;
           if (isList) tags.add(CacheTag.LISTS);
-          if (!(result instanceof Promise)) {
-            tagValue(result, tags, returned.tagObject);
-            return result;
-          }
-          return result.then((value) => {
-            tagValue(value, tags, returned.tagObject);
-            return value;
-          });
+          return whenResolved(result, (value) => tagValue(value, tags, returned.tagObject));
         };
       }
     }

@@ -66,8 +66,7 @@ class RememberedCosts {
     operationName: string | undefined,
     variables: Record<string, unknown>,
   ): number {
-    const walk = () =>
-      getComplexity({ schema, query: document, variables, operationName, estimators: costEstimators, maxQueryNodes: MAX_QUERY_NODES });
+    const walk = () => operationCost(schema, document, operationName, variables);
     if (!operation) return walk();
     const declared = Object.fromEntries(
       (operation.variableDefinitions ?? []).map(({ variable }) => [variable.name.value, variables[variable.name.value]]),
@@ -78,6 +77,49 @@ class RememberedCosts {
     const cost = walk();
     if (key.length <= MAX_REMEMBERED_KEY) this.costs.set(key, cost);
     return cost;
+  }
+}
+
+/** An operation's cost under the gateway's model (the fields' declared `complexity`, 1 otherwise). */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: costEstimators, maxQueryNodes: MAX_QUERY_NODES });
+}
+
+/**
+ * The cost `walk` computes, or its refusal (HTTP 400): QUERY_TOO_COSTLY past the node limit,
+ * BAD_USER_INPUT when it cannot be computed. With refuseOverLimit, shared by HTTP (the plugin
+ * below) and WebSocket subscriptions.
+ */
+export function measuredCost(walk: () => number, maxCost: number): number {
+  try {
+    return walk();
+  } catch (error) {
+    // Fragments spread inside fragments can expand to more nodes than the text shows.
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
+      throw new GraphQLError(`The operation expands to more than ${MAX_QUERY_NODES} fields.`, {
+        extensions: { code: ErrorCode.QUERY_TOO_COSTLY, limit: maxCost, http: { status: 400 } },
+      });
+    }
+    // Fail closed: an argument that does not coerce (an explicit null for a defaulted variable,
+    // say) fails only its own field in execution, while the rest of the operation would run
+    // uncosted. An operation that cannot be costed does not run.
+    throw new GraphQLError(`The operation's cost could not be computed: ${error instanceof Error ? error.message : String(error)}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
+  }
+}
+
+/** Refuses a cost over `maxCost` with QUERY_TOO_COSTLY (HTTP 400), giving the cost and the limit. */
+export function refuseOverLimit(cost: number, maxCost: number): void {
+  if (cost > maxCost) {
+    throw new GraphQLError(`Query cost ${cost} is over the limit of ${maxCost}: ask for fewer rows (first/last) or fewer nested lists.`, {
+      extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit: maxCost, http: { status: 400 } },
+    });
   }
 }
 
@@ -92,35 +134,12 @@ export function queryCostPlugin<TContext extends CostContext>(maxCost: number): 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, source, operation, schema, contextValue }) {
-          let cost: number;
-          try {
-            cost = remembered.costOf(schema, document, source, operation, request.operationName ?? undefined, request.variables ?? {});
-          } catch (error) {
-            // Fragments spread inside fragments can expand to more nodes than the text shows.
-            if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
-              throw new GraphQLError(`The operation expands to more than ${MAX_QUERY_NODES} fields.`, {
-                extensions: { code: ErrorCode.QUERY_TOO_COSTLY, limit: maxCost, http: { status: 400 } },
-              });
-            }
-            // Fail closed: an argument that does not coerce (an explicit null for a defaulted variable,
-            // say) fails only its own field in execution, while the rest of the operation would run
-            // uncosted. An operation that cannot be costed does not run.
-            throw new GraphQLError(
-              `The operation's cost could not be computed: ${error instanceof Error ? error.message : String(error)}`,
-              {
-                extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-              },
-            );
-          }
+          const cost = measuredCost(
+            () => remembered.costOf(schema, document, source, operation, request.operationName ?? undefined, request.variables ?? {}),
+            maxCost,
+          );
           contextValue.cost = cost;
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `Query cost ${cost} is over the limit of ${maxCost}: ask for fewer rows (first/last) or fewer nested lists.`,
-              {
-                extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit: maxCost, http: { status: 400 } },
-              },
-            );
-          }
+          refuseOverLimit(cost, maxCost);
         },
         async willSendResponse({ response, contextValue }) {
           if (!contextValue.reportCost || contextValue.cost === undefined || response.body.kind !== 'single') return;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
+import { ErrorCode } from '../../shared/errors';
 import type { RequestFactsContext } from '../observability/request-facts';
 
 /**
@@ -18,7 +19,7 @@ export function requestFactsPlugin<TContext extends RequestFactsContext>(): Apol
         async willSendResponse({ response, operation }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          facts.errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          facts.errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
           if (operation?.operation !== 'mutation') return;
           for (const selection of operation.selectionSet.selections) {
             if (selection.kind !== Kind.FIELD || selection.name.value !== 'rateArticle') continue;

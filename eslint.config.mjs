@@ -60,5 +60,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // Scripts the explorer page loads as they are (no bundler): browser globals, the UMD packages' included.
+    files: ['src/**/*.browser.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
+        graphqlWs: 'readonly',
+      },
+    },
+  },
   prettier,
 );

@@ -36,6 +36,7 @@ import { compiledExecution } from './compiled-execution';
 import { type ContextRequest, createContext, type GatewayContext } from './context';
 import { checkDeadlineAtRootFields } from './deadline';
 import { createEditorCheck, createEditorKeyTest } from './editor-auth';
+import { GRAPHIQL_PATH, serveGraphiQL } from './explorer/graphiql';
 import { createFormatError } from './format-error';
 import { createGraphQLFastPath } from './graphql-fast-path';
 import { httpErrorHandler, nestedTooDeep } from './http-errors';
@@ -46,6 +47,7 @@ import { createLogger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
 import { RequestObserver } from './observability/request-observer';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
+import { landingPagePlugin } from './plugins/landing-page.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
 import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
@@ -187,6 +189,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       contextFor,
       formatError: createFormatError({ hideSuggestions: production }),
       log,
+      metrics,
     });
     const apollo = new ApolloServer<GatewayContext>({
       // Apollo executes through graphql-jit (see compiled-execution.ts) with this schema.
@@ -217,9 +220,13 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         // plugin would work it out again at every field of every request.
         ApolloServerPluginCacheControlDisabled(),
         cachePolicyPlugin<GatewayContext>(schema),
-        config.nodeEnv === 'production'
-          ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-          : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+        // Sandbox (from Apollo's CDN) with a link to GraphiQL, which works offline (served where introspection is on).
+        landingPagePlugin(
+          production
+            ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+            : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+          config.introspection ? GRAPHIQL_PATH : null,
+        ),
       ],
     });
     await apollo.start();
@@ -259,6 +266,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       }, next);
     });
     app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));
+    // An explorer that needs no internet access (src/server/explorer/); it needs introspection.
+    if (config.introspection) serveGraphiQL(app, GRAPHQL_PATH);
     // Anonymous bodies are small; an editor's import carries a whole article (up to 1 MB of text).
     const readerBody = express.json({ limit: limits.maxBodyBytes });
     const editorBody = express.json({ limit: limits.maxEditorBodyBytes });

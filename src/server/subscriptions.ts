@@ -20,6 +20,17 @@ import { ErrorCode } from '../shared/errors';
 import { clientAddress, type ContextRequest, type GatewayContext } from './context';
 import { originAllowed } from './cors-policy';
 import { measuredCost, operationCost, refuseOverLimit } from './limits/query-cost.plugin';
+import type { GatewayMetrics } from './observability/metrics';
+
+/** A page the gateway serves itself (GraphiQL) connects from its own origin, allowed whatever CORS_ORIGINS says. */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
 
 /** Subscriptions one WebSocket connection may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
@@ -40,6 +51,8 @@ export interface SubscriptionServerOptions {
   /** The same error formatting as over HTTP (codes, masking, no suggestions in production). */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   log: Logger;
+  /** Counts open connections and running subscriptions (/metrics). */
+  metrics: Pick<GatewayMetrics, 'websocketConnections' | 'subscriptions'>;
 }
 
 const refusal = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
@@ -55,10 +68,14 @@ const refusal = (message: string, code: string, extensions: Record<string, unkno
  * listens. `dispose()` closes every socket (shutdown).
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): Disposable {
-  const { httpServer, path, schema, limits, contextFor, log } = options;
+  const { httpServer, path, schema, limits, contextFor, log, metrics } = options;
   // A message is read whole before anything else: bounded like an HTTP body.
   const sockets = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxBodyBytes });
   const held = new WeakMap<object, Set<string>>();
+  // Ends a subscription's count once, whichever of completion, error or the socket closing comes first.
+  const ended = (ctx: object, id: string) => {
+    if (held.get(ctx)?.delete(id)) metrics.subscriptions.dec();
+  };
   const connectionsByAddress = new Map<string, number>();
   const addressOf = new WeakMap<object, string>();
   const format = (errors: readonly GraphQLError[]) =>
@@ -78,17 +95,20 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
         const { request } = ctx.extra;
         // Browsers send Origin on the upgrade, and CORS does not apply to WebSocket: checked here.
         const origin = request.headers.origin;
-        if (origin !== undefined && !originAllowed(options.corsOrigins, origin)) return false;
+        if (origin !== undefined && !sameOrigin(origin, request.headers.host) && !originAllowed(options.corsOrigins, origin)) return false;
         const address = clientAddress(request, options.trustProxyHops) ?? 'unknown';
         const open = connectionsByAddress.get(address) ?? 0;
         if (open >= MAX_CONNECTIONS_PER_ADDRESS) return false;
         connectionsByAddress.set(address, open + 1);
         addressOf.set(ctx, address);
+        metrics.websocketConnections.inc();
         return true;
       },
       onClose: (ctx) => {
         const address = addressOf.get(ctx);
         if (address === undefined) return;
+        metrics.websocketConnections.dec();
+        for (const id of held.get(ctx) ?? []) ended(ctx, id);
         addressOf.delete(ctx);
         const open = (connectionsByAddress.get(address) ?? 1) - 1;
         if (open > 0) connectionsByAddress.set(address, open);
@@ -142,17 +162,16 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
           return [error as GraphQLError];
         }
         ids.add(id);
+        metrics.subscriptions.inc();
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         return args;
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
       onError: (ctx, id, _payload, errors) => {
-        held.get(ctx)?.delete(id);
+        ended(ctx, id);
         return format(errors);
       },
-      onComplete: (ctx, id) => {
-        held.get(ctx)?.delete(id);
-      },
+      onComplete: (ctx, id) => ended(ctx, id),
     },
     sockets,
   );

@@ -53,13 +53,21 @@ describe('subscriptions', () => {
       { input: { articleId, stars } },
       { 'x-voter-id': voter },
     );
-  /** Waits until the server has the subscription running (a vote before that would not be seen). */
-  const subscribed = () => new Promise((resolve) => setTimeout(resolve, 150));
+  /** Subscriptions a gateway has running, as /metrics counts them. */
+  const running = async (gateway: TestGateway) => (await gateway.gateway.metrics.subscriptions.get()).values[0]?.value ?? 0;
+  const until = async (gateway: TestGateway, count: number) => {
+    for (let wait = 0; wait < 500 && (await running(gateway)) !== count; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await running(gateway)).toBe(count);
+  };
+  /** Waits until the server has `count` subscriptions running (a vote before that would not be seen). */
+  const subscribed = (count = 1, gateway = server) => until(gateway, count);
 
   beforeAll(async () => {
     server = await startTestGateway();
     articleId = (await server.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
   });
+  // Each test starts with the previous tests' subscriptions ended.
+  beforeEach(() => until(server, 0));
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
     await server.close();
@@ -104,7 +112,7 @@ describe('subscriptions', () => {
       () => null,
       (event: { code: number }) => event.code,
     );
-    await subscribed();
+    await subscribed(1, other);
     await other.close();
     expect(await closed).toBe(1001);
   });
@@ -124,7 +132,7 @@ describe('subscriptions', () => {
     expect(((await received)[0] as { data: { ratingChanged: { viewerStars: number } } }).data.ratingChanged.viewerStars).toBe(2);
   });
 
-  it('refuses a WebSocket from a page whose origin CORS_ORIGINS does not name', async () => {
+  it('refuses a WebSocket from a page whose origin CORS_ORIGINS does not name, and lets in its own origin', async () => {
     const listed = await startTestGateway({ corsOrigins: ['https://news.example.com'] });
     try {
       const closedWith = (origin: string) =>
@@ -144,16 +152,37 @@ describe('subscriptions', () => {
           client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
         });
       expect(await closedWith('https://evil.example.net')).toBe(4403);
+      // A listed origin, and the gateway's own pages (GraphiQL) whatever the list says, are let in
+      // (the client then closes normally, its query refused and nothing left to listen to).
+      expect(await closedWith('https://news.example.com')).toBe(1000);
+      expect(await closedWith(new URL(listed.url).origin)).toBe(1000);
     } finally {
       await listed.close();
     }
+  });
+
+  it('counts open connections and running subscriptions in /metrics, down to none when the client leaves', async () => {
+    const connections = async () => (await server.gateway.metrics.websocketConnections.get()).values[0]?.value ?? 0;
+    const before = await connections();
+    const client = connect('subscriber-metrics');
+    void listen(client, RATING_CHANGED, { articleId }, 5).catch(() => undefined);
+    void listen(client, RATING_CHANGED, { articleId }, 5).catch(() => undefined);
+    await subscribed(2);
+    const text = await (await fetch(new URL('/metrics', server.url))).text();
+    expect(text).toMatch(new RegExp(`^newsgate_websocket_connections ${before + 1}$`, 'm'));
+    expect(text).toMatch(/^newsgate_subscriptions 2$/m);
+    // The socket closes with both subscriptions still running: each is counted out once.
+    await client.dispose();
+    await until(server, 0);
+    for (let wait = 0; wait < 500 && (await connections()) !== before; wait += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await connections()).toBe(before);
   });
 
   it(`holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions on one connection`, async () => {
     const client = connect();
     for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_CONNECTION; index += 1)
       void listen(client, RATING_CHANGED, { articleId }, 1).catch(() => undefined);
-    await subscribed();
+    await subscribed(MAX_SUBSCRIPTIONS_PER_CONNECTION);
     await expect(listen(client, RATING_CHANGED, { articleId }, 1)).rejects.toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }),
     ]);

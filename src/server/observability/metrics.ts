@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource, EntitySubscriberInterface } from 'typeorm';
 import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import type { RequestFacts } from './request-facts';
@@ -19,6 +19,9 @@ export class GatewayMetrics {
   private readonly votes: Counter<'outcome'>;
   private readonly cache: Counter<'result'>;
   private readonly sql: Histogram<'outcome'>;
+  /** Open graphql-ws connections and the subscriptions they hold (src/server/subscriptions.ts). */
+  readonly websocketConnections: Gauge;
+  readonly subscriptions: Gauge;
   private readonly names = new Set<string>();
 
   constructor() {
@@ -60,6 +63,16 @@ export class GatewayMetrics {
       help: 'SQL statements sent to the database, by outcome; timed by TypeORM in whole milliseconds.',
       labelNames: ['outcome'],
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+      registers,
+    });
+    this.websocketConnections = new Gauge({
+      name: 'newsgate_websocket_connections',
+      help: 'Open graphql-ws connections on /graphql.',
+      registers,
+    });
+    this.subscriptions = new Gauge({
+      name: 'newsgate_subscriptions',
+      help: 'Subscriptions running over those connections.',
       registers,
     });
   }

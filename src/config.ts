@@ -47,6 +47,8 @@ export interface AppConfig {
   readConnections: number;
   /** Introspection answers (on outside production unless NEWSGATE_INTROSPECTION says otherwise). */
   introspection: boolean;
+  /** Serves the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`; Article and Person keyed by id). */
+  federation: boolean;
   limits: RequestLimits;
   votes: VoteLimits;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     editorKeys: editorKeys(env, 'NEWSGATE_EDITOR_KEYS'),
     readConnections: integer(env, 'DATABASE_READ_CONNECTIONS', 2, 0, 16),
     introspection: boolean(env, 'NEWSGATE_INTROSPECTION', nodeEnv !== 'production'),
+    federation: boolean(env, 'NEWSGATE_FEDERATION', false),
     limits: {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
       maxEditorBodyBytes: integer(env, 'MAX_EDITOR_BODY_BYTES', 3_000_000, 1_000, 100_000_000),

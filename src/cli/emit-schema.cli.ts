@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { printGatewaySchema, SCHEMA_FILE } from '../schema/print-schema';
+import { printGatewaySchema, printSubgraphGatewaySchema, SCHEMA_FILE, SUBGRAPH_SCHEMA_FILE } from '../schema/print-schema';
 
 // Run from the repository root (npm run schema).
-const target = path.resolve(process.cwd(), SCHEMA_FILE);
-fs.writeFileSync(target, printGatewaySchema());
-console.log(`wrote ${path.relative(process.cwd(), target)}`);
+for (const [file, print] of [
+  [SCHEMA_FILE, printGatewaySchema],
+  [SUBGRAPH_SCHEMA_FILE, printSubgraphGatewaySchema],
+] as const) {
+  const target = path.resolve(process.cwd(), file);
+  fs.writeFileSync(target, print());
+  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+}

@@ -29,6 +29,7 @@ import { inMemoryRatingEvents } from '../modules/rating/rating-events';
 import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { buildSubgraphGatewaySchema } from '../schema/build-subgraph-schema';
 import { NO_CHANGE_FEED } from '../shared/cache-hints';
 import { collectCacheTags } from './cache/cache-tags';
 import { ResponseCache } from './cache/response-cache';
@@ -161,7 +162,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     // operation deadline (which starts once the body is read): Node's defaults allow 60 s and 300 s.
     httpServer.headersTimeout = 10_000;
     httpServer.requestTimeout = 30_000;
-    const schema = collectCacheTags(checkDeadlineAtRootFields(buildGatewaySchema()));
+    // NEWSGATE_FEDERATION: the same schema as a federation subgraph (src/schema/build-subgraph-schema.ts).
+    const schema = collectCacheTags(checkDeadlineAtRootFields(config.federation ? buildSubgraphGatewaySchema() : buildGatewaySchema()));
     // One context builder for HTTP requests and in-process operations alike.
     const contextFor = (req: ContextRequest) => {
       const context = createContext(req, {

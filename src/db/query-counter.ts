@@ -1,9 +1,10 @@
 import type { Logger as PinoLogger } from 'pino';
 import type { Logger, QueryRunner } from 'typeorm';
+import { statementScope } from './statement-scope';
 
 /**
  * TypeORM logger that counts every SQL statement the gateway sends (tests assert how many a
- * request costs) and hands errors, slow queries and migrations to the application logger.
+ * request costs; each request's own count goes to its log line, see statement-scope.ts) and hands errors, slow queries and migrations to the application logger.
  */
 export class QueryCounter implements Logger {
   private count = 0;
@@ -21,6 +22,8 @@ export class QueryCounter implements Logger {
 
   logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
     this.count += 1;
+    const tally = statementScope.getStore();
+    if (tally) tally.statements += 1;
     this.appLog?.trace({ query, parameters }, 'sql');
   }
 

@@ -147,7 +147,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     // Prometheus metrics (/metrics) and one log line per GraphQL request (src/server/observability/).
     const metrics = new GatewayMetrics();
     for (const connection of [dataSource, ...readers]) metrics.observeSql(connection);
-    const observer = new RequestObserver(log, metrics, cache !== null);
+    const observer = new RequestObserver(log, metrics, { cacheEnabled: cache !== null, countsStatements: config.logSqlStatements });
 
     const app = express();
     // No X-Powered-By: the server's make is nobody's business.
@@ -279,6 +279,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins] }),
       (req, res, next) => (isEditor(req.headers.authorization) ? editorBody : readerBody)(req, res, next),
       refuseDeepNesting(Math.max(64, 3 * limits.maxDepth)),
+      // Apollo's work from here on counts its SQL statements in the request's log line.
+      (req, _res, next) => observer.counted(req, next),
       expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
     );
 

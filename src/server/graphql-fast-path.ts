@@ -125,7 +125,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
       else res.destroy();
     };
     if (req.method === 'GET') {
-      respond(req, res, {}, '', search).catch(fail);
+      options.observer.counted(req, () => respond(req, res, {}, '', search)).catch(fail);
       return true;
     }
     const encoding = req.headers['content-encoding'];
@@ -173,7 +173,7 @@ export function createGraphQLFastPath(options: FastPathOptions): (req: IncomingM
           return;
         }
       }
-      respond(req, res, body, text, search).catch(fail);
+      options.observer.counted(req, () => respond(req, res, body, text, search)).catch(fail);
     });
     return true;
   };

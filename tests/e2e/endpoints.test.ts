@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The operator's endpoints beside /graphql, and the log line of each GraphQL request, over HTTP. */
 describe('operator endpoints and request logs', () => {
@@ -89,5 +89,52 @@ describe('operator endpoints and request logs', () => {
     expect(lines.filter((line) => line.msg === 'graphql request')).toEqual([
       expect.objectContaining({ status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] }),
     ]);
+  });
+
+  it("counts each request's own SQL statements in its line (LOG_SQL_STATEMENTS, on outside production), concurrent requests apart", async () => {
+    lines.length = 0;
+    // An alias per run, so that the response cache answers none of them.
+    const shapes: Record<string, (run: number) => string> = {
+      Light: (run) => `query Light { r${run}: articles(first: 1) { edges { node { id } } } }`,
+      Heavy: (run) =>
+        `query Heavy { r${run}: articles(first: 3) { edges { node { id people { name } quotes { text } rating { votes } } } } }`,
+    };
+    // An editor's request (Authorization) goes through Express rather than the fast path.
+    const run = async (name: string, index: number, editor = false) => {
+      const body = await json(
+        await post({ query: shapes[name](index), operationName: name }, editor ? { authorization: `Bearer ${EDITOR_KEY}` } : {}),
+      );
+      expect(body.errors).toBeUndefined();
+    };
+    // Each shape alone first, to know its count; then six at once, two of them by Express.
+    const alone: Record<string, number> = {};
+    for (const name of Object.keys(shapes)) {
+      server.gateway.queryCounter.reset();
+      await run(name, 0);
+      alone[name] = server.gateway.queryCounter.statements;
+    }
+    expect(alone.Heavy).toBeGreaterThan(alone.Light);
+    await Promise.all(['Light', 'Heavy', 'Light', 'Heavy', 'Light', 'Heavy'].map((name, index) => run(name, index + 1, index >= 4)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const logged = lines.filter((line) => line.msg === 'graphql request').map((line) => [line.operationName, line.sqlStatements]);
+    expect(logged).toHaveLength(8);
+    for (const [name, statements] of logged) expect(statements).toBe(alone[name as string]);
+  });
+});
+
+describe('request log in production', () => {
+  it('leaves the SQL statement count out unless LOG_SQL_STATEMENTS is set (it costs throughput)', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const server = await startTestGateway({ nodeEnv: 'production', logSqlStatements: false }, log);
+    try {
+      await server.data('{ articles(first: 1) { edges { node { id } } } }');
+      await new Promise((resolve) => setImmediate(resolve));
+      const [line] = lines.filter((candidate) => candidate.msg === 'graphql request');
+      expect(line).toEqual(expect.objectContaining({ status: 200 }));
+      expect(line).not.toHaveProperty('sqlStatements');
+    } finally {
+      await server.close();
+    }
   });
 });

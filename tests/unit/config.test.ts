@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       editorKeys: [],
       readConnections: 2,
       introspection: true,
+      federation: false,
+      logSqlStatements: true,
       limits: {
         maxBodyBytes: 100_000,
         maxEditorBodyBytes: 3_000_000,
@@ -44,6 +46,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', NEWSGATE_INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development', NEWSGATE_INTROSPECTION: 'off' }).introspection).toBe(false);
+  });
+
+  it('counts SQL statements in the request log outside production unless LOG_SQL_STATEMENTS says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).logSqlStatements).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', LOG_SQL_STATEMENTS: 'true' }).logSqlStatements).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', LOG_SQL_STATEMENTS: 'false' }).logSqlStatements).toBe(false);
   });
 
   it.each([
@@ -99,6 +107,8 @@ describe('loadConfig', () => {
       RESPONSE_CACHE_MB: '16',
       HEAP_GROWTH_PERCENT: '0',
       CORS_ORIGINS: 'https://news.example.com, http://localhost:5173',
+      NEWSGATE_FEDERATION: 'true',
+      LOG_SQL_STATEMENTS: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -112,6 +122,8 @@ describe('loadConfig', () => {
       editorKeys: ['first-editor-key-123456', 'second-editor-key-654321'],
       readConnections: 4,
       introspection: true,
+      federation: true,
+      logSqlStatements: true,
       limits: {
         maxBodyBytes: 50_000,
         maxEditorBodyBytes: 2_000_000,

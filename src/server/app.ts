@@ -59,6 +59,11 @@ import { knownOperationTypesRule } from './validation/known-operation-types.rule
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** A browser's GET of /graphql for the landing page (Sandbox), as Apollo tells it apart: HTML accepted, no query. */
+function isLandingPageRequest(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !req.url?.includes('query=');
+}
+
 /** Refuses, before parsing, a document whose brackets nest deeper than `max` (see document-nesting.ts). */
 function refuseDeepNesting(max: number): express.RequestHandler {
   return (req, res, next) => {
@@ -155,7 +160,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     // Set once Apollo has started: anonymous GraphQL requests, the bulk of the traffic, skip Express.
     let fastPath: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
     const httpServer = http.createServer((req, res) => {
-      if (req.url?.startsWith(GRAPHQL_PATH)) observer.watch(req, res);
+      // GraphQL requests only: not CORS preflights, nor the landing page a browser asks for.
+      if (req.url?.startsWith(GRAPHQL_PATH) && req.method !== 'OPTIONS' && !isLandingPageRequest(req)) observer.watch(req, res);
       if (!fastPath(req, res)) app(req, res);
     });
     // A client that sends its headers or body slowly holds a connection without ever reaching the

@@ -44,6 +44,13 @@ describe('checkReadiness', () => {
     expect(await checkReadiness(writer, readers)).toEqual({ ready: true });
   });
 
+  it('is not ready, and says so in time, when a connection never answers', async () => {
+    const { writer } = await open();
+    // A reader stuck behind a lock or a dead network: its query never settles.
+    const stuck = { query: () => new Promise(() => undefined) } as unknown as DataSource;
+    expect(await checkReadiness(writer, [stuck], false, 50)).toEqual({ ready: false, reason: 'database did not answer within 50 ms' });
+  });
+
   it('is not ready while a migration of this build is pending', async () => {
     await open();
     const behind = new DataSource({ type: 'sqlite', database: file, entities, migrations: [...migrations, NotYetRun9999999999999] });

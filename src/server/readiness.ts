@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 
+/** How long /readyz waits for the database before it answers 503. */
+export const READINESS_TIMEOUT_MS = 3_000;
+
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
 /**
@@ -8,10 +11,29 @@ export type Readiness = { ready: true } | { ready: false; reason: string };
  * balancer takes an instance out while its database is unreachable or not yet migrated, and
  * while it shuts down.
  */
-export async function checkReadiness(writer: DataSource, readers: readonly DataSource[], shuttingDown = false): Promise<Readiness> {
+export async function checkReadiness(
+  writer: DataSource,
+  readers: readonly DataSource[],
+  shuttingDown = false,
+  timeoutMs = READINESS_TIMEOUT_MS,
+): Promise<Readiness> {
   if (shuttingDown) return { ready: false, reason: 'shutting down' };
+  let timer: NodeJS.Timeout | undefined;
+  // A database that does not answer at all must not hold the balancer's probe open.
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false, reason: `database did not answer within ${timeoutMs} ms` }), timeoutMs);
+  });
   try {
-    for (const connection of [writer, ...readers]) await connection.query('SELECT 1');
+    return await Promise.race([answers(writer, readers), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function answers(writer: DataSource, readers: readonly DataSource[]): Promise<Readiness> {
+  try {
+    // Every connection at once: the probe takes the slowest one's time, not their sum.
+    await Promise.all([writer, ...readers].map((connection) => connection.query('SELECT 1')));
   } catch {
     return { ready: false, reason: 'database unavailable' };
   }

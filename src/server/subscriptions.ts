@@ -19,6 +19,7 @@ import { VOTER_HEADER } from '../modules/rating/voter';
 import { ErrorCode } from '../shared/errors';
 import { clientAddress, type ContextRequest, type GatewayContext } from './context';
 import { originAllowed } from './cors-policy';
+import { bracketNesting } from './limits/document-nesting';
 import { measuredCost, operationCost, refuseOverLimit } from './limits/query-cost.plugin';
 import type { GatewayMetrics } from './observability/metrics';
 
@@ -132,6 +133,11 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
               limit: MAX_SUBSCRIPTIONS_PER_CONNECTION,
             }),
           ];
+        }
+        // As over HTTP, before parsing: graphql-js parses nested brackets by recursion.
+        const maxNesting = Math.max(64, 3 * limits.maxDepth);
+        if (bracketNesting(payload.query, maxNesting) > maxNesting) {
+          return [refusal(`The document nests brackets more than ${maxNesting} deep.`, ErrorCode.QUERY_TOO_DEEP, { limit: maxNesting })];
         }
         let document;
         try {

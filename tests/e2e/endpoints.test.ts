@@ -60,6 +60,24 @@ describe('operator endpoints and request logs', () => {
     expect(await sample('newsgate_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  it('counts neither CORS preflights nor the landing page as GraphQL requests', async () => {
+    const none = 'newsgate_graphql_requests_total{operation="none",type="none",status="204"}';
+    const before = (await sample('newsgate_graphql_request_duration_seconds_count{operation="none",type="none"}')) ?? 0;
+    const preflight = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://news.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    const landing = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).toContain('<html');
+    expect(await sample(none)).toBeUndefined();
+    expect((await sample('newsgate_graphql_request_duration_seconds_count{operation="none",type="none"}')) ?? 0).toBe(before);
+  });
+
   it('logs one line per GraphQL request with its id, operation, status, duration and error codes, and nothing of the client', async () => {
     lines.length = 0;
     const response = await post(

@@ -101,6 +101,10 @@ describe('subscriptions', () => {
     expect(await errorOf(`subscription($articleId: ID!) { ${aliases} }`, { articleId })).toContain('TOO_MANY_ALIASES');
     expect(await errorOf('subscription { nope }', {})).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(await errorOf('subscription {', {})).toEqual(['GRAPHQL_PARSE_FAILED']);
+    // Refused before parsing, as over HTTP: graphql-js would recurse once per bracket.
+    expect(await errorOf(`subscription { ratingChanged(articleId: ${'['.repeat(5_000)}"x"${']'.repeat(5_000)}) { votes } }`, {})).toEqual([
+      'QUERY_TOO_DEEP',
+    ]);
   });
 
   it('closes every subscription with 1001 (going away) when the gateway shuts down', async () => {

@@ -4,6 +4,7 @@ import { type GraphQLSchema, isAbstractType, isInterfaceType, isObjectType, type
 import { createResolversMap } from 'type-graphql';
 import { ENTITY_TYPES, resolveEntityReference } from '../modules/node/entity-references';
 import type { NodeContext } from '../modules/node/node.context';
+import { badUserInput } from '../shared/errors';
 import { typeNameOf } from '../shared/node.interface';
 import { buildGatewaySchema } from './build-schema';
 
@@ -13,6 +14,15 @@ export const FEDERATION_LINK = '@link(url: "https://specs.apollo.dev/federation/
 /** What a supergraph may send for each representation: more than the router batches in one fetch. */
 const entityCost = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) =>
   1 + childComplexity * Math.max(Array.isArray(args.representations) ? args.representations.length : 1, 1);
+
+/** Representations one `_entities` call may ask for: a router asks for one page's worth at a time. */
+export const MAX_REPRESENTATIONS = 500;
+
+function isEntityRepresentation(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { __typename, id } = value as { __typename?: unknown; id?: unknown };
+  return (ENTITY_TYPES as readonly unknown[]).includes(__typename) && typeof id === 'string';
+}
 
 let cached: GraphQLSchema | undefined;
 
@@ -59,6 +69,25 @@ export function buildSubgraphGatewaySchema(): GraphQLSchema {
   }
   const entities = schema.getQueryType()!.getFields()._entities;
   Object.assign(entities, { extensions: { ...entities.extensions, complexity: entityCost } });
+  // @apollo/subgraph passes a representation of any other type through as it came, to fail item by
+  // item (an internal error each); refused here as a whole, like nodes(ids:) past its cap.
+  const resolveEntities = entities.resolve!;
+  entities.resolve = (source, args: { representations: unknown[] }, context, info) => {
+    const { representations } = args;
+    if (representations.length > MAX_REPRESENTATIONS) {
+      throw badUserInput(`representations may hold at most ${MAX_REPRESENTATIONS}.`, { argumentName: 'representations' });
+    }
+    const wrong = representations.findIndex((representation) => !isEntityRepresentation(representation));
+    if (wrong >= 0) {
+      throw badUserInput(
+        `representations[${wrong}] is not an entity of this subgraph: a __typename among ${ENTITY_TYPES.join(', ')} and a string id.`,
+        {
+          argumentName: 'representations',
+        },
+      );
+    }
+    return resolveEntities(source, args, context, info);
+  };
   // The root descriptions the plain schema sets in code (not in its SDL).
   for (const [root, from] of [
     [schema.getQueryType(), plain.getQueryType()],

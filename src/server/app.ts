@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type GraphQLRequest, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -52,17 +52,13 @@ import { landingPagePlugin } from './plugins/landing-page.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
 import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
-import { checkReadiness } from './readiness';
+import { checkReadiness, type Readiness } from './readiness';
 import { createServices } from './services';
 import { serveSubscriptions } from './subscriptions';
 import { knownOperationTypesRule } from './validation/known-operation-types.rule';
+import { noServiceSdlRule } from './validation/no-service-sdl.rule';
 
 export const GRAPHQL_PATH = '/graphql';
-
-/** A browser's GET of /graphql for the landing page (Sandbox), as Apollo tells it apart: HTML accepted, no query. */
-function isLandingPageRequest(req: http.IncomingMessage): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !req.url?.includes('query=');
-}
 
 /** Refuses, before parsing, a document whose brackets nest deeper than `max` (see document-nesting.ts). */
 function refuseDeepNesting(max: number): express.RequestHandler {
@@ -160,8 +156,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     // Set once Apollo has started: anonymous GraphQL requests, the bulk of the traffic, skip Express.
     let fastPath: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
     const httpServer = http.createServer((req, res) => {
-      // GraphQL requests only: not CORS preflights, nor the landing page a browser asks for.
-      if (req.url?.startsWith(GRAPHQL_PATH) && req.method !== 'OPTIONS' && !isLandingPageRequest(req)) observer.watch(req, res);
+      // GraphQL requests only: not CORS preflights (the observer also leaves out the landing page).
+      if (req.url?.startsWith(GRAPHQL_PATH) && req.method !== 'OPTIONS') observer.watch(req, res);
       if (!fastPath(req, res)) app(req, res);
     });
     // A client that sends its headers or body slowly holds a connection without ever reaching the
@@ -185,7 +181,11 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     };
     // Subscriptions over WebSocket on the same path (src/server/subscriptions.ts).
     // Checked before anything executes, over HTTP and WebSocket alike (README, Security).
-    const validationRules = [...shapeLimitRules(limits), knownOperationTypesRule];
+    const validationRules = [
+      ...shapeLimitRules(limits),
+      knownOperationTypesRule,
+      ...(config.federation && !config.introspection ? [noServiceSdlRule] : []),
+    ];
     const subscriptions = serveSubscriptions({
       httpServer,
       path: GRAPHQL_PATH,
@@ -227,6 +227,9 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         // Cache-Control comes from cachePolicyPlugin, worked out once per document; Apollo's own
         // plugin would work it out again at every field of every request.
         ApolloServerPluginCacheControlDisabled(),
+        // A subgraph would otherwise trace every field for any client that asks (ftv1), for Apollo
+        // Studio, which this gateway does not report to.
+        ApolloServerPluginInlineTraceDisabled(),
         cachePolicyPlugin<GatewayContext>(schema),
         // Sandbox (from Apollo's CDN) with a link to GraphiQL, which works offline (served where introspection is on).
         landingPagePlugin(
@@ -266,8 +269,15 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     });
     // Ready for traffic: the database answers and is migrated (src/server/readiness.ts).
     let shuttingDown = false;
+    // Probes arriving while a check runs share it: a stalled database does not pile statements up.
+    let readinessCheck: Promise<Readiness> | undefined;
     app.get('/readyz', (_req, res, next) => {
-      checkReadiness(dataSource, readers, shuttingDown).then((readiness) => {
+      const check = shuttingDown
+        ? checkReadiness(dataSource, readers, true)
+        : (readinessCheck ??= checkReadiness(dataSource, readers).finally(() => {
+            readinessCheck = undefined;
+          }));
+      check.then((readiness) => {
         res.setHeader('cache-control', 'no-store');
         if (readiness.ready) res.json({ status: 'ready' });
         else res.status(503).json({ status: 'unavailable', reason: readiness.reason });

@@ -4,6 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { MAX_REPRESENTATIONS } from '../../src/schema/build-subgraph-schema';
 import { SUBGRAPH_SCHEMA_FILE } from '../../src/schema/print-schema';
 import { loadArchive } from '../support/archive';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -90,6 +91,38 @@ describe('federation subgraph', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
   });
 
+  it('refuses, as a whole, representations of other types, malformed ones, and too many', async () => {
+    const codeOf = async (representations: unknown[]) => {
+      const response = await server.gql(ENTITIES, { representations });
+      expect(response.errors).toHaveLength(1);
+      return response.errors![0].extensions?.code;
+    };
+    expect(
+      await codeOf([
+        { __typename: 'Article', id: articles[0].id },
+        { __typename: 'Quote', id: 'x' },
+      ]),
+    ).toBe('BAD_USER_INPUT');
+    expect(await codeOf([{ __typename: 'Node', id: articles[0].id }])).toBe('BAD_USER_INPUT');
+    expect(await codeOf([{ __typename: 'Person', id: 7 }])).toBe('BAD_USER_INPUT');
+    expect(await codeOf(Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => ({ __typename: 'Person', id: people[0].id })))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
+  it("files an _entities response under the entities' own tags: another article's vote keeps it cached", async () => {
+    const representations = [{ __typename: 'Article', id: articles[4].id }];
+    await server.data(ENTITIES, { representations });
+    const hits = server.gateway.responseCache!.hits;
+    await server.data(
+      'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { article { id } } }',
+      { input: { articleId: articles[5].id, stars: 5 } },
+      { 'x-voter-id': 'federated-elsewhere' },
+    );
+    await server.data(ENTITIES, { representations });
+    expect(server.gateway.responseCache!.hits).toBe(hits + 1);
+  });
+
   it('composes into a supergraph with another subgraph that extends Article', async () => {
     const { _service } = await server.data('{ _service { sdl } }');
     const reviews = parse(`
@@ -132,10 +165,39 @@ describe('federation subgraph', () => {
     }
   });
 
+  it('traces no field for a client that asks for inline traces (ftv1: for Apollo Studio, not reported to here)', async () => {
+    const response = await server.gql(
+      ENTITIES,
+      { representations: [{ __typename: 'Article', id: articles[0].id }] },
+      {
+        'apollo-federation-include-trace': 'ftv1',
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.ftv1).toBeUndefined();
+  });
+
   it('still answers the plain schema: front page, node, search', async () => {
     const data = await server.data(`{ node(id: "${articles[0].id}") { id } articles(first: 2) { edges { node { headline } } } }`);
     expect(data.node.id).toBe(articles[0].id);
     expect(data.articles.edges).toHaveLength(2);
+  });
+});
+
+describe('federation in production without introspection', () => {
+  let server: TestGateway;
+  beforeAll(async () => {
+    server = await startTestGateway({ federation: true, nodeEnv: 'production', introspection: false });
+  });
+  afterAll(() => server.close());
+
+  it('refuses _service (it tells what __schema would) and still resolves _entities for the router', async () => {
+    const refused = await server.gql('{ _service { sdl } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toContain('schema/subgraph.graphql');
+    const id = (await server.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
+    const { _entities } = await server.data(ENTITIES, { representations: [{ __typename: 'Article', id }] });
+    expect(_entities[0].id).toBe(id);
   });
 });
 

@@ -44,6 +44,7 @@ function miniature(): GraphQLSchema {
       articles(orderBy: String): ArticleConnection!
       article(id: Int!): Article
       search: [Hit!]!
+      entities: [Hit]!
     }
     type ArticleConnection {
       edges: [ArticleEdge!]!
@@ -75,6 +76,8 @@ function miniature(): GraphQLSchema {
       articles: () => ({ edges: articles.map((node) => ({ node })) }),
       article: async (_: unknown, { id }: { id: number }) => articles.find((article) => article.id === id) ?? null,
       search: () => [people[0], new Quote(30, 2)],
+      // As federation's _entities answers: a list of promises, one per representation.
+      entities: () => [Promise.resolve(articles[0]), Promise.resolve(people[1]), Promise.resolve(null)],
     },
     Article: {
       people: async () => people,
@@ -106,6 +109,10 @@ describe('collectCacheTags', () => {
 
   it('tags the objects of a union by their own type, a quote with its article too', async () => {
     expect(await tagsOf('{ search { __typename } }')).toEqual(['Article:2', 'Person:7', 'Quote:30', 'lists'].sort());
+  });
+
+  it('tags the objects of a list of promises once each resolves', async () => {
+    expect(await tagsOf('{ entities { __typename } }')).toEqual(['Article:1', 'Person:8', 'lists'].sort());
   });
 
   it('tags what a lookup found even when no field of it is selected, and a miss as lists', async () => {

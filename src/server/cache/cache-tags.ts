@@ -37,7 +37,14 @@ const containsNull = (value: unknown) => value === null || (Array.isArray(value)
 
 /** Tags every object in a field's value (an object, a list, lists of lists); an abstract type's by each object's own type. */
 function tagValue(value: unknown, tags: Set<string>, tagObject: TagObject | undefined): void {
-  if (Array.isArray(value)) {
+  // A list of promises (federation's _entities): each item once it resolves, which execution awaits
+  // before the response is complete.
+  if (value instanceof Promise) {
+    value.then(
+      (resolved) => tagValue(resolved, tags, tagObject),
+      () => undefined,
+    );
+  } else if (Array.isArray(value)) {
     for (const item of value) tagValue(item, tags, tagObject);
   } else if (value !== null && typeof value === 'object') {
     (tagObject ?? OBJECT_TAGS[typeNameOf(value)])?.(value as Record<string, unknown>, tags);

@@ -48,7 +48,7 @@ export interface AppConfig {
   /** Introspection answers (on outside production unless NEWSGATE_INTROSPECTION says otherwise). */
   introspection: boolean;
   /**
-   * Counts each GraphQL request's SQL statements into its log line (AsyncLocalStorage: about 7% of
+   * Counts each GraphQL request's SQL statements into its log line (AsyncLocalStorage: about 10% of
    * an uncached front page's throughput on Node 20, so off in production unless set).
    */
   logSqlStatements: boolean;

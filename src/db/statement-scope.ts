@@ -8,6 +8,7 @@ export interface StatementTally {
 /**
  * The tally of the request whose work is running, carried through its async calls (DataLoader
  * batches, driver callbacks) by AsyncLocalStorage; the QueryCounter adds each statement to it.
- * A group of votes from several requests is committed by one of them and counted there.
+ * Votes commit in groups (src/modules/rating/vote-committer.ts): a group's statements count in
+ * the request of its first vote, whose response waits for that commit, and in no other.
  */
 export const statementScope = new AsyncLocalStorage<StatementTally>();

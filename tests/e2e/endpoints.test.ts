@@ -140,6 +140,35 @@ describe('operator endpoints and request logs', () => {
   });
 });
 
+describe('SQL statements of votes in the request log', () => {
+  it('counts a group commit once, in one of its votes, and every other statement in its own request', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const server = await startTestGateway({}, log);
+    try {
+      const articleId = (await server.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
+      const vote = (voter: string) =>
+        server.data(
+          'mutation Vote($input: RateArticleInput!) { rateArticle(input: $input) { article { id rating { votes viewerStars } } } }',
+          { input: { articleId, stars: 3 } },
+          { 'x-voter-id': voter },
+        );
+      await new Promise((resolve) => setImmediate(resolve));
+      lines.length = 0;
+      server.gateway.queryCounter.reset();
+      await Promise.all(['vote-log-1', 'vote-log-2', 'vote-log-3', 'vote-log-4'].map(vote));
+      await new Promise((resolve) => setImmediate(resolve));
+      const counts = lines.filter((line) => line.msg === 'graphql request').map((line) => line.sqlStatements as number);
+      expect(counts).toHaveLength(4);
+      // Nothing lost (a commit counted after its request's line) and nothing counted twice.
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(server.gateway.queryCounter.statements);
+      for (const count of counts) expect(count).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('request log in production', () => {
   it('leaves the SQL statement count out unless LOG_SQL_STATEMENTS is set (it costs throughput)', async () => {
     const lines: Record<string, unknown>[] = [];

@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { type EntityManager, In } from 'typeorm';
 import { batches } from '../../db/insert-rows';
+import { statementScope, type StatementTally } from '../../db/statement-scope';
 import type { WriteQueue } from '../../db/write-queue';
 import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
 import { ArticleRating } from './article-rating.entity';
@@ -19,6 +20,8 @@ export type CommittedVote = { status: 'stored'; tally: ArticleRating } | { statu
 
 interface Waiting {
   vote: VoteToCommit;
+  /** The voting request's SQL statement tally (LOG_SQL_STATEMENTS), if it counts one. */
+  tally: StatementTally | undefined;
   resolve(result: CommittedVote): void;
   reject(error: unknown): void;
 }
@@ -49,8 +52,9 @@ export class VoteCommitter {
 
   commit(vote: VoteToCommit): Promise<CommittedVote> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ vote, resolve, reject });
-      if (!this.writing) void this.drain();
+      this.waiting.push({ vote, tally: statementScope.getStore(), resolve, reject });
+      // Outside the request that happened to start it: the loop commits other requests' groups too.
+      if (!this.writing) void statementScope.exit(() => this.drain());
     });
   }
 
@@ -65,12 +69,16 @@ export class VoteCommitter {
         await setTimeout(0);
         const group = this.waiting.splice(0, MAX_VOTES_PER_COMMIT);
         try {
-          const results = await this.writes.transaction((manager) =>
-            commitGroup(
-              manager,
-              group.map((entry) => entry.vote),
-            ),
-          );
+          // A group's statements are shared by its votes: counted in the first one's request.
+          const commitGroupNow = () =>
+            this.writes.transaction((manager) =>
+              commitGroup(
+                manager,
+                group.map((entry) => entry.vote),
+              ),
+            );
+          const owner = group[0].tally;
+          const results = await (owner ? statementScope.run(owner, commitGroupNow) : commitGroupNow());
           try {
             // Before any voter hears back: the next read must not be served a cached tally.
             const articleIds = new Set(group.map((entry) => entry.vote.articleId));

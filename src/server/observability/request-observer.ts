@@ -48,8 +48,10 @@ export class RequestObserver {
     // 'close', not 'finish': a request the client gave up on (or a socket destroyed) counts too, as 499.
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
-      // No facts: answered before any operation was read (a body too large or not JSON, the landing page).
+      // No facts: answered before any operation was read (a body too large or not JSON).
       const facts = this.facts.get(req) ?? newRequestFacts('');
+      // The landing page (Sandbox) a browser gets on /graphql, as Apollo's own negotiation chose it: no GraphQL request.
+      if (facts.operationType === undefined && String(res.getHeader('content-type') ?? '').startsWith('text/html')) return;
       const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST;
       this.metrics.observeRequest(facts, status, seconds, this.options.cacheEnabled);
       if (!this.log.isLevelEnabled('info')) return;

@@ -23,11 +23,18 @@ import { bracketNesting } from './limits/document-nesting';
 import { measuredCost, operationCost, refuseOverLimit } from './limits/query-cost.plugin';
 import type { GatewayMetrics } from './observability/metrics';
 
-/** A page the gateway serves itself (GraphiQL) connects from its own origin, allowed whatever CORS_ORIGINS says. */
-function sameOrigin(origin: string, host: string | undefined): boolean {
-  if (host === undefined) return false;
+/**
+ * A page the gateway serves itself (GraphiQL) connects from its own origin, allowed whatever
+ * CORS_ORIGINS says: the Origin's host is the Host the request was sent to, or, behind trusted
+ * proxies (TRUST_PROXY), the X-Forwarded-Host the nearest one set. The data is public and read-only,
+ * so a DNS-rebinding page (whose Host matches its Origin) gains nothing a plain GET would not give it.
+ */
+function sameOrigin(origin: string, request: http.IncomingMessage, trustProxyHops: number): boolean {
+  const forwarded = trustProxyHops > 0 ? request.headers['x-forwarded-host'] : undefined;
+  const hosts = [request.headers.host, ...(typeof forwarded === 'string' ? [forwarded.split(',').at(-1)!.trim()] : [])];
   try {
-    return new URL(origin).host === host.toLowerCase();
+    const host = new URL(origin).host;
+    return hosts.some((candidate) => candidate !== undefined && candidate.toLowerCase() === host);
   } catch {
     return false;
   }
@@ -73,9 +80,14 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
   // A message is read whole before anything else: bounded like an HTTP body.
   const sockets = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxBodyBytes });
   const held = new WeakMap<object, Set<string>>();
-  // Ends a subscription's count once, whichever of completion, error or the socket closing comes first.
+  // Subscriptions running (the gauge), apart from those held against the cap: counted once the
+  // subscribe resolver has given its stream (the article checked), just before graphql-ws starts
+  // reading it, which is when the listener is registered.
+  const running = new WeakMap<object, Set<string>>();
+  // Ends a subscription, once, whichever of completion, error or the socket closing comes first.
   const ended = (ctx: object, id: string) => {
-    if (held.get(ctx)?.delete(id)) metrics.subscriptions.dec();
+    held.get(ctx)?.delete(id);
+    if (running.get(ctx)?.delete(id)) metrics.subscriptions.dec();
   };
   const connectionsByAddress = new Map<string, number>();
   const addressOf = new WeakMap<object, string>();
@@ -96,7 +108,9 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
         const { request } = ctx.extra;
         // Browsers send Origin on the upgrade, and CORS does not apply to WebSocket: checked here.
         const origin = request.headers.origin;
-        if (origin !== undefined && !sameOrigin(origin, request.headers.host) && !originAllowed(options.corsOrigins, origin)) return false;
+        if (origin !== undefined && !sameOrigin(origin, request, options.trustProxyHops) && !originAllowed(options.corsOrigins, origin)) {
+          return false;
+        }
         const address = clientAddress(request, options.trustProxyHops) ?? 'unknown';
         const open = connectionsByAddress.get(address) ?? 0;
         if (open >= MAX_CONNECTIONS_PER_ADDRESS) return false;
@@ -109,7 +123,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
         const address = addressOf.get(ctx);
         if (address === undefined) return;
         metrics.websocketConnections.dec();
-        for (const id of held.get(ctx) ?? []) ended(ctx, id);
+        for (const id of [...(held.get(ctx) ?? []), ...(running.get(ctx) ?? [])]) ended(ctx, id);
         addressOf.delete(ctx);
         const open = (connectionsByAddress.get(address) ?? 1) - 1;
         if (open > 0) connectionsByAddress.set(address, open);
@@ -168,9 +182,15 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
           return [error as GraphQLError];
         }
         ids.add(id);
-        metrics.subscriptions.inc();
         const args: ExecutionArgs = { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         return args;
+      },
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (!held.get(ctx)?.has(id) || !(Symbol.asyncIterator in result)) return;
+        const ids = running.get(ctx) ?? new Set<string>();
+        running.set(ctx, ids);
+        ids.add(id);
+        metrics.subscriptions.inc();
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
       onError: (ctx, id, _payload, errors) => {

@@ -5,7 +5,8 @@
   'use strict';
   var settings = JSON.parse(document.getElementById('newsgate-explorer').textContent);
 
-  // A voter id per browser, so that votes from this explorer count as one reader's.
+  // A voter id per browser, so that votes from this explorer count as one reader's: sent as
+  // X-Voter-Id with every request, and in the WebSocket's connection params.
   var voterId = window.localStorage.getItem('newsgate:voter-id');
   if (!voterId) {
     voterId = 'graphiql-' + Math.random().toString(36).slice(2, 12);
@@ -16,6 +17,8 @@
   var socketUrl = (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + settings.endpoint;
   var fetcher = GraphiQL.createFetcher({
     url: settings.endpoint,
+    // On every request, not in the headers editor: nothing of it is kept in GraphiQL's storage.
+    headers: { 'x-voter-id': voterId },
     wsClient: graphqlWs.createClient({ url: socketUrl, lazy: true, connectionParams: { 'x-voter-id': voterId } }),
   });
 
@@ -52,16 +55,13 @@
       return {
         query: example.query,
         variables: variables ? JSON.stringify(variables, null, 2) : undefined,
-        headers: example.voter ? JSON.stringify({ 'X-Voter-Id': voterId }, null, 2) : undefined,
       };
     });
-    var props = { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: true };
-    // GraphiQL takes the first tab's variables and headers from its own props, not from
-    // defaultTabs: given on a first visit only, so that they never replace what the user typed.
-    if (window.localStorage.getItem('graphiql:tabState') === null) {
-      props.variables = tabs[0].variables;
-      props.headers = tabs[0].headers;
-    }
+    // Headers typed into GraphiQL (an editor's key, say) are not kept across visits.
+    var props = { fetcher: fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: false };
+    // GraphiQL takes the first tab's variables from its own props, not from defaultTabs: given on
+    // a first visit only, so that they never replace what the user typed.
+    if (window.localStorage.getItem('graphiql:tabState') === null) props.variables = tabs[0].variables;
     ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, props));
   }
 

@@ -7,7 +7,8 @@ import os from 'node:os';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export interface DatabaseConfig {
+/** The embedded default: one SQLite file. */
+export interface SqliteDatabaseConfig {
   type: 'sqlite';
   /** A file path, or ':memory:' for a throwaway database. */
   database: string;
@@ -16,6 +17,25 @@ export interface DatabaseConfig {
    * `better-sqlite3` (synchronous; an optional dependency, measured by the benchmark).
    */
   driver?: SqliteDriver;
+}
+
+/** A PostgreSQL server (15 or newer): the primary, and read replicas for queries. */
+export interface PostgresDatabaseConfig {
+  type: 'postgres';
+  /** postgres://user:password@host:5432/database */
+  url: string;
+  /** Streaming replicas that take the reads (DATABASE_REPLICA_URLS); none: the primary takes them. */
+  replicaUrls: readonly string[];
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
+
+/** Where a database is, for a log line: a file, or a server without its password. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.type === 'sqlite') return database.database;
+  const url = new URL(database.url);
+  if (url.password) url.password = '***';
+  return url.toString();
 }
 
 export type SqliteDriver = 'sqlite3' | 'better-sqlite3';
@@ -154,15 +174,54 @@ function port(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** `sqlite:relative/or/absolute/path.sqlite` or `sqlite::memory:`. */
-export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL'): DatabaseConfig {
-  const match = /^sqlite:(.+)$/.exec(raw.trim());
-  if (!match) {
-    throw new ConfigError(name, `must look like sqlite:path/to/file.sqlite or sqlite::memory: (got "${raw}")`);
+/** `sqlite:relative/or/absolute/path.sqlite`, `sqlite::memory:`, or `postgres://user:password@host:port/database`. */
+export function parseDatabaseUrl(raw: string, name = 'DATABASE_URL', replicas = ''): DatabaseConfig {
+  const trimmed = raw.trim();
+  if (/^postgres(ql)?:\/\//.test(trimmed)) {
+    return { type: 'postgres', url: postgresUrl(trimmed, name), replicaUrls: replicaUrls(replicas) };
   }
+  const match = /^sqlite:(.+)$/.exec(trimmed);
+  if (!match) {
+    throw new ConfigError(
+      name,
+      `must look like sqlite:path/to/file.sqlite, sqlite::memory: or postgres://user:password@host:5432/database (got "${raw}")`,
+    );
+  }
+  if (replicas.trim() !== '') throw new ConfigError('DATABASE_REPLICA_URLS', 'needs a postgres:// DATABASE_URL: SQLite has no replicas');
   // Accept the URL form sqlite:///abs/path too.
   const location = match[1].startsWith('//') ? match[1].slice(2) : match[1];
   return { type: 'sqlite', database: location };
+}
+
+function postgresUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL (expected postgres://user:password@host:5432/database)`);
+  }
+  if (url.hostname === '' || url.pathname.length <= 1) {
+    throw new ConfigError(name, 'must name a host and a database: postgres://user:password@host:5432/database');
+  }
+  return raw;
+}
+
+function replicaUrls(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      if (!/^postgres(ql)?:\/\//.test(entry))
+        throw new ConfigError('DATABASE_REPLICA_URLS', `must be comma-separated postgres:// URLs (not "${entry}")`);
+      return postgresUrl(entry, 'DATABASE_REPLICA_URLS');
+    });
+}
+
+function database(env: Env): DatabaseConfig {
+  const parsed = parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/newsgate.sqlite', 'DATABASE_URL', env.DATABASE_REPLICA_URLS ?? '');
+  if (parsed.type === 'postgres') return parsed;
+  return { ...parsed, driver: oneOf(env, 'DATABASE_DRIVER', SQLITE_DRIVERS, 'sqlite3') };
 }
 
 const MIN_EDITOR_KEY_LENGTH = 16;
@@ -217,10 +276,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: port(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
-    database: {
-      ...parseDatabaseUrl(env.DATABASE_URL || 'sqlite:data/newsgate.sqlite'),
-      driver: oneOf(env, 'DATABASE_DRIVER', SQLITE_DRIVERS, 'sqlite3'),
-    },
+    database: database(env),
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seed: boolean(env, 'NEWSGATE_SEED', true),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, describeDatabase, loadConfig } from './config';
 import { startGateway } from './server/app';
 import { limitHeapGrowth } from './server/heap-growth';
 import { createLogger } from './server/logger';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   // Readable lines when a developer watches a terminal; JSON everywhere else (log collectors).
   const log = createLogger(config.logLevel, { pretty: config.nodeEnv === 'development' && process.stdout.isTTY === true });
   const gateway = await startGateway(config, log);
-  log.info({ url: gateway.url, database: config.database.database }, `newsgate ready at ${gateway.url}`);
+  log.info({ url: gateway.url, database: describeDatabase(config.database) }, `newsgate ready at ${gateway.url}`);
 
   const shutdown = (signal: string) => {
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');

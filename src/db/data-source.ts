@@ -20,13 +20,21 @@ const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { v
  */
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
-export function createDataSource(database: DatabaseConfig, entities: EntityList, logger?: Logger): DataSource {
-  const engine =
-    database.driver === 'better-sqlite3'
-      ? ({ type: 'better-sqlite3', database: database.database } as const)
-      : ({ type: database.type, database: database.database, driver: quietSqlite3 } as const);
-  return new DataSource({
-    ...engine,
+/** Connections each PostgreSQL DataSource (the primary, each replica) keeps in its pool. */
+const POSTGRES_POOL_SIZE = 10;
+
+/**
+ * One DataSource on the database: a SQLite file (one connection, TypeORM's SQLite driver) or a
+ * PostgreSQL server (a pool). `url` overrides the server for a replica; `readOnly` makes every
+ * transaction on it read-only, the server-engine counterpart of SQLite's query_only.
+ */
+export function createDataSource(
+  database: DatabaseConfig,
+  entities: EntityList,
+  logger?: Logger,
+  { url, readOnly = false }: { url?: string; readOnly?: boolean } = {},
+): DataSource {
+  const common = {
     entities,
     migrations,
     // The schema only ever changes through migrations.
@@ -34,19 +42,42 @@ export function createDataSource(database: DatabaseConfig, entities: EntityList,
     migrationsRun: false,
     logger,
     maxQueryExecutionTime: 500,
-  });
+  } as const;
+  if (database.type === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: url ?? database.url,
+      ...common,
+      extra: { max: POSTGRES_POOL_SIZE, ...(readOnly && { options: '-c default_transaction_read_only=on' }) },
+    });
+  }
+  const engine =
+    database.driver === 'better-sqlite3'
+      ? ({ type: 'better-sqlite3', database: database.database } as const)
+      : ({ type: database.type, database: database.database, driver: quietSqlite3 } as const);
+  return new DataSource({ ...engine, ...common });
 }
 
 /**
- * Read-only connections to an already migrated database file. TypeORM's SQLite driver has one
- * connection per DataSource, so each reader is a DataSource of its own; in WAL mode they read
- * committed data alongside each other and alongside the writer. None for an in-memory database,
- * which a second connection could not see.
+ * The connections requests read through, beside the writer. SQLite: read-only connections to an
+ * already migrated file; TypeORM's SQLite driver has one connection per DataSource, so each reader
+ * is a DataSource of its own, and in WAL mode they read committed data alongside each other and
+ * the writer (none for an in-memory database, which a second connection could not see).
+ * PostgreSQL: one pooled, read-only DataSource per replica (DATABASE_REPLICA_URLS); none without
+ * replicas, and the primary's pool takes the reads.
  */
 export async function openReaders(database: DatabaseConfig, entities: EntityList, count: number, logger?: Logger): Promise<DataSource[]> {
-  if (database.database === ':memory:') return [];
+  if (database.type === 'sqlite' && database.database === ':memory:') return [];
   const readers: DataSource[] = [];
   try {
+    if (database.type === 'postgres') {
+      for (const url of database.replicaUrls) {
+        const reader = createDataSource(database, entities, logger, { url, readOnly: true });
+        readers.push(reader);
+        await reader.initialize();
+      }
+      return readers;
+    }
     for (let index = 0; index < count; index += 1) {
       const reader = createDataSource(database, entities, logger);
       readers.push(reader);
@@ -61,9 +92,9 @@ export async function openReaders(database: DatabaseConfig, entities: EntityList
   return readers;
 }
 
-/** Opens the database (creating its folder when needed), sets pragmas and runs pending migrations. */
+/** Opens the database (creating a SQLite file's folder when needed), sets pragmas and runs pending migrations. */
 export async function openDatabase(database: DatabaseConfig, entities: EntityList, logger?: Logger): Promise<DataSource> {
-  if (database.database !== ':memory:') {
+  if (database.type === 'sqlite' && database.database !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(database.database)), { recursive: true });
   }
   const dataSource = createDataSource(database, entities, logger);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, describeDatabase, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -145,12 +145,35 @@ describe('loadConfig', () => {
   });
 
   it('accepts sqlite:///absolute/path', () => {
-    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/newsgate.sqlite' }).database.database).toBe('/var/lib/newsgate.sqlite');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/newsgate.sqlite' }).database).toEqual({
+      type: 'sqlite',
+      database: '/var/lib/newsgate.sqlite',
+      driver: 'sqlite3',
+    });
   });
 
   it('lets no other origin read responses in production unless CORS_ORIGINS names it', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  });
+
+  it('reads a PostgreSQL primary and its replicas, and shows the URL without its password', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://newsgate:s3cret@db.internal:5432/news',
+      DATABASE_REPLICA_URLS: 'postgres://newsgate:s3cret@replica-1:5432/news, postgresql://newsgate:s3cret@replica-2/news',
+    });
+    expect(config.database).toEqual({
+      type: 'postgres',
+      url: 'postgres://newsgate:s3cret@db.internal:5432/news',
+      replicaUrls: ['postgres://newsgate:s3cret@replica-1:5432/news', 'postgresql://newsgate:s3cret@replica-2/news'],
+    });
+    expect(describeDatabase(config.database)).toBe('postgres://newsgate:***@db.internal:5432/news');
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite::memory:', DATABASE_REPLICA_URLS: 'postgres://replica/news' })).toThrow(
+      /DATABASE_REPLICA_URLS.*SQLite has no replicas/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/news', DATABASE_REPLICA_URLS: 'replica:5432' })).toThrow(
+      /DATABASE_REPLICA_URLS/,
+    );
   });
 
   it('is silent in tests unless told otherwise', () => {
@@ -160,7 +183,8 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
-    ['DATABASE_URL', 'postgres://localhost/news'],
+    ['DATABASE_URL', 'mysql://localhost/news'],
+    ['DATABASE_URL', 'postgres://localhost'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['NEWSGATE_SEED', 'maybe'],

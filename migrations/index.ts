@@ -6,6 +6,7 @@ import { ArticleDateIndex1764400000000 } from './1764400000000-article-date-inde
 import { ListingDates1764500000000 } from './1764500000000-listing-dates';
 import { ArticleSummary1764600000000 } from './1764600000000-article-summary';
 import { RecentSearchIndex1764700000000 } from './1764700000000-recent-search-index';
+import { PostgresSearch1764800000000 } from './1764800000000-postgres-search';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   ListingDates1764500000000,
   ArticleSummary1764600000000,
   RecentSearchIndex1764700000000,
+  PostgresSearch1764800000000,
 ];

@@ -24,6 +24,20 @@ export function toFtsQuery(input: string): string | null {
   return parts.join(' ');
 }
 
+/**
+ * The same query for PostgreSQL's to_tsquery, from toFtsQuery's output (quoted words and phrases,
+ * the last word maybe a prefix): each word a quoted lexeme, a phrase's words joined by `<->`
+ * (followed by), the prefix marked `:*`, all AND-ed. Quotes inside a word are doubled, so nothing
+ * a user typed is read as a tsquery operator.
+ */
+export function toTsQuery(ftsQuery: string): string {
+  const parts = [...ftsQuery.matchAll(/"([^"]*)"(\*?)/g)].map(([, text, star]) => {
+    const words = text.split(' ').map((word) => `'${word.replace(/'/g, "''")}'`);
+    return words.join(' <-> ') + (star ? ':*' : '');
+  });
+  return parts.join(' & ');
+}
+
 /** FTS highlight markers (control characters that never occur in copy), turned into <mark> after escaping. */
 export const MARK_OPEN = '\u0002';
 export const MARK_CLOSE = '\u0003';

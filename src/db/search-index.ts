@@ -16,10 +16,16 @@ export interface SearchRow {
  * The full-text engine behind search, the `query` filters and RELEVANCE order. This is the one
  * engine-specific part of the data layer: SqliteFtsIndex below uses SQLite FTS5 (tables and
  * triggers from the search-index migration); a server engine supplies its own implementation.
- * `ftsQuery` is always the output of toFtsQuery, never raw user input. The article, person and
+ * `ftsQuery` is always the output of `query()`, never raw user input. The article, person and
  * quote services use the `…Matches` fragments for their `query` filters; the search module ranks.
  */
 export interface SearchIndex {
+  /**
+   * The engine's query for what a user typed (every word plain text, phrases kept, the last word a
+   * prefix; see toFtsQuery), or null when nothing searchable is left. The `:parameter` of the
+   * fragments below and the `ftsQuery` of search and count take this.
+   */
+  query(text: string): string | null;
   /** SQL selecting `id` and `rank` (lower is better) of the articles matching `:${parameter}`. */
   articleMatches(parameter: string): string;
   /** SQL selecting the `id` of the people matching `:${parameter}`. */
@@ -115,6 +121,10 @@ export class SqliteFtsIndex implements SearchIndex {
     this.branches = Object.fromEntries(ALL_SEARCH_TYPES.map((kind) => [kind, newest(kind, window)])) as Record<SearchType, string>;
   }
 
+  query(text: string): string | null {
+    return toFtsQuery(text);
+  }
+
   articleMatches(parameter: string): string {
     return `SELECT rowid AS id, ${ARTICLE_RANK} AS rank FROM article_fts WHERE article_fts MATCH :${parameter}`;
   }
@@ -128,7 +138,7 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean {
-    const fts = toFtsQuery(text);
+    const fts = this.query(text);
     if (fts === null) return false;
     const matches = {
       [SearchType.ARTICLE]: this.articleMatches,

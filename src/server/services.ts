@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SqliteFtsIndex } from '../db/search-index';
+import { createSearchIndex } from '../db/create-search-index';
 import type { WriteQueue } from '../db/write-queue';
 import { Article } from '../modules/article/article.entity';
 import { ArticleService } from '../modules/article/article.service';
@@ -55,7 +55,7 @@ export function createServices(
 ): Services {
   const repository = dataSource.getRepository.bind(dataSource);
   // The one engine-specific piece: SQLite FTS5 (see src/db/search-index.ts).
-  const searchIndex = new SqliteFtsIndex(dataSource);
+  const searchIndex = createSearchIndex(dataSource);
   // The article and people lists filter and order by mentions and votes, which modules above
   // theirs own: handed in here, so that article and person import neither.
   const people = new PersonService(repository(Person), searchIndex, { namesPerson, mentionTally });

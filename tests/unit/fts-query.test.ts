@@ -1,4 +1,4 @@
-import { snippetHtml, toFtsQuery, MARK_CLOSE, MARK_OPEN } from '../../src/db/fts-query';
+import { snippetHtml, toFtsQuery, toTsQuery, MARK_CLOSE, MARK_OPEN } from '../../src/db/fts-query';
 
 describe('toFtsQuery', () => {
   it.each([
@@ -26,6 +26,18 @@ describe('toFtsQuery', () => {
       const query = toFtsQuery(input)!;
       expect((query.match(/"/g) ?? []).length % 2).toBe(0);
     }
+  });
+});
+
+describe('toTsQuery (PostgreSQL)', () => {
+  it.each([
+    ['Zelensky', "'Zelensky':*"],
+    ['peace talks ', "'peace' & 'talks'"],
+    ['"peace talks" Kyïv', "'peace' <-> 'talks' & 'Kyïv':*"],
+    ["don't stop", "'don''t' & 'stop':*"],
+    ['a & b | !c <-> (d)', "'a' & 'b' & 'c' & 'd'"],
+  ])('turns %p into a tsquery of quoted lexemes', (input, expected) => {
+    expect(toTsQuery(toFtsQuery(input)!)).toBe(expected);
   });
 });
 

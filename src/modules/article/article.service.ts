@@ -1,7 +1,6 @@
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { columnsFor } from '../../db/column-selection';
 import { FindByIds } from '../../db/find-by-ids';
-import { toFtsQuery } from '../../db/fts-query';
 import { readRows } from '../../db/hydrate';
 import { listPage, type ListOrder, rawNumber } from '../../db/keyset-page';
 import type { SearchIndex } from '../../db/search-index';
@@ -174,7 +173,7 @@ export class ArticleService {
     if (criteria.query != null) {
       // RELEVANCE orders by the match's rank, so it joins the matches; any other order only filters by them.
       if (!joinRank) return this.search.whereMatches(query, SearchType.ARTICLE, 'article.id', criteria.query);
-      const fts = toFtsQuery(criteria.query);
+      const fts = this.search.query(criteria.query);
       if (fts === null) return false;
       query.innerJoin(`(${this.search.articleMatches('fts')})`, 'fts', 'fts.id = article.id', { fts });
     }

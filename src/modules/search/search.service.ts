@@ -1,4 +1,4 @@
-import { snippetHtml, toFtsQuery } from '../../db/fts-query';
+import { snippetHtml } from '../../db/fts-query';
 import type { SearchIndex, SearchRow } from '../../db/search-index';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { badUserInput } from '../../shared/errors';
@@ -25,7 +25,7 @@ export class SearchService {
     if (!query.trim()) throw badUserInput('query must not be empty.', { argumentName: 'query' });
     if (request.backward) throw badUserInput('search pages forwards only: use first and after.', { argumentName: 'last' });
     const wanted = kinds?.length ? [...new Set(kinds)] : ALL_SEARCH_TYPES;
-    const fts = toFtsQuery(query);
+    const fts = this.index.query(query);
     if (fts === null) return { rows: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
     const after =
       request.cursor === null

@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { type EntityManager, In } from 'typeorm';
 import { batches } from '../../db/insert-rows';
+import { lockRowsForUpdate } from '../../db/row-locks';
 import { statementScope, type StatementTally } from '../../db/statement-scope';
 import type { WriteQueue } from '../../db/write-queue';
 import { CacheTag, type ChangeFeed, NO_CHANGE_FEED } from '../../shared/cache-hints';
@@ -109,6 +110,13 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
   // A voter voting twice on one article within the group: the later vote stands.
   const latest = new Map<string, VoteToCommit>();
   for (const vote of votes) latest.set(key(vote.articleId, vote.voterHash), vote);
+  // Other gateways' groups on these articles wait until this one commits (src/db/row-locks.ts):
+  // what each voter had given before and the tallies stay this group's to change.
+  await lockRowsForUpdate(
+    manager,
+    'article',
+    [...latest.values()].map((vote) => vote.articleId),
+  );
   // Which articles exist and what each voter had given before, in one statement per batch.
   const existing = new Set<number>();
   const before = new Map<string, number>();

@@ -1,0 +1,64 @@
+import { loadArchive } from '../support/archive';
+import { describeOnPostgres, startTestGateway, type TestGateway } from '../support/test-gateway';
+
+// Several gateways on one database is the PostgreSQL deployment; a SQLite file is one gateway's.
+describeOnPostgres('two gateways on one PostgreSQL database', () => {
+  let first: TestGateway;
+  let second: TestGateway;
+  let articleIds: string[];
+
+  beforeAll(async () => {
+    first = await startTestGateway();
+    second = await startTestGateway({ database: first.database });
+    await loadArchive(first.gateway.dataSource, { articles: 4, seed: 11, maxVotes: 0 });
+    const front = await first.data('{ articles(first: 5) { edges { node { id } } } }');
+    articleIds = front.articles.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('keep exact tallies when both take new, changed and repeated votes on the same articles at once', async () => {
+    const vote = (gateway: TestGateway, voter: string, articleId: string, stars: number) =>
+      gateway.gql(
+        'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { article { id } } }',
+        { input: { articleId, stars } },
+        {
+          'x-voter-id': voter,
+        },
+      );
+    // 60 voters on each article: each votes through both gateways at once (stars 1 and 5), and
+    // a third of them then change their vote to 3 through either.
+    const expected = new Map<string, Map<string, number>>();
+    const rounds = articleIds.map(async (articleId) => {
+      const finals = new Map<string, number>();
+      expected.set(articleId, finals);
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, index) => {
+          const voter = `shared-voter-${index}`;
+          const [a, b] = await Promise.all([vote(first, voter, articleId, 1), vote(second, voter, articleId, 5)]);
+          expect(a.errors ?? b.errors).toBeUndefined();
+          if (index % 3 === 0) {
+            await vote(index % 2 === 0 ? first : second, voter, articleId, 3);
+            finals.set(voter, 3);
+          }
+        }),
+      );
+    });
+    await Promise.all(rounds);
+    for (const articleId of articleIds) {
+      const numeric = Number(Buffer.from(articleId, 'base64url').toString().split(':')[1]);
+      const [stored] = await first.gateway.dataSource.query(
+        'SELECT COUNT(*)::int AS votes, SUM(stars)::int AS star_sum FROM vote WHERE article_id = $1',
+        [numeric],
+      );
+      const [tally] = await first.gateway.dataSource.query('SELECT votes, star_sum FROM article_rating WHERE article_id = $1', [numeric]);
+      // One vote per voter, whichever of their two first votes landed last; the tally says the same.
+      expect(stored.votes).toBe(60);
+      expect({ votes: Number(tally.votes), starSum: Number(tally.star_sum) }).toEqual({ votes: stored.votes, starSum: stored.star_sum });
+      const seen = await second.data(`{ node(id: "${articleId}") { ... on Article { rating { votes } } } }`);
+      expect(seen.node.rating.votes).toBe(60);
+    }
+  });
+});

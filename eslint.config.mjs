@@ -56,6 +56,7 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/no-conditional-expect': 'error',
+      'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['itOnSqlite'] }],
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
       '@typescript-eslint/no-explicit-any': 'off',
     },

@@ -1,3 +1,5 @@
+const fs = require('node:fs');
+
 /**
  * Two projects: `unit` (pure code: parsers, extractors, cursors, cost and error formatting; specs
  * beside the code in src/ and tests/unit/) runs in seconds with `npm run test:unit`; `e2e` starts
@@ -12,6 +14,19 @@ const shared = {
   },
   setupFiles: ['reflect-metadata'],
 };
+
+/**
+ * The database-facing end-to-end suites run a second time on PostgreSQL (issue #12): a throwaway
+ * cluster from Debian's packages (tests/support/postgres-server.ts), a database per test gateway.
+ * Without PostgreSQL installed that run is left out, with a message; `.ci/run` installs it.
+ */
+const POSTGRES_SUITES = process.env.NEWSGATE_POSTGRES_SUITES ? process.env.NEWSGATE_POSTGRES_SUITES.split(',') : ['tests/e2e/*.test.ts'];
+const postgresInstalled =
+  fs.existsSync('/usr/lib/postgresql') &&
+  fs.readdirSync('/usr/lib/postgresql').some((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
+if (!postgresInstalled && !process.env.JEST_WORKER_ID) {
+  console.warn('PostgreSQL is not installed: the PostgreSQL run of the end-to-end suites is skipped (apt-get install -y postgresql).');
+}
 
 module.exports = {
   projects: [
@@ -29,6 +44,18 @@ module.exports = {
       // Builds dist/ once for the suites that run the server or the import CLI as processes.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
+    ...(postgresInstalled
+      ? [
+          {
+            ...shared,
+            displayName: 'e2e:postgres',
+            roots: ['<rootDir>/tests/e2e'],
+            testMatch: POSTGRES_SUITES.map((suite) => `<rootDir>/${suite}`),
+            globalSetup: '<rootDir>/tests/support/postgres-setup.ts',
+            globalTeardown: '<rootDir>/tests/support/postgres-teardown.ts',
+          },
+        ]
+      : []),
   ],
   // End-to-end suites start a server and a database each; two workers suit the 2-core machines.
   maxWorkers: 2,

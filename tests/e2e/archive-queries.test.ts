@@ -117,7 +117,9 @@ describe('querying a 2,000-article archive', () => {
     const db = server.gateway.dataSource;
     const votes: { article_id: number; stars: number }[] = await db.query('SELECT article_id, stars FROM vote');
     const mentions: { article_id: number; person_id: number }[] = await db.query('SELECT article_id, person_id FROM mention');
-    const articleRows: { id: number; section: string; published_at: string; headline: string; body: string }[] = await db.query(
+    // SQLite gives a timestamp as text in UTC, PostgreSQL's driver as a Date.
+    const asDate = (value: string | Date) => (value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`));
+    const articleRows: { id: number; section: string; published_at: string | Date; headline: string; body: string }[] = await db.query(
       'SELECT id, section, published_at, headline, body FROM article',
     );
     articles = articleRows.map((row) => {
@@ -125,7 +127,7 @@ describe('querying a 2,000-article archive', () => {
       return {
         id: row.id,
         section: row.section,
-        publishedAt: new Date(`${row.published_at.replace(' ', 'T')}Z`).toISOString(),
+        publishedAt: asDate(row.published_at).toISOString(),
         text: `${row.headline} ${row.body}`,
         average: stars.length ? stars.reduce((a: number, b: number) => a + b, 0) / stars.length : null,
         votes: stars.length,

@@ -45,7 +45,7 @@ describe('imports off the request thread', () => {
 
   it('stops an extraction past IMPORT_TIMEOUT_MS, names the article, stores nothing, and imports the next article', async () => {
     server = await startTestGateway({ imports: { workers: 1, timeoutMs: 1_000 } });
-    const count = async () => (await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM article'))[0].n as number;
+    const count = async () => Number((await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM article'))[0].n);
     const before = await count();
     const response = await server.execute(IMPORT, { input: { text: SLOWEST_COPY } }, asEditor);
     expect(errorCode(response)).toBe('IMPORT_TIMEOUT');

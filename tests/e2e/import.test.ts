@@ -77,7 +77,8 @@ describe('importArticle and previewImport', () => {
   });
   afterEach(() => server.close());
 
-  const count = async (table: string) => (await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n as number;
+  // Number(): PostgreSQL's COUNT is a bigint, which its driver gives as a string.
+  const count = async (table: string) => Number((await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
   const counts = async () => ({
     article: await count('article'),
     person: await count('person'),
@@ -165,9 +166,9 @@ describe('importArticle and previewImport', () => {
     );
     const { person } = await server.executeData(KADYROV);
     expect(person).toEqual({ description: 'leader of Chechnya', articles: { totalCount: 2 }, quotes: { totalCount: 3 } });
-    expect((await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM person WHERE normalized_name = 'ramzan kadyrov'`))[0].n).toBe(
-      1,
-    );
+    expect(
+      Number((await server.gateway.dataSource.query(`SELECT COUNT(*) AS n FROM person WHERE normalized_name = 'ramzan kadyrov'`))[0].n),
+    ).toBe(1);
 
     await server.executeData(
       IMPORT,
@@ -297,6 +298,8 @@ describe('importArticle and previewImport', () => {
     const positions = await server.gateway.dataSource.query(
       'SELECT MIN(position) AS low, MAX(position) AS high, COUNT(*) AS n FROM quote WHERE article_id = (SELECT MAX(id) FROM article)',
     );
-    expect(positions).toEqual([{ low: 0, high: 11_999, n: 12_000 }]);
+    expect(positions.map((row: Record<string, unknown>) => ({ low: Number(row.low), high: Number(row.high), n: Number(row.n) }))).toEqual([
+      { low: 0, high: 11_999, n: 12_000 },
+    ]);
   });
 });

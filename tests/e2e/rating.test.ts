@@ -18,7 +18,8 @@ describe('rateArticle', () => {
   afterEach(() => server.close());
 
   const voter = (token: string) => ({ 'x-voter-id': token });
-  const voteCount = async () => (await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM vote'))[0].n as number;
+  // Number(): PostgreSQL's COUNT is a bigint, which its driver gives as a string.
+  const voteCount = async () => Number((await server.gateway.dataSource.query('SELECT COUNT(*) AS n FROM vote'))[0].n);
 
   it('records a vote and returns the new tally with the caller’s own stars', async () => {
     const { rateArticle } = await server.data(RATE, { input: { articleId, stars: 4 } }, voter('reader-one-1'));
@@ -141,7 +142,7 @@ describe('rateArticle', () => {
   it('keeps votes across a restart', async () => {
     await server.data(RATE, { input: { articleId, stars: 5 } }, voter('reader-one-1'));
     await server.gateway.close();
-    const reopened = await startTestGateway({ database: { type: 'sqlite', database: server.databaseFile } });
+    const reopened = await startTestGateway({ database: server.database });
     try {
       const { article } = await reopened.data(RATING, { id: articleId }, voter('reader-one-1'));
       expect(article.rating).toEqual({ votes: 1, average: 5, histogram: [0, 0, 0, 0, 1], viewerStars: 5 });

@@ -8,7 +8,7 @@ import { SqliteFtsIndex } from '../../src/db/search-index';
 import type { ArticleDraft } from '../../src/modules/import/article-draft';
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { SearchType } from '../../src/shared/search-type.enum';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { describeOnSqlite, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDraft> = {}): ArticleDraft => ({
   headline,
@@ -25,7 +25,8 @@ const draft = (headline: string, paragraphs: string[], extra: Partial<ArticleDra
  * of the newest rows when that holds a whole window of its matches, a rarer one from the full
  * index; either way the hits are the kind's newest matches, as if only the full index existed.
  */
-describe('recent search indexes', () => {
+// SQLite's recent FTS5 indexes (migration 1764700000000); PostgreSQL ranks from its GIN indexes.
+describeOnSqlite('recent search indexes', () => {
   let server: TestGateway;
   const RECENT_ROWS = 3;
   let migratedRecentIds: number[] = [];

@@ -1,10 +1,11 @@
-import { SqliteFtsIndex } from '../../src/db/search-index';
+import { PostgresSearchIndex } from '../../src/db/postgres-search-index';
+import { RANKED_MATCHES, SqliteFtsIndex } from '../../src/db/search-index';
 import { Article } from '../../src/modules/article/article.entity';
 import type { ArticleDraft } from '../../src/modules/import/article-draft';
 import { ArticleWriter } from '../../src/modules/import/article-writer.service';
 import { SearchType } from '../../src/shared/search-type.enum';
 import { loadArchive } from '../support/archive';
-import { errorCode, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { errorCode, operation, startTestGateway, TEST_ENGINE, type TestGateway } from '../support/test-gateway';
 
 type SearchTypeName = 'ARTICLE' | 'PERSON' | 'QUOTE';
 /** A search hit, with the members its inline fragment adds when it is of that type. */
@@ -182,17 +183,21 @@ describe('search', () => {
     await store(draft('Quillfeather wins the regatta', ['A close race.']));
     await store(draft('Harbour news', ['The quillfeather crew celebrated.']));
     await store(draft('More harbour news', ['Rain, then the quillfeather crew again.']));
-    const index = (window?: number) => new SqliteFtsIndex(server.gateway.dataSource, window);
+    const index = (window = RANKED_MATCHES) =>
+      TEST_ENGINE === 'postgres'
+        ? new PostgresSearchIndex(server.gateway.dataSource, window)
+        : new SqliteFtsIndex(server.gateway.dataSource, window);
+    const quillfeather = index().query('quillfeather ')!;
     const headlinesOf = async (hits: { id: number }[]) =>
       Promise.all(
         hits.map(async (hit) => (await server.gateway.dataSource.getRepository(Article).findOneByOrFail({ id: hit.id })).headline),
       );
 
-    const everything = await index().search('"quillfeather"', [SearchType.ARTICLE], 10, null);
+    const everything = await index().search(quillfeather, [SearchType.ARTICLE], 10, null);
     expect(await headlinesOf(everything)).toEqual(['Quillfeather wins the regatta', expect.any(String), expect.any(String)]);
-    const newestTwo = await index(2).search('"quillfeather"', [SearchType.ARTICLE], 10, null);
+    const newestTwo = await index(2).search(quillfeather, [SearchType.ARTICLE], 10, null);
     expect((await headlinesOf(newestTwo)).sort()).toEqual(['Harbour news', 'More harbour news']);
-    expect(await index(2).count('"quillfeather"', [SearchType.ARTICLE])).toBe(2);
-    expect(await index().count('"quillfeather"', [SearchType.ARTICLE])).toBe(3);
+    expect(await index(2).count(quillfeather, [SearchType.ARTICLE])).toBe(2);
+    expect(await index().count(quillfeather, [SearchType.ARTICLE])).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import { operation, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { itOnSqlite, operation, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const SEED_SLUG = 'russia-invites-ukraine-president-zelensky-for-peace-talks';
 
@@ -138,7 +138,8 @@ describe('the seed article on a new database', () => {
     expect(article.rating).toEqual({ votes: 0, average: null, histogram: [0, 0, 0, 0, 0], viewerStars: null });
   });
 
-  it('keeps the database file in WAL mode with foreign keys enforced', async () => {
+  // SQLite's pragmas (src/db/pragmas.ts); a PostgreSQL server has its own configuration.
+  itOnSqlite('keeps the database file in WAL mode with foreign keys enforced', async () => {
     const [{ journal_mode: journalMode }] = await server.gateway.dataSource.query('PRAGMA journal_mode');
     const [{ foreign_keys: foreignKeys }] = await server.gateway.dataSource.query('PRAGMA foreign_keys');
     expect(journalMode).toBe('wal');
@@ -147,7 +148,7 @@ describe('the seed article on a new database', () => {
 
   it('is loaded once: a restart on the same database does not add it again', async () => {
     // A second gateway on the same file: its own folder is empty and removed on close.
-    const second = await startTestGateway({ database: { type: 'sqlite', database: server.databaseFile } });
+    const second = await startTestGateway({ database: server.database });
     try {
       const { articles } = await second.executeData(COUNT);
       expect(articles.totalCount).toBe(1);

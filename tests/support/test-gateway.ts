@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, type TypedQueryDocumentNode } from 'graphql';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { type AppConfig, loadConfig } from '../../src/config';
 import { type OperationVariables, type RunningGateway, startGateway } from '../../src/server/app';
@@ -32,6 +34,8 @@ export function operation<TData, TVariables extends OperationVariables = NoVaria
 export interface TestGateway {
   gateway: RunningGateway;
   url: string;
+  /** The database this gateway runs on (a SQLite file in `dir`, or a PostgreSQL database of its own). */
+  database: AppConfig['database'];
   /** The folder holding this gateway's SQLite file; removed on close. */
   dir: string;
   databaseFile: string;
@@ -64,12 +68,18 @@ export interface TestGateway {
 export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?: Logger): Promise<TestGateway> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-test-'));
   const databaseFile = path.join(dir, 'newsgate.sqlite');
+  // The PostgreSQL project (jest.config.js) runs the same suites on a database of their own on its cluster.
+  // A test may instead name a database (a second gateway on the first one's).
+  const postgres =
+    process.env.NEWSGATE_TEST_POSTGRES_URL && !overrides.database
+      ? await createPostgresDatabase(process.env.NEWSGATE_TEST_POSTGRES_URL)
+      : null;
   const config: AppConfig = {
     // The documented defaults (NODE_ENV=test), then what every test gateway needs.
     ...loadConfig({ NODE_ENV: 'test' }),
     port: 0,
     host: '127.0.0.1',
-    database: { type: 'sqlite', database: databaseFile },
+    database: postgres ? { type: 'postgres', url: postgres.url, replicaUrls: [] } : { type: 'sqlite', database: databaseFile },
     nodeEnv: 'test',
     logLevel: 'silent',
     seed: true,
@@ -102,6 +112,7 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?:
   return {
     gateway,
     url: gateway.url,
+    database: config.database,
     dir,
     databaseFile,
     gql,
@@ -122,7 +133,41 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?:
     },
     async close() {
       await gateway.close();
+      await postgres?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Which engine the suites run on: the PostgreSQL project sets NEWSGATE_TEST_POSTGRES_URL. */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.NEWSGATE_TEST_POSTGRES_URL ? 'postgres' : 'sqlite';
+/** Tests of what only one engine has (SQLite's pragmas and FTS5 tables; several gateways on one PostgreSQL database), skipped on the other. */
+export const itOnSqlite = TEST_ENGINE === 'sqlite' ? it : it.skip;
+export const describeOnSqlite = TEST_ENGINE === 'sqlite' ? describe : describe.skip;
+export const describeOnPostgres = TEST_ENGINE === 'postgres' ? describe : describe.skip;
+
+/** A new, empty database on the test cluster, dropped by `drop()`. */
+async function createPostgresDatabase(clusterUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `newsgate_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: clusterUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }

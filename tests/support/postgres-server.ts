@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The folder of PostgreSQL's server programs (Debian: /usr/lib/postgresql/<version>/bin), newest first; null when not installed. */
+export function postgresBinaries(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return null;
+  const versions = fs
+    .readdirSync(root)
+    .filter((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? path.join(root, versions[0], 'bin') : null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ThrowawayPostgres {
+  /** postgres://postgres@127.0.0.1:<port>/postgres: the superuser, trusted on loopback. */
+  url: string;
+  dir: string;
+  stop(): void;
+}
+
+/**
+ * A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port: initdb, then
+ * pg_ctl start, as the `postgres` user when run as root (the server refuses to run as root), with
+ * fsync off (a test database need not survive a power cut). `stop()` shuts it down and removes it.
+ */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = postgresBinaries();
+  if (bin === null) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
+  const run = (program: string, args: string[]) => {
+    const command = asRoot ? 'runuser' : path.join(bin, program);
+    const commandArgs = asRoot ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args;
+    const result = spawnSync(command, commandArgs, { cwd: dir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
+  };
+  const data = path.join(dir, 'data');
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const port = await freePort();
+  const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'];
+  run('pg_ctl', ['-D', data, '-o', options.join(' '), '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
-import { Brackets, type DataSource, type WhereExpressionBuilder } from 'typeorm';
+import type { DataSource, WhereExpressionBuilder } from 'typeorm';
 import { ALL_SEARCH_TYPES, SearchType } from '../shared/search-type.enum';
 import { MARK_CLOSE, MARK_OPEN, toFtsQuery, toTsQuery } from './fts-query';
-import type { SearchIndex, SearchRow } from './search-index';
+import { type SearchIndex, type SearchRow, whereIndexMatches } from './search-index';
 
 /** ts_rank's weights for D, C, B, A: body 1, standfirst 4, headline 10 (as SQLite's bm25 weights), scaled to 1. */
 const WEIGHTS = `'{0.1, 0.2, 0.4, 1.0}'`;
@@ -56,17 +56,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean {
-    const tsQuery = this.query(text);
-    if (tsQuery === null) return false;
-    const matches = {
-      [SearchType.ARTICLE]: this.articleMatches,
-      [SearchType.PERSON]: this.personMatches,
-      [SearchType.QUOTE]: this.quoteMatches,
-    }[type];
-    query.andWhere(
-      new Brackets((where) => where.where(`${idColumn} IN (SELECT id FROM (${matches.call(this, 'fts')}) matches)`, { fts: tsQuery })),
-    );
-    return true;
+    return whereIndexMatches(this, query, type, idColumn, text);
   }
 
   async search(

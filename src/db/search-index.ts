@@ -48,6 +48,26 @@ export interface SearchIndex {
   whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean;
 }
 
+/** SearchIndex.whereMatches for any engine: `idColumn` among the ids the kind's match fragment selects. */
+export function whereIndexMatches(
+  index: Pick<SearchIndex, 'query' | 'articleMatches' | 'personMatches' | 'quoteMatches'>,
+  query: WhereExpressionBuilder,
+  type: SearchType,
+  idColumn: string,
+  text: string,
+): boolean {
+  const engineQuery = index.query(text);
+  if (engineQuery === null) return false;
+  const matches = {
+    [SearchType.ARTICLE]: () => index.articleMatches('fts'),
+    [SearchType.PERSON]: () => index.personMatches('fts'),
+    [SearchType.QUOTE]: () => index.quoteMatches('fts'),
+  }[type]();
+  // Bracketed, so that it ANDs with whatever else the query says.
+  query.andWhere(new Brackets((where) => where.where(`${idColumn} IN (SELECT id FROM (${matches}) matches)`, { fts: engineQuery })));
+  return true;
+}
+
 // Headline weighted above standfirst above body; a person's name above their description.
 const ARTICLE_WEIGHTS = '10.0, 4.0, 1.0';
 const ARTICLE_RANK = `bm25(article_fts, ${ARTICLE_WEIGHTS})`;
@@ -138,16 +158,7 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   whereMatches(query: WhereExpressionBuilder, type: SearchType, idColumn: string, text: string): boolean {
-    const fts = this.query(text);
-    if (fts === null) return false;
-    const matches = {
-      [SearchType.ARTICLE]: this.articleMatches,
-      [SearchType.PERSON]: this.personMatches,
-      [SearchType.QUOTE]: this.quoteMatches,
-    }[type];
-    // Bracketed, so that it ANDs with whatever else the query says.
-    query.andWhere(new Brackets((where) => where.where(`${idColumn} IN (SELECT id FROM (${matches.call(this, 'fts')}))`, { fts })));
-    return true;
+    return whereIndexMatches(this, query, type, idColumn, text);
   }
 
   async search(

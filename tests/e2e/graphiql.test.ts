@@ -29,6 +29,22 @@ function editorText(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 }
 
+/** Switches to GraphiQL's tab `index` and waits until its editor holds `operation`. */
+async function openTab(page: Page, index: number, operation: string): Promise<void> {
+  const tabs = await page.$$('.graphiql-tab');
+  await tabs[index].click();
+  await page.waitForFunction(
+    (expected: string) => {
+      const element = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as {
+        CodeMirror?: { getValue(): string };
+      } | null;
+      return element?.CodeMirror?.getValue().includes(expected) ?? false;
+    },
+    {},
+    operation,
+  );
+}
+
 /** Clicks GraphiQL's run button and returns the next result the response pane shows. */
 async function runAndRead(page: Page, timeout = 15_000): Promise<string> {
   const pane = '.graphiql-response .CodeMirror';
@@ -110,14 +126,7 @@ describeInBrowser('GraphiQL at /graphiql, in headless Chromium with no internet'
   });
 
   it('runs the preloaded rateArticle example as this browser’s reader', async () => {
-    const tabs = await page.$$('.graphiql-tab');
-    await tabs[1].click();
-    await page.waitForFunction(() => {
-      const element = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as {
-        CodeMirror?: { getValue(): string };
-      } | null;
-      return element?.CodeMirror?.getValue().includes('mutation RateArticle') ?? false;
-    });
+    await openTab(page, 1, 'mutation RateArticle');
     // GraphiQL reads the operation name from the editor 100 ms after a change (debounced): a run
     // within that time still names the previous tab's operation, and the server refuses it.
     // Past that time first, then again only if refused so (an identical refusal shows no new text,
@@ -134,14 +143,7 @@ describeInBrowser('GraphiQL at /graphiql, in headless Chromium with no internet'
   });
 
   it('runs the preloaded ratingChanged subscription over graphql-ws and shows a vote made elsewhere', async () => {
-    const tabs = await page.$$('.graphiql-tab');
-    await tabs[2].click();
-    await page.waitForFunction(() => {
-      const element = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as {
-        CodeMirror?: { getValue(): string };
-      } | null;
-      return element?.CodeMirror?.getValue().includes('subscription RatingChanged') ?? false;
-    });
+    await openTab(page, 2, 'subscription RatingChanged');
     const pane = '.graphiql-response .CodeMirror';
     // Subscribed once the gateway counts a subscription (/metrics). A run within GraphiQL's
     // debounce (as above) still names the previous tab's operation and fails at once, over HTTP:

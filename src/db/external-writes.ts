@@ -1,23 +1,30 @@
 import type { DataSource } from 'typeorm';
+import type { PostgresNotifications } from './postgres-notifications';
 import { isSqlite } from './sqlite-engine';
 
 /**
- * Notices commits made by other processes (a CLI import, another gateway on the same file), so
+ * Notices commits made by other processes (a CLI import, another gateway on the same database), so
  * that what this process caches is dropped when they write.
  *
- * SQLITE-SPECIFIC: `PRAGMA data_version` on a connection changes whenever another connection
- * commits; this process writes only through its writer connection, so on that connection it
- * changes only for other processes' commits. Other engines report no external writes here (a
- * server engine needs its own notification, e.g. PostgreSQL LISTEN/NOTIFY).
+ * ENGINE-SPECIFIC. SQLite: `PRAGMA data_version` on a connection changes whenever another
+ * connection commits; this process writes only through its writer connection, so on that
+ * connection it changes only for other processes' commits. PostgreSQL: the other gateways say what
+ * they changed through LISTEN/NOTIFY (postgres-notifications.ts), and those notices evict exactly
+ * that; a check here only waits until every notice committed before it has been handled.
  */
 export class ExternalWrites {
   private last: number | undefined;
   private running: Promise<boolean> | undefined;
   private next: Promise<boolean> | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** PostgreSQL's notices from the other gateways (null on SQLite). */
+    private readonly notifications: Pick<PostgresNotifications, 'sync'> | null = null,
+  ) {}
 
   get supported(): boolean {
+    if (this.notifications) return true;
     return isSqlite(this.dataSource.options) && this.dataSource.options.database !== ':memory:';
   }
 
@@ -42,6 +49,11 @@ export class ExternalWrites {
   }
 
   private async read(): Promise<boolean> {
+    if (this.notifications) {
+      // What the notices changed is already evicted, tag by tag: nothing more to drop.
+      await this.notifications.sync();
+      return false;
+    }
     const [row] = (await this.dataSource.query('PRAGMA data_version')) as { data_version: number }[];
     const changed = this.last !== undefined && row.data_version !== this.last;
     this.last = row.data_version;

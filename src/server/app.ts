@@ -25,12 +25,10 @@ import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
 import { ExtractionPool } from '../modules/import/extraction-pool';
 import { seedIfNeeded } from '../modules/import/seed/seed';
-import { inMemoryRatingEvents } from '../modules/rating/rating-events';
 import { VoteCommitter } from '../modules/rating/vote-committer';
 import { VoteLimiter } from '../modules/rating/vote-limiter';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { buildSubgraphGatewaySchema } from '../schema/build-subgraph-schema';
-import { NO_CHANGE_FEED } from '../shared/cache-hints';
 import { collectCacheTags } from './cache/cache-tags';
 import { ResponseCache } from './cache/response-cache';
 import { compiledExecution } from './compiled-execution';
@@ -54,6 +52,7 @@ import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 import { checkReadiness, type Readiness } from './readiness';
 import { createServices } from './services';
+import { openSharedEvents, type SharedEvents } from './shared-events';
 import { serveSubscriptions } from './subscriptions';
 import { knownOperationTypesRule } from './validation/known-operation-types.rule';
 import { noServiceSdlRule } from './validation/no-service-sdl.rule';
@@ -117,6 +116,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
   const queryCounter = new QueryCounter(log.child({ component: 'sql' }));
   const dataSource = await openDatabase(config.database, entities, queryCounter);
   let readers: DataSource[] = [];
+  let shared: SharedEvents | undefined;
   // Imported copy is extracted in worker threads, never on the thread serving readers.
   const extraction = new ExtractionPool(config.imports);
   try {
@@ -129,12 +129,13 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const voteLimiter = new VoteLimiter(config.votes);
     // Public query responses, evicted by the writes that change what they hold (src/server/cache/).
     const cache = config.responseCache.enabled ? new ResponseCache(config.responseCache.maxBytes) : null;
-    const changes = cache ?? NO_CHANGE_FEED;
-    const externalWrites = new ExternalWrites(dataSource);
+    // What writes change (cache tags) and votes' new tallies (ratingChanged), heard in this gateway
+    // and, on PostgreSQL, in every other gateway on the database (src/server/shared-events.ts).
+    shared = await openSharedEvents(config.database, cache, log);
+    const { changes, ratingEvents } = shared;
+    const externalWrites = new ExternalWrites(dataSource, shared.notifications);
     await externalWrites.check();
     const voteCommitter = new VoteCommitter(writes, changes);
-    // Accepted votes' new tallies, for ratingChanged subscriptions (in this process).
-    const ratingEvents = inMemoryRatingEvents();
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
       createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents }),
     );
@@ -342,6 +343,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         closed ??= (async () => {
           shuttingDown = true;
           await apollo.stop();
+          await shared?.close();
           await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));
           await optimizeOnClose(dataSource).catch((error: unknown) => log.warn({ err: error }, 'PRAGMA optimize failed'));
@@ -351,6 +353,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       },
     };
   } catch (error) {
+    await shared?.close();
     await extraction.close();
     await Promise.all([...readers, dataSource].filter((source) => source.isInitialized).map((source) => source.destroy()));
     throw error;

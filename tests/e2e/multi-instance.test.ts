@@ -1,5 +1,7 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadArchive } from '../support/archive';
-import { describeOnPostgres, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { describeOnPostgres, EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 // Several gateways on one database is the PostgreSQL deployment; a SQLite file is one gateway's.
 describeOnPostgres('two gateways on one PostgreSQL database', () => {
@@ -60,5 +62,67 @@ describeOnPostgres('two gateways on one PostgreSQL database', () => {
       const seen = await second.data(`{ node(id: "${articleId}") { ... on Article { rating { votes } } } }`);
       expect(seen.node.rating.votes).toBe(60);
     }
+  });
+
+  it("push a vote taken by one to the other's ratingChanged subscribers", async () => {
+    const client = createClient({ url: second.url.replace('http://', 'ws://'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    try {
+      const received = new Promise<unknown>((resolve, reject) => {
+        client.subscribe(
+          { query: 'subscription ($id: ID!) { ratingChanged(articleId: $id) { votes histogram } }', variables: { id: articleIds[0] } },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
+      });
+      for (let wait = 0; wait < 500 && ((await second.gateway.metrics.subscriptions.get()).values[0]?.value ?? 0) === 0; wait += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      const voted = await first.data(
+        'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { article { rating { votes histogram } } } }',
+        { input: { articleId: articleIds[0], stars: 2 } },
+        { 'x-voter-id': 'subscribed-elsewhere' },
+      );
+      expect(await received).toEqual({ data: { ratingChanged: voted.rateArticle.article.rating } });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("show a vote taken by one in the other's very next read of a page it had cached", async () => {
+    const page = `{ node(id: "${articleIds[1]}") { ... on Article { rating { votes } } } }`;
+    const before = (await second.data(page)).node.rating.votes as number;
+    const hits = second.gateway.responseCache!.hits;
+    expect((await second.data(page)).node.rating.votes).toBe(before);
+    expect(second.gateway.responseCache!.hits).toBe(hits + 1);
+    for (let round = 1; round <= 5; round += 1) {
+      await first.data(
+        'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { article { id } } }',
+        { input: { articleId: articleIds[1], stars: 4 } },
+        {
+          'x-voter-id': `cached-elsewhere-${round}`,
+        },
+      );
+      // No wait: the read's cache check waits until every notice committed before it is handled.
+      expect((await second.data(page)).node.rating.votes).toBe(before + round);
+    }
+  });
+
+  it("show an article imported through one in the other's cached lists", async () => {
+    const list = '{ articles(first: 50) { totalCount edges { node { headline } } } }';
+    const before = (await second.data(list)).articles.totalCount as number;
+    await second.data(list);
+    const text =
+      'Harbour Board Approves New Ferry Route\n\nThe harbour board on Tuesday approved a ferry route to the outer islands.\n\nService starts in spring.';
+    const imported = await first.data(
+      'mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created } }',
+      { input: { text } },
+      {
+        authorization: `Bearer ${EDITOR_KEY}`,
+      },
+    );
+    expect(imported.importArticle.created).toBe(true);
+    const after = await second.data(list);
+    expect(after.articles.totalCount).toBe(before + 1);
+    expect(after.articles.edges.map((edge: { node: { headline: string } }) => edge.node.headline)).toContain(
+      'Harbour Board Approves New Ferry Route',
+    );
   });
 });

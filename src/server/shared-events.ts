@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { DatabaseConfig } from '../config';
+import { type Notice, PostgresNotifications } from '../db/postgres-notifications';
+import { inMemoryRatingEvents, type RatingEvents } from '../modules/rating/rating-events';
+import { Rating } from '../modules/rating/rating.type';
+import { type ChangeFeed, NO_CHANGE_FEED } from '../shared/cache-hints';
+
+/** What this gateway's response cache needs to hear from writes, here and on other gateways. */
+export interface CacheListener extends ChangeFeed {
+  /** Drops everything (a notice too large to say what changed). */
+  clear(): void;
+}
+
+export interface SharedEvents {
+  /** Where writes announce the cache tags they change. */
+  changes: ChangeFeed;
+  /** Where accepted votes announce new tallies, and `ratingChanged` listens. */
+  ratingEvents: RatingEvents;
+  /** PostgreSQL's notices from the other gateways; null on SQLite. */
+  notifications: PostgresNotifications | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The events a write raises, reaching what listens in this gateway and, on PostgreSQL, in every
+ * other gateway on the same database (LISTEN/NOTIFY, src/db/postgres-notifications.ts): a vote on
+ * one gateway pushes the new tally to `ratingChanged` subscribers on all of them, and evicts what
+ * each one's response cache holds of it. On SQLite, one gateway per file, they stay in process.
+ */
+export async function openSharedEvents(database: DatabaseConfig, cache: CacheListener | null, log: Logger): Promise<SharedEvents> {
+  const local = inMemoryRatingEvents();
+  const localChanges = cache ?? NO_CHANGE_FEED;
+  if (database.type !== 'postgres') {
+    return { changes: localChanges, ratingEvents: local, notifications: null, close: async () => undefined };
+  }
+  const onNotice = (notice: Notice) => {
+    if (notice.kind === 'changes' && Array.isArray(notice.tags)) localChanges.changed(notice.tags as string[]);
+    else if (notice.kind === 'rating') {
+      const { articleId, histogram, voterHash } = notice as unknown as { articleId: number; histogram: number[]; voterHash: string };
+      local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash });
+    } else if (notice.kind === 'overflow') cache?.clear();
+  };
+  const notifications = await PostgresNotifications.open(database.url, onNotice, log.child({ component: 'notifications' }));
+  return {
+    changes: {
+      changed(tags) {
+        localChanges.changed(tags);
+        notifications.announce({ kind: 'changes', tags: [...tags] });
+      },
+    },
+    ratingEvents: {
+      publish(articleId, change) {
+        local.publish(articleId, change);
+        notifications.announce({ kind: 'rating', articleId, histogram: change.rating.histogram, voterHash: change.voterHash });
+      },
+      subscribe: (articleId) => local.subscribe(articleId),
+    },
+    notifications,
+    close: () => notifications.close(),
+  };
+}

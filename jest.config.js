@@ -24,6 +24,10 @@ const POSTGRES_SUITES = process.env.NEWSGATE_POSTGRES_SUITES ? process.env.NEWSG
 const postgresInstalled =
   fs.existsSync('/usr/lib/postgresql') &&
   fs.readdirSync('/usr/lib/postgresql').some((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
+// CI must not pass by leaving the run out: .ci/run sets NEWSGATE_REQUIRE_POSTGRES=1 after installing it.
+if (!postgresInstalled && process.env.NEWSGATE_REQUIRE_POSTGRES === '1') {
+  throw new Error('NEWSGATE_REQUIRE_POSTGRES=1 but PostgreSQL is not installed (apt-get install -y postgresql)');
+}
 if (!postgresInstalled && !process.env.JEST_WORKER_ID) {
   console.warn('PostgreSQL is not installed: the PostgreSQL run of the end-to-end suites is skipped (apt-get install -y postgresql).');
 }
@@ -41,6 +45,7 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.test.ts'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/tests/support/sqlite-env.ts'],
       // Builds dist/ once for the suites that run the server or the import CLI as processes.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
@@ -51,6 +56,7 @@ module.exports = {
             displayName: 'e2e:postgres',
             roots: ['<rootDir>/tests/e2e'],
             testMatch: POSTGRES_SUITES.map((suite) => `<rootDir>/${suite}`),
+            setupFiles: [...shared.setupFiles, '<rootDir>/tests/support/postgres-env.ts'],
             globalSetup: '<rootDir>/tests/support/postgres-setup.ts',
             globalTeardown: '<rootDir>/tests/support/postgres-teardown.ts',
           },

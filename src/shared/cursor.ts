@@ -1,6 +1,17 @@
 import { badUserInput } from './errors';
 
 /**
+ * What a cursor's values may be: what a column can hold on every engine (PostgreSQL's integer and
+ * timestamp ranges are narrower than JavaScript's, and a value past them is a database error, not
+ * a bad cursor). Ids, counts and sums are 32-bit; scores and averages far inside float8; dates years 1-9999.
+ */
+const MAX_INT32 = 2_147_483_647;
+const MAX_CURSOR_FLOAT = 1e15;
+const MIN_TIME = Date.parse('0001-01-01T00:00:00Z');
+const MAX_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+const inDateRange = (time: number) => !Number.isNaN(time) && time >= MIN_TIME && time <= MAX_TIME;
+
+/**
  * Opaque keyset cursors: the sort key of the last row seen, tagged with what it orders, encoded
  * as base64url JSON. Keyset (not OFFSET) keeps pages stable when rows are inserted meanwhile.
  */
@@ -35,10 +46,10 @@ export function decodeCursor<T extends CursorKey>(
     const value = record[field];
     const valid =
       type === 'date'
-        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        ? typeof value === 'string' && inDateRange(Date.parse(value))
         : type === 'float'
-          ? typeof value === 'number' && Number.isFinite(value)
-          : typeof value === type && (type !== 'number' || Number.isSafeInteger(value));
+          ? typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_CURSOR_FLOAT
+          : typeof value === type && (type !== 'number' || (Number.isInteger(value) && Math.abs(value as number) <= MAX_INT32));
     if (!valid) throw invalid();
     key[field] = value as string | number;
   }

@@ -1,5 +1,8 @@
 import { badUserInput } from './errors';
 
+/** The largest id a row can have: the integer primary keys are 32-bit. */
+export const MAX_ID = 2_147_483_647;
+
 /** The types that `node(id)` can resolve. */
 export const NODE_TYPES = ['Article', 'Person', 'Quote'] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -24,7 +27,8 @@ export function decodeGlobalId(value: string): GlobalId | null {
   const match = /^([A-Za-z]+):([1-9]\d{0,15})$/.exec(decoded);
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1])) return null;
   const id = Number(match[2]);
-  if (!Number.isSafeInteger(id)) return null;
+  // Ids are 32-bit on every engine: a larger one names nothing (PostgreSQL would refuse to compare it).
+  if (id > MAX_ID) return null;
   return { type: match[1] as NodeTypeName, id };
 }
 

@@ -23,4 +23,15 @@ describe('cursors', () => {
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
     );
   });
+
+  it.each([
+    ['an id past 32 bits', { k: 'c', p: '2026-01-01T00:00:00.000Z', id: 2 ** 31 }],
+    ['a score past any column', { k: 'c', p: '2026-01-01T00:00:00.000Z', id: 1, s: 1e300 }],
+    ['a date before year 1', { k: 'c', p: '-004800-01-01T00:00:00.000Z', id: 1 }],
+  ])('refuses %s as BAD_USER_INPUT, not a database error', (_name, key) => {
+    const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+    expect(() => decodeCursor(cursor, 'c', { p: 'date', id: 'number', ...('s' in key ? { s: 'float' as const } : {}) })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { decodeGlobalId, encodeGlobalId, expectGlobalId } from '../../src/shared/global-id';
+import { decodeGlobalId, encodeGlobalId, expectGlobalId, MAX_ID } from '../../src/shared/global-id';
 
 describe('global IDs', () => {
   it('round-trip every node type', () => {
@@ -31,5 +31,10 @@ describe('global IDs', () => {
     expect(() => expectGlobalId(encodeGlobalId('Person', 3), 'Quote', 'id')).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
     );
+  });
+
+  it('names nothing past the 32-bit ids of every engine (PostgreSQL would refuse to compare one)', () => {
+    expect(decodeGlobalId(encodeGlobalId('Article', MAX_ID))).toEqual({ type: 'Article', id: MAX_ID });
+    expect(decodeGlobalId(Buffer.from(`Article:${MAX_ID + 1}`).toString('base64url'))).toBeNull();
   });
 });

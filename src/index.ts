@@ -1,3 +1,4 @@
+import './utc-process';
 import 'reflect-metadata';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { startGateway } from './server/app';

@@ -1,3 +1,4 @@
+import '../utc-process';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
 import { createDataSource } from '../db/data-source';

@@ -1,3 +1,4 @@
+import '../utc-process';
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';

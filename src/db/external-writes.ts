@@ -50,9 +50,12 @@ export class ExternalWrites {
 
   private async read(): Promise<boolean> {
     if (this.notifications) {
-      // What the notices changed is already evicted, tag by tag: nothing more to drop.
-      await this.notifications.sync();
-      return false;
+      // What the notices changed is already evicted, tag by tag: nothing more to drop. Without the
+      // connection, another gateway may have written anything: the caller drops what it holds.
+      return this.notifications.sync().then(
+        () => false,
+        () => true,
+      );
     }
     const [row] = (await this.dataSource.query('PRAGMA data_version')) as { data_version: number }[];
     const changed = this.last !== undefined && row.data_version !== this.last;

@@ -44,7 +44,7 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   articleMatches(parameter: string): string {
-    return `SELECT id, -ts_rank(${WEIGHTS}, search_vector, to_tsquery('newsgate', :${parameter})) AS rank FROM article WHERE search_vector @@ to_tsquery('newsgate', :${parameter})`;
+    return `SELECT id, -ts_rank(${WEIGHTS}, search_vector, to_tsquery('newsgate', :${parameter}))::float8 AS rank FROM article WHERE search_vector @@ to_tsquery('newsgate', :${parameter})`;
   }
 
   personMatches(parameter: string): string {

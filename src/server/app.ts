@@ -128,7 +128,12 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     // One set of per-address vote limits for the whole process, shared by every reader's services.
     const voteLimiter = new VoteLimiter(config.votes);
     // Public query responses, evicted by the writes that change what they hold (src/server/cache/).
-    const cache = config.responseCache.enabled ? new ResponseCache(config.responseCache.maxBytes) : null;
+    // Not with read replicas: a miss read from a lagging replica after a write's eviction would be
+    // kept as if current (the replicas' lag is not tracked yet, issue #12).
+    const replicas = config.database.type === 'postgres' && config.database.replicaUrls.length > 0;
+    if (replicas && config.responseCache.enabled)
+      log.warn('the response cache is off with DATABASE_REPLICA_URLS (replica lag is not tracked)');
+    const cache = config.responseCache.enabled && !replicas ? new ResponseCache(config.responseCache.maxBytes) : null;
     // What writes change (cache tags) and votes' new tallies (ratingChanged), heard in this gateway
     // and, on PostgreSQL, in every other gateway on the database (src/server/shared-events.ts).
     shared = await openSharedEvents(config.database, cache, log);
@@ -343,7 +348,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         closed ??= (async () => {
           shuttingDown = true;
           await apollo.stop();
-          await shared?.close();
+          await shared?.close().catch((error: unknown) => log.warn({ err: error }, 'closing the notification connection failed'));
           await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));
           await optimizeOnClose(dataSource).catch((error: unknown) => log.warn({ err: error }, 'PRAGMA optimize failed'));
@@ -353,7 +358,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       },
     };
   } catch (error) {
-    await shared?.close();
+    await shared?.close().catch(() => undefined);
     await extraction.close();
     await Promise.all([...readers, dataSource].filter((source) => source.isInitialized).map((source) => source.destroy()));
     throw error;

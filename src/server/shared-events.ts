@@ -34,24 +34,29 @@ export async function openSharedEvents(database: DatabaseConfig, cache: CacheLis
     return { changes: localChanges, ratingEvents: local, notifications: null, close: async () => undefined };
   }
   const onNotice = (notice: Notice) => {
-    if (notice.kind === 'changes' && Array.isArray(notice.tags)) localChanges.changed(notice.tags as string[]);
+    if (notice.kind === 'changes' && Array.isArray(notice.tags)) void localChanges.changed(notice.tags as string[]);
     else if (notice.kind === 'rating') {
       const { articleId, histogram, voterHash } = notice as unknown as { articleId: number; histogram: number[]; voterHash: string };
       local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash });
     } else if (notice.kind === 'overflow') cache?.clear();
   };
-  const notifications = await PostgresNotifications.open(database.url, onNotice, log.child({ component: 'notifications' }));
+  // Notices missed while the connection was lost: nothing cached can be trusted.
+  const notifications = await PostgresNotifications.open(
+    database.url,
+    { onNotice, onGap: () => cache?.clear() },
+    log.child({ component: 'notifications' }),
+  );
   return {
     changes: {
       changed(tags) {
-        localChanges.changed(tags);
-        notifications.announce({ kind: 'changes', tags: [...tags] });
+        void localChanges.changed(tags);
+        return notifications.announce({ kind: 'changes', tags: [...tags] });
       },
     },
     ratingEvents: {
       publish(articleId, change) {
         local.publish(articleId, change);
-        notifications.announce({ kind: 'rating', articleId, histogram: change.rating.histogram, voterHash: change.voterHash });
+        void notifications.announce({ kind: 'rating', articleId, histogram: change.rating.histogram, voterHash: change.voterHash });
       },
       subscribe: (articleId) => local.subscribe(articleId),
     },

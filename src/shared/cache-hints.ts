@@ -29,9 +29,13 @@ export const CacheTag = {
   RATED_LISTS: 'rated-lists',
 } as const;
 
-/** Writes announce what they changed here, once committed; the response cache listens. */
+/**
+ * Writes announce what they changed here, once committed; the response cache listens. The promise,
+ * where there is one, settles once every gateway can hear it (PostgreSQL's NOTIFY has committed):
+ * a write is acknowledged after that, so the writer's next read anywhere sees it. It never rejects.
+ */
 export interface ChangeFeed {
-  changed(tags: readonly string[]): void;
+  changed(tags: readonly string[]): void | Promise<void>;
 }
 
 export const NO_CHANGE_FEED: ChangeFeed = { changed: () => undefined };

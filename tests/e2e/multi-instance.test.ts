@@ -125,4 +125,40 @@ describeOnPostgres('two gateways on one PostgreSQL database', () => {
       'Harbour Board Approves New Ferry Route',
     );
   });
+
+  it('bypass the cache while the notification connection is lost, and share notices again once it is back', async () => {
+    const page = `{ node(id: "${articleIds[3]}") { ... on Article { rating { votes } } } }`;
+    const vote = (voter: string) =>
+      first.data(
+        'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { article { id } } }',
+        { input: { articleId: articleIds[3], stars: 5 } },
+        {
+          'x-voter-id': voter,
+        },
+      );
+    const before = (await second.data(page)).node.rating.votes as number;
+    await second.data(page);
+    // Both gateways' listening connections go, as a server restart or a network cut would take them.
+    await first.gateway.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'newsgate-notifications'`,
+    );
+    await vote('lost-connection-1');
+    expect((await second.data(page)).node.rating.votes).toBe(before + 1);
+    // Back within the reconnect delays: a vote's notice reaches the other gateway's cache again.
+    let shared = false;
+    for (let wait = 0; wait < 100 && !shared; wait += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const connections = await first.gateway.dataSource.query(
+        `SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE application_name = 'newsgate-notifications' AND query LIKE '%LISTEN%' OR application_name = 'newsgate-notifications' AND state = 'idle'`,
+      );
+      shared = connections[0].n >= 2;
+    }
+    expect(shared).toBe(true);
+    await second.data(page);
+    const hits = second.gateway.responseCache!.hits;
+    await second.data(page);
+    expect(second.gateway.responseCache!.hits).toBe(hits + 1);
+    await vote('lost-connection-2');
+    expect((await second.data(page)).node.rating.votes).toBe(before + 2);
+  });
 });

@@ -139,7 +139,7 @@ describe('response cache and cache headers', () => {
   });
 
   // Another process's writes are seen through SQLite's data_version (src/db/external-writes.ts). On
-  // PostgreSQL the instances will tell each other through LISTEN/NOTIFY (issue #12, not built yet).
+  // PostgreSQL the gateways tell each other through LISTEN/NOTIFY (tests/e2e/multi-instance.test.ts).
   itOnSqlite('drops what it holds when another process writes to the database (a CLI import, another gateway)', async () => {
     const page = `{ node(id: "${articleIds[1]}") { ... on Article { rating { votes } } } }`;
     const before = (await post(server, page)).body.data.node.rating.votes as number;

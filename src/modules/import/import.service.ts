@@ -38,7 +38,7 @@ export class ImportService {
     const extraction = await this.extractor.extract(request);
     const saved = await this.writes.transaction((manager) => this.writer.upsert(manager, extraction.draft));
     // The article, everyone it names (their articles, quotes and counts), and every list it can enter.
-    this.changes.changed([
+    await this.changes.changed([
       CacheTag.node('Article', saved.article.id),
       CacheTag.LISTS,
       ...saved.personIds.map((id) => CacheTag.node('Person', id)),

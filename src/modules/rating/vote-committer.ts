@@ -83,7 +83,8 @@ export class VoteCommitter {
           try {
             // Before any voter hears back: the next read must not be served a cached tally.
             const articleIds = new Set(group.map((entry) => entry.vote.articleId));
-            this.changes.changed([CacheTag.RATED_LISTS, ...[...articleIds].map((id) => CacheTag.rating(id))]);
+            // Awaited: on PostgreSQL the other gateways can hear it once this settles.
+            await this.changes.changed([CacheTag.RATED_LISTS, ...[...articleIds].map((id) => CacheTag.rating(id))]);
           } finally {
             // Committed: each vote is acknowledged whatever happens to the notice.
             group.forEach((entry, index) => entry.resolve(results[index]));

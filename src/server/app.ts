@@ -39,7 +39,7 @@ import { GRAPHIQL_PATH, serveGraphiQL } from './explorer/graphiql';
 import { createFormatError } from './format-error';
 import { createGraphQLFastPath } from './graphql-fast-path';
 import { httpErrorHandler, nestedTooDeep } from './http-errors';
-import { bracketNesting } from './limits/document-nesting';
+import { bracketNesting, maxBracketNesting } from './limits/document-nesting';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 import { shapeLimitRules } from './limits/validation-limits';
 import { createLogger } from './logger';
@@ -253,7 +253,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       path: GRAPHQL_PATH,
       contextFor,
       maxBodyBytes: limits.maxBodyBytes,
-      maxNesting: Math.max(64, 3 * limits.maxDepth),
+      maxNesting: maxBracketNesting(limits.maxDepth),
       cache,
       externalWrites,
       corsOrigins: config.corsOrigins,
@@ -300,7 +300,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       // The same origins as the fast path (src/server/cors-policy.ts); none: no CORS headers at all.
       cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins] }),
       (req, res, next) => (isEditor(req.headers.authorization) ? editorBody : readerBody)(req, res, next),
-      refuseDeepNesting(Math.max(64, 3 * limits.maxDepth)),
+      refuseDeepNesting(maxBracketNesting(limits.maxDepth)),
       // Apollo's work from here on counts its SQL statements in the request's log line.
       (req, _res, next) => observer.counted(req, next),
       expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),

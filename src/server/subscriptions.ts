@@ -19,7 +19,8 @@ import { VOTER_HEADER } from '../modules/rating/voter';
 import { ErrorCode } from '../shared/errors';
 import { clientAddress, type ContextRequest, type GatewayContext } from './context';
 import { originAllowed } from './cors-policy';
-import { bracketNesting } from './limits/document-nesting';
+import { nestedTooDeep } from './http-errors';
+import { bracketNesting, maxBracketNesting } from './limits/document-nesting';
 import { measuredCost, operationCost, refuseOverLimit } from './limits/query-cost.plugin';
 import type { GatewayMetrics } from './observability/metrics';
 
@@ -149,9 +150,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): Disposab
           ];
         }
         // As over HTTP, before parsing: graphql-js parses nested brackets by recursion.
-        const maxNesting = Math.max(64, 3 * limits.maxDepth);
+        const maxNesting = maxBracketNesting(limits.maxDepth);
         if (bracketNesting(payload.query, maxNesting) > maxNesting) {
-          return [refusal(`The document nests brackets more than ${maxNesting} deep.`, ErrorCode.QUERY_TOO_DEEP, { limit: maxNesting })];
+          const [{ message, extensions }] = nestedTooDeep(maxNesting).body.errors;
+          return [new GraphQLError(message, { extensions })];
         }
         let document;
         try {

@@ -1,4 +1,5 @@
 import { decodeGlobalId, type NodeTypeName } from '../../shared/global-id';
+import { loadNode } from './load-node';
 import type { NodeContext } from './node.context';
 
 /** The types a federated supergraph may ask this subgraph for by key (`@key(fields: "id")`). */
@@ -18,5 +19,5 @@ export function resolveEntityReference(
 ): Promise<object | null> | null {
   const decoded = typeof reference.id === 'string' ? decodeGlobalId(reference.id) : null;
   if (!decoded || decoded.type !== type) return null;
-  return type === 'Article' ? loaders.articleById.load(decoded.id) : loaders.personById.load(decoded.id);
+  return loadNode(decoded, loaders);
 }

@@ -4,6 +4,7 @@ import { idsCost } from '../../shared/complexity';
 import { badUserInput } from '../../shared/errors';
 import { decodeGlobalId, encodeGlobalId, NodeTypeName } from '../../shared/global-id';
 import { Node } from '../../shared/node.interface';
+import { loadNode } from './load-node';
 import type { NodeContext } from './node.context';
 
 const MAX_NODES = 100;
@@ -17,14 +18,7 @@ export class NodeResolver {
   ): Promise<object | null> {
     const decoded = decodeGlobalId(id);
     if (!decoded) throw badUserInput(`id is not a valid global ID: "${id}"`, { argumentName: 'id' });
-    switch (decoded.type) {
-      case 'Article':
-        return loaders.articleById.load(decoded.id);
-      case 'Person':
-        return loaders.personById.load(decoded.id);
-      case 'Quote':
-        return loaders.quoteById.load(decoded.id);
-    }
+    return loadNode(decoded, loaders);
   }
 
   @Query(() => [Node], {

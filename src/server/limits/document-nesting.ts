@@ -36,3 +36,10 @@ export function bracketNesting(source: string, stopAbove = Infinity): number {
   }
   return deepest;
 }
+
+/**
+ * How deep brackets may nest in a document before it is parsed, over HTTP and WebSocket alike:
+ * well past what MAX_DEPTH allows (arguments, lists and input objects nest too), well short of
+ * what graphql-js's recursive parser can take.
+ */
+export const maxBracketNesting = (maxDepth: number): number => Math.max(64, 3 * maxDepth);

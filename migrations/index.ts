@@ -7,6 +7,7 @@ import { ListingDates1764500000000 } from './1764500000000-listing-dates';
 import { ArticleSummary1764600000000 } from './1764600000000-article-summary';
 import { RecentSearchIndex1764700000000 } from './1764700000000-recent-search-index';
 import { PostgresSearch1764800000000 } from './1764800000000-postgres-search';
+import { SharedVoteLimits1764900000000 } from './1764900000000-shared-vote-limits';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ArticleSummary1764600000000,
   RecentSearchIndex1764700000000,
   PostgresSearch1764800000000,
+  SharedVoteLimits1764900000000,
 ];

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import pino from 'pino';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { WriteQueue } from '../db/write-queue';
@@ -12,6 +13,7 @@ import { ArticleWriter } from '../modules/import/article-writer.service';
 import { ExtractionPool } from '../modules/import/extraction-pool';
 import { ImportInputError, ImportTimeoutError, MAX_COPY_BYTES } from '../modules/import/import-errors';
 import { ImportService } from '../modules/import/import.service';
+import { openSharedEvents } from '../server/shared-events';
 
 const USAGE = `Usage: npm run import -- [--section <name>] <file.txt | folder | -> ...
 Imports raw news copy into the database in DATABASE_URL (created and migrated when needed).
@@ -103,9 +105,17 @@ async function main(): Promise<number> {
   const options = parseArguments(args);
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, entities);
+  // On PostgreSQL, gateways running on the database hear what each import changed, as they hear
+  // each other's writes (their response caches evict it); nothing to tell on SQLite.
+  const shared = await openSharedEvents(config.database, null, pino({ level: 'warn' }, pino.destination(2))).catch(
+    async (error: unknown) => {
+      await dataSource.destroy();
+      throw error;
+    },
+  );
   // Extraction runs in IMPORT_WORKERS worker threads, each article within IMPORT_TIMEOUT_MS; writes are one queued transaction each.
   const extraction = new ExtractionPool(config.imports);
-  const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter(), extraction);
+  const service = new ImportService(new WriteQueue(dataSource), new ArticleWriter(), extraction, shared.changes);
   const failures = [...options.problems];
   let created = 0;
   let updated = 0;
@@ -159,6 +169,7 @@ async function main(): Promise<number> {
   } finally {
     bar?.stop();
     await extraction.close();
+    await shared.close();
     await dataSource.destroy();
   }
 

@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config';
 import { applyPragmas } from './pragmas';
+import { underStartupLock } from './startup-lock';
 import { reusePreparedStatements } from './statement-cache';
 
 /**
@@ -101,7 +102,8 @@ export async function openDatabase(database: DatabaseConfig, entities: EntityLis
   await dataSource.initialize();
   try {
     await applyPragmas(dataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
+    // One process at a time: gateways starting together on a new database (src/db/startup-lock.ts).
+    await underStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
     reusePreparedStatements(dataSource);
   } catch (error) {
     await dataSource.destroy();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 
 /** The channel every gateway on one PostgreSQL database listens and notifies on. */
 export const NOTIFICATION_CHANNEL = 'newsgate_events';
@@ -109,15 +110,24 @@ export class PostgresNotifications {
 
   /**
    * Tells the other gateways; settles once the notice is committed (a NOTIFY outside a transaction
-   * commits with its statement), so a read on another gateway that starts after it sees it. A
-   * failure is logged, not thrown: the write it follows has committed.
+   * commits with its statement), so a read on another gateway that starts after it sees it. The
+   * notice carries, as `position`, where the primary's log ended when it was sent (so after the
+   * write it follows), which it also returns. A failure is logged, not thrown (null): the write it
+   * follows has committed.
    */
-  announce(notice: Notice): Promise<void> {
+  announce(notice: Notice): Promise<string | null> {
     let payload = JSON.stringify({ ...notice, origin: this.origin });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = JSON.stringify({ kind: 'overflow', origin: this.origin });
-    return this.run('SELECT pg_notify($1, $2)', [NOTIFICATION_CHANNEL, payload]).then(
-      () => undefined,
-      (error: unknown) => this.log.error({ err: error }, 'could not notify the other gateways'),
+    return this.run(
+      `SELECT position::text AS lsn, pg_notify($1, jsonb_set($2::jsonb, '{position}', to_jsonb(position::text))::text)
+         FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`,
+      [NOTIFICATION_CHANNEL, payload],
+    ).then(
+      (result) => (result as { rows: { lsn: string }[] }).rows[0].lsn,
+      (error: unknown) => {
+        this.log.error({ err: error }, 'could not notify the other gateways');
+        return null;
+      },
     );
   }
 
@@ -142,4 +152,19 @@ export class PostgresNotifications {
     this.client = null;
     await client?.end();
   }
+}
+
+/**
+ * Tells every gateway (this one included) that these clients just wrote, with the position in the
+ * log that their writes are at or before; returns that position. Sent through `primary` (any
+ * connection can notify), from the same statement that reads the position.
+ */
+export async function announceWriters(primary: DataSource, writers: string[]): Promise<string> {
+  const [row] = (await primary.query(
+    `SELECT position::text AS lsn,
+            pg_notify($1, json_build_object('kind', 'writers', 'writers', $2::json, 'position', position::text)::text)
+       FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`,
+    [NOTIFICATION_CHANNEL, JSON.stringify(writers)],
+  )) as { lsn: string }[];
+  return row.lsn;
 }

@@ -21,6 +21,9 @@ import { InstanceSetting } from '../db/instance-setting.entity';
 import { voterSalt } from '../db/instance-settings';
 import { optimizeOnClose } from '../db/pragmas';
 import { QueryCounter } from '../db/query-counter';
+import { ReplicaPositions } from '../db/replica-positions';
+import { sharedRateLimiters } from '../db/shared-rate-limits';
+import { underStartupLock } from '../db/startup-lock';
 import { WriteQueue } from '../db/write-queue';
 import { entities } from '../modules/entities';
 import { ExtractionPool } from '../modules/import/extraction-pool';
@@ -48,8 +51,10 @@ import { RequestObserver } from './observability/request-observer';
 import { cachePolicyPlugin } from './plugins/cache-policy.plugin';
 import { landingPagePlugin } from './plugins/landing-page.plugin';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.plugin';
+import { readRoutingPlugin } from './plugins/read-routing.plugin';
 import { requestFactsPlugin } from './plugins/request-facts.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
+import { ReadRouting } from './read-routing';
 import { checkReadiness, type Readiness } from './readiness';
 import { createServices } from './services';
 import { openSharedEvents, type SharedEvents } from './shared-events';
@@ -117,33 +122,44 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
   const dataSource = await openDatabase(config.database, entities, queryCounter);
   let readers: DataSource[] = [];
   let shared: SharedEvents | undefined;
+  let replicaPositions: ReplicaPositions | undefined;
   // Imported copy is extracted in worker threads, never on the thread serving readers.
   const extraction = new ExtractionPool(config.imports);
   try {
     const writes = new WriteQueue(dataSource);
-    if (config.seed && (await seedIfNeeded(writes, extraction))) log.info('loaded the seed article into the new database');
+    if (config.seed && (await underStartupLock(dataSource, () => seedIfNeeded(writes, extraction))))
+      log.info('loaded the seed article into the new database');
     const salt = config.voterSalt ?? (await voterSalt(dataSource.getRepository(InstanceSetting)));
     // Requests take turns over the reader connections; every write goes through the one writer.
     readers = await openReaders(config.database, entities, config.readConnections, queryCounter);
-    // One set of per-address vote limits for the whole process, shared by every reader's services.
-    const voteLimiter = new VoteLimiter(config.votes);
+    // One set of per-address vote limits for the whole process, shared by every reader's services,
+    // and on PostgreSQL counted in the database for every gateway on it.
+    const limiters = sharedRateLimiters(dataSource);
+    const voteLimiter = new VoteLimiter(config.votes, limiters ? { shared: { limiters, secret: salt } } : {});
     // Public query responses, evicted by the writes that change what they hold (src/server/cache/).
-    // Not with read replicas: a miss read from a lagging replica after a write's eviction would be
-    // kept as if current (the replicas' lag is not tracked yet, issue #12).
     const replicas = config.database.type === 'postgres' && config.database.replicaUrls.length > 0;
-    if (replicas && config.responseCache.enabled)
-      log.warn('the response cache is off with DATABASE_REPLICA_URLS (replica lag is not tracked)');
-    const cache = config.responseCache.enabled && !replicas ? new ResponseCache(config.responseCache.maxBytes) : null;
+    const cache = config.responseCache.enabled ? new ResponseCache(config.responseCache.maxBytes) : null;
     // What writes change (cache tags) and votes' new tallies (ratingChanged), heard in this gateway
     // and, on PostgreSQL, in every other gateway on the database (src/server/shared-events.ts).
-    shared = await openSharedEvents(config.database, cache, log);
+    let routing: ReadRouting | null = null;
+    shared = await openSharedEvents(config.database, cache, log, {
+      writers: (writers, position) => routing?.noted(writers, position),
+      changed: (position) => routing?.changed(position),
+    });
     const { changes, ratingEvents } = shared;
     const externalWrites = new ExternalWrites(dataSource, shared.notifications);
     await externalWrites.check();
     const voteCommitter = new VoteCommitter(writes, changes);
-    const servicePool = (readers.length > 0 ? readers : [dataSource]).map((reader) =>
-      createServices(reader, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents }),
-    );
+    const servicesOn = (connection: DataSource) =>
+      createServices(connection, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents });
+    const servicePool = (readers.length > 0 ? readers : [dataSource]).map(servicesOn);
+    // With read replicas, each operation's reads go where the client's own writes already are.
+    if (replicas) {
+      replicaPositions = new ReplicaPositions(readers);
+      replicaPositions.watch();
+      routing = new ReadRouting(dataSource, replicaPositions, () => externalWrites.check(), log);
+      await routing.requireCurrent();
+    }
     let turn = 0;
     const nextServices = () => servicePool[turn++ % servicePool.length];
     const checkEditor = createEditorCheck(config.editorKeys);
@@ -237,6 +253,10 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         // Studio, which this gateway does not report to.
         ApolloServerPluginInlineTraceDisabled(),
         cachePolicyPlugin<GatewayContext>(schema),
+        // With read replicas: each operation's connection (src/server/read-routing.ts).
+        ...(routing
+          ? [readRoutingPlugin<GatewayContext>(routing, { primary: servicesOn(dataSource), replicas: servicePool }, schema)]
+          : []),
         // Sandbox (from Apollo's CDN) with a link to GraphiQL, which works offline (served where introspection is on).
         landingPagePlugin(
           production
@@ -348,6 +368,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         closed ??= (async () => {
           shuttingDown = true;
           await apollo.stop();
+          replicaPositions?.close();
           await shared?.close().catch((error: unknown) => log.warn({ err: error }, 'closing the notification connection failed'));
           await extraction.close();
           await Promise.all(readers.map((reader) => reader.destroy()));
@@ -358,6 +379,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       },
     };
   } catch (error) {
+    replicaPositions?.close();
     await shared?.close().catch(() => undefined);
     await extraction.close();
     await Promise.all([...readers, dataSource].filter((source) => source.isInitialized).map((source) => source.destroy()));

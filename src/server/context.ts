@@ -16,6 +16,7 @@ import { Deadline } from './deadline';
 import { createLoaders, type Loaders } from './loaders';
 import { newRequestFacts, type RequestFactsContext } from './observability/request-facts';
 import type { CachePolicyContext } from './plugins/cache-policy.plugin';
+import type { ReadRoutingContext } from './plugins/read-routing.plugin';
 import type { Services } from './services';
 
 /**
@@ -36,6 +37,7 @@ export interface GatewayContext
     EditorCheckContext,
     CacheTagContext,
     CachePolicyContext,
+    ReadRoutingContext,
     RequestFactsContext {
   /** Names this request in logs, in masked errors and in the X-Request-Id response header. */
   requestId: string;
@@ -109,6 +111,12 @@ export function createContext(req: ContextRequest, options: ContextOptions): Gat
   };
   const deadline = new Deadline(options.operationTimeoutMs);
   const requestId = randomUUID();
+  const loadersFor = (services: Services) =>
+    createLoaders(
+      services,
+      () => viewer.voterHash(),
+      () => deadline.check(),
+    );
   return {
     requestId,
     facts: newRequestFacts(requestId),
@@ -117,13 +125,14 @@ export function createContext(req: ContextRequest, options: ContextOptions): Gat
     reportCost: /^(1|true|yes)$/i.test(headerValue(req, 'x-query-cost') ?? ''),
     services: options.services,
     ratingEvents: options.ratingEvents,
-    loaders: createLoaders(
-      options.services,
-      () => viewer.voterHash(),
-      () => deadline.check(),
-    ),
+    loaders: loadersFor(options.services),
     viewer,
     requireEditor: () => options.checkEditor(headerValue(req, 'authorization')),
+    // On `this`: Apollo hands resolvers and plugins a copy of the context object, per operation.
+    readFrom(services) {
+      this.services = services;
+      this.loaders = loadersFor(services);
+    },
   };
 }
 

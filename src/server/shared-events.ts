@@ -5,6 +5,12 @@ import { inMemoryRatingEvents, type RatingEvents } from '../modules/rating/ratin
 import { Rating } from '../modules/rating/rating.type';
 import { type ChangeFeed, NO_CHANGE_FEED } from '../shared/cache-hints';
 
+/** Where in the primary's log writes are, here and on other gateways (null: a change whose notice failed). */
+export interface WritePositions {
+  writers(writers: string[], position: string): void;
+  changed(position: string | null): void;
+}
+
 /** What this gateway's response cache needs to hear from writes, here and on other gateways. */
 export interface CacheListener extends ChangeFeed {
   /** Drops everything (a notice too large to say what changed). */
@@ -27,17 +33,28 @@ export interface SharedEvents {
  * one gateway pushes the new tally to `ratingChanged` subscribers on all of them, and evicts what
  * each one's response cache holds of it. On SQLite, one gateway per file, they stay in process.
  */
-export async function openSharedEvents(database: DatabaseConfig, cache: CacheListener | null, log: Logger): Promise<SharedEvents> {
+export async function openSharedEvents(
+  database: DatabaseConfig,
+  cache: CacheListener | null,
+  log: Logger,
+  /** Where in the log writes are, for read routing with replicas (src/server/read-routing.ts). */
+  positions: WritePositions = { writers: () => undefined, changed: () => undefined },
+): Promise<SharedEvents> {
   const local = inMemoryRatingEvents();
   const localChanges = cache ?? NO_CHANGE_FEED;
   if (database.type !== 'postgres') {
     return { changes: localChanges, ratingEvents: local, notifications: null, close: async () => undefined };
   }
   const onNotice = (notice: Notice) => {
-    if (notice.kind === 'changes' && Array.isArray(notice.tags)) void localChanges.changed(notice.tags as string[]);
-    else if (notice.kind === 'rating') {
+    if (notice.kind === 'changes' && Array.isArray(notice.tags)) {
+      // Known before the eviction: a read that misses the cache after it goes where the change is.
+      if (typeof notice.position === 'string') positions.changed(notice.position);
+      void localChanges.changed(notice.tags as string[]);
+    } else if (notice.kind === 'rating') {
       const { articleId, histogram, voterHash } = notice as unknown as { articleId: number; histogram: number[]; voterHash: string };
       local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash });
+    } else if (notice.kind === 'writers' && Array.isArray(notice.writers) && typeof notice.position === 'string') {
+      positions.writers(notice.writers as string[], notice.position);
     } else if (notice.kind === 'overflow') cache?.clear();
   };
   // Notices missed while the connection was lost: nothing cached can be trusted.
@@ -48,9 +65,10 @@ export async function openSharedEvents(database: DatabaseConfig, cache: CacheLis
   );
   return {
     changes: {
-      changed(tags) {
-        void localChanges.changed(tags);
-        return notifications.announce({ kind: 'changes', tags: [...tags] });
+      async changed(tags) {
+        // Evicted here once the change's position is known (null: the notice failed).
+        positions.changed(await notifications.announce({ kind: 'changes', tags: [...tags] }));
+        await localChanges.changed(tags);
       },
     },
     ratingEvents: {

@@ -1,18 +1,35 @@
 import { createClient } from 'graphql-ws';
+import { Client } from 'pg';
 import WebSocket from 'ws';
+import { migrations } from '../../migrations';
 import { loadArchive } from '../support/archive';
-import { describeOnPostgres, EDITOR_KEY, startTestGateway, type TestGateway } from '../support/test-gateway';
+import {
+  createPostgresDatabase,
+  describeOnPostgres,
+  EDITOR_KEY,
+  replicaCaughtUp,
+  startTestGateway,
+  type TestGateway,
+} from '../support/test-gateway';
 
 // Several gateways on one database is the PostgreSQL deployment; a SQLite file is one gateway's.
-describeOnPostgres('two gateways on one PostgreSQL database', () => {
+// Both read through the test cluster's streaming replica (src/server/read-routing.ts).
+describeOnPostgres('two gateways on one PostgreSQL primary and its replica', () => {
   let first: TestGateway;
   let second: TestGateway;
   let articleIds: string[];
+  let primaryUrl: string;
+  let replicaUrl: string;
 
   beforeAll(async () => {
-    first = await startTestGateway();
+    first = await startTestGateway({}, undefined, { replica: true });
     second = await startTestGateway({ database: first.database });
+    if (first.database.type !== 'postgres') throw new Error('PostgreSQL only');
+    primaryUrl = first.database.url;
+    replicaUrl = first.database.replicaUrls[0];
+    // Written straight to the primary, as a restore would be: no gateway knows, so wait for the replica.
     await loadArchive(first.gateway.dataSource, { articles: 4, seed: 11, maxVotes: 0 });
+    await replicaCaughtUp(primaryUrl, replicaUrl);
     const front = await first.data('{ articles(first: 5) { edges { node { id } } } }');
     articleIds = front.articles.edges.map((edge: { node: { id: string } }) => edge.node.id);
   });
@@ -160,5 +177,94 @@ describeOnPostgres('two gateways on one PostgreSQL database', () => {
     expect(second.gateway.responseCache!.hits).toBe(hits + 1);
     await vote('lost-connection-2');
     expect((await second.data(page)).node.rating.votes).toBe(before + 2);
+  });
+
+  describe('while the replica has stopped replaying', () => {
+    let replica: Client;
+    const ratingOf = (articleId: string) => `{ node(id: "${articleId}") { ... on Article { rating { votes viewerStars } } } }`;
+    const vote = (gateway: TestGateway, voter: string, articleId: string, stars: number) =>
+      gateway.data(
+        'mutation ($input: RateArticleInput!) { rateArticle(input: $input) { rating { votes } article { rating { votes viewerStars } } } }',
+        { input: { articleId, stars } },
+        { 'x-voter-id': voter },
+      );
+
+    beforeAll(async () => {
+      await replicaCaughtUp(primaryUrl, replicaUrl);
+      replica = new Client({ connectionString: replicaUrl });
+      await replica.connect();
+      // A replica as far behind as it will ever be: nothing new reaches it until resumed.
+      await replica.query('SELECT pg_wal_replay_pause()');
+    });
+    afterAll(async () => {
+      await replica?.query('SELECT pg_wal_replay_resume()');
+      await replica?.end();
+    });
+
+    it("gives a voter their own vote in the mutation's answer and their next read on either gateway, while others read the replica", async () => {
+      const articleId = articleIds[2];
+      // viewerStars makes the answer private: the response cache keeps none of these.
+      const before = (await second.data(ratingOf(articleId), {}, { 'x-voter-id': 'bystander' })).node.rating.votes as number;
+      const voted = await vote(first, 'own-writer', articleId, 4);
+      expect(voted.rateArticle.rating.votes).toBe(before + 1);
+      // The mutation's own selection reads the primary it wrote to.
+      expect(voted.rateArticle.article).toEqual({ rating: { votes: before + 1, viewerStars: 4 } });
+      for (const gateway of [second, first]) {
+        const own = await gateway.data(ratingOf(articleId), {}, { 'x-voter-id': 'own-writer' });
+        expect(own.node).toEqual({ rating: { votes: before + 1, viewerStars: 4 } });
+        // Someone else is served by the paused replica: the vote is not there yet.
+        const other = await gateway.data(ratingOf(articleId), {}, { 'x-voter-id': 'bystander' });
+        expect(other.node).toEqual({ rating: { votes: before, viewerStars: null } });
+      }
+      // Public answers the response cache may keep are read where every evicting change is.
+      const publicPage = await second.data(`{ node(id: "${articleId}") { ... on Article { rating { votes } } } }`);
+      expect(publicPage.node.rating.votes).toBe(before + 1);
+    });
+
+    it('gives an editor the article they imported through one gateway in their next read through the other', async () => {
+      const text =
+        'Lighthouse Keepers Return To Skerry Station\n\nTwo keepers returned to the skerry station on Monday after a decade of automation.\n\nThe board said the move was temporary.';
+      const editor = { authorization: `Bearer ${EDITOR_KEY}`, 'x-voter-id': 'importing-editor' };
+      const imported = await first.data(
+        'mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created article { slug headline } } }',
+        { input: { text } },
+        editor,
+      );
+      expect(imported.importArticle.created).toBe(true);
+      expect(imported.importArticle.article.headline).toBe('Lighthouse Keepers Return To Skerry Station');
+      const query = `{ article(slug: "${imported.importArticle.article.slug}") { headline rating { viewerStars } } }`;
+      expect((await second.data(query, {}, editor)).article.headline).toBe('Lighthouse Keepers Return To Skerry Station');
+      // A reader who wrote nothing reads the replica, which has not replayed the import yet.
+      expect((await second.data(query, {}, { 'x-voter-id': 'bystander' })).article).toBeNull();
+    });
+
+    it('serves everyone the replica again once it has replayed the writes', async () => {
+      const articleId = articleIds[2];
+      const fromPrimary = (await first.data(ratingOf(articleId), {}, { 'x-voter-id': 'own-writer' })).node.rating.votes;
+      await replica.query('SELECT pg_wal_replay_resume()');
+      await replicaCaughtUp(primaryUrl, replicaUrl);
+      const other = await second.data(ratingOf(articleId), {}, { 'x-voter-id': 'bystander' });
+      expect(other.node.rating.votes).toBe(fromPrimary);
+      await replica.query('SELECT pg_wal_replay_pause()');
+    });
+  });
+});
+
+describeOnPostgres('gateways started together on a new PostgreSQL database', () => {
+  it('migrate it and load the seed article once, and all start', async () => {
+    const created = await createPostgresDatabase(process.env.NEWSGATE_TEST_POSTGRES_URL!);
+    const database = { type: 'postgres' as const, url: created.url, replicaUrls: [] };
+    const started = await Promise.allSettled([1, 2, 3].map(() => startTestGateway({ database })));
+    try {
+      expect(started.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const [gateway] = started.map((result) => (result as PromiseFulfilledResult<TestGateway>).value);
+      const [{ count }] = await gateway.gateway.dataSource.query('SELECT COUNT(*)::int AS count FROM migrations');
+      expect(count).toBe(migrations.length);
+      const [{ articles }] = await gateway.gateway.dataSource.query('SELECT COUNT(*)::int AS articles FROM article');
+      expect(articles).toBe(1);
+    } finally {
+      for (const result of started) if (result.status === 'fulfilled') await result.value.close();
+      await created.drop();
+    }
   });
 });

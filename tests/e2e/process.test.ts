@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hashVoter, voterKey } from '../../src/modules/rating/voter';
 import { runServerToExit, startServerProcess } from '../support/server-process';
-import { startTestGateway } from '../support/test-gateway';
+import { newTestDatabase, startTestGateway } from '../support/test-gateway';
 
 /** The compiled server as its own process: start-up checks, shutdown, and a crash mid-vote. */
 describe('the server process', () => {
@@ -71,11 +71,12 @@ describe('the server process', () => {
   });
 
   it('keeps every acknowledged vote, and no half-written one, when killed mid-load', async () => {
-    const file = path.join(dir, 'newsgate.sqlite');
+    // A file, or a PostgreSQL database in that project: both must keep what they acknowledged.
+    const target = await newTestDatabase(dir);
     // Thousands of voter ids from one address: the per-address vote limits are switched off here (see vote-limits.test.ts).
     const salt = 'process-test-salt-0123456789';
     const server = await startServerProcess({
-      DATABASE_URL: `sqlite:${file}`,
+      DATABASE_URL: target.url,
       NEW_VOTERS_PER_HOUR: '0',
       VOTES_PER_MINUTE: '0',
       VOTER_SALT: salt,
@@ -117,9 +118,11 @@ describe('the server process', () => {
     await Promise.all(loops);
     await server.exited;
 
-    const reopened = await startTestGateway({ database: { type: 'sqlite', database: file } });
+    const reopened = await startTestGateway({ database: target.database });
     try {
-      const [{ integrity_check: integrity }] = await reopened.gateway.dataSource.query('PRAGMA integrity_check');
+      // SQLite's check of the file the killed process was writing (on PostgreSQL the server, not killed, owns the files).
+      const integrity =
+        target.database.type === 'sqlite' ? (await reopened.gateway.dataSource.query('PRAGMA integrity_check'))[0].integrity_check : 'ok';
       expect(integrity).toBe('ok');
       const { node } = await reopened.data(`query($id: ID!) { node(id: $id) { ... on Article { rating { votes histogram } } } }`, {
         id: articleId,
@@ -134,6 +137,7 @@ describe('the server process', () => {
       expect(missing).toEqual([]);
     } finally {
       await reopened.close();
+      await target.drop();
     }
   });
 

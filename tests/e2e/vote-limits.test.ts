@@ -3,7 +3,7 @@ import { type AppConfig, loadConfig } from '../../src/config';
 import { hashVoter, voterKey } from '../../src/modules/rating/voter';
 import { encodeGlobalId } from '../../src/shared/global-id';
 import { loadArchive, seededRandom } from '../support/archive';
-import { errorCode, type GraphQLResponse, startTestGateway, type TestGateway } from '../support/test-gateway';
+import { describeOnPostgres, errorCode, type GraphQLResponse, startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const RATE = `mutation($input: RateArticleInput!) {
   rateArticle(input: $input) { rating { votes histogram viewerStars } }
@@ -258,5 +258,67 @@ describe('vote limits per client address', () => {
       const histogram = expectedHistograms.get(id)!;
       expect(nodes[index].rating).toEqual({ votes: histogram.reduce((a, b) => a + b, 0), histogram });
     });
+  });
+});
+
+// Several gateways share one PostgreSQL database: the limits are counted there (src/db/shared-rate-limits.ts).
+describeOnPostgres('vote limits across two gateways on one database', () => {
+  let first: TestGateway;
+  let second: TestGateway;
+  let articleId: string;
+  const limits = { votes: { newVotersPerHour: 6, votesPerMinute: 10 } };
+  const rate = (gateway: TestGateway, token: string, stars: number) =>
+    gateway.gql(RATE, { input: { articleId, stars } }, { 'x-voter-id': token });
+
+  beforeAll(async () => {
+    first = await startTestGateway(limits);
+    second = await startTestGateway({ ...limits, database: first.database });
+    articleId = (await first.data('{ articles(first: 1) { edges { node { id } } } }')).articles.edges[0].node.id;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('hold for the address as a whole, whichever gateway each vote reaches', async () => {
+    // 40 votes from one address, alternating gateways, 3 voter ids: at most 10 a minute in all.
+    // The ids vote first one at a time (3 new voters: an id new to two gateways at the very same
+    // moment spends a point on each), then all at once.
+    const first3 = [];
+    for (let index = 0; index < 3; index += 1) first3.push(await rate(index % 2 === 0 ? first : second, `shared-limit-voter-${index}`, 3));
+    const results = [
+      ...first3,
+      ...(await pool(
+        8,
+        Array.from(
+          { length: 37 },
+          (_, index) => () => rate(index % 2 === 0 ? second : first, `shared-limit-voter-${index % 3}`, 1 + (index % 5)),
+        ),
+      )),
+    ];
+    const acceptedCount = results.filter((result) => !result.errors).length;
+    expect(acceptedCount).toBe(10);
+    for (const result of results.filter((r) => r.errors)) expect(errorCode(result)).toBe('RATE_LIMITED');
+  });
+
+  it('count a new voter once on either gateway, and let one seen on one vote on the other', async () => {
+    // Each gateway alone would admit 6 new ids; together the address gets 6, and the 3 ids of the
+    // previous test (already seen within the hour) are not new.
+    await first.gateway.dataSource.query(`DELETE FROM vote_limit WHERE key LIKE 'votes-per-minute:%'`);
+    const results = [];
+    for (let index = 0; index < 8; index += 1) results.push(await rate(index % 2 === 0 ? first : second, `fresh-voter-${index}`, 4));
+    expect(results.map((result) => errorCode(result) ?? 'ok')).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    // fresh-voter-0 was admitted through the first gateway: the second lets it vote again.
+    expect((await rate(second, 'fresh-voter-0', 2)).errors).toBeUndefined();
+    expect((await rate(first, 'shared-limit-voter-1', 2)).errors).toBeUndefined();
   });
 });

@@ -4,4 +4,6 @@
 if (!process.env.NEWSGATE_TEST_POSTGRES_CLUSTER)
   throw new Error('the PostgreSQL cluster was not started (tests/support/postgres-setup.ts)');
 process.env.NEWSGATE_TEST_POSTGRES_URL = process.env.NEWSGATE_TEST_POSTGRES_CLUSTER;
+if (process.env.NEWSGATE_TEST_POSTGRES_REPLICA_CLUSTER)
+  process.env.NEWSGATE_TEST_POSTGRES_REPLICA_URL = process.env.NEWSGATE_TEST_POSTGRES_REPLICA_CLUSTER;
 process.env.NEWSGATE_TEST_PROJECT = 'postgres';

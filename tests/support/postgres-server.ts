@@ -29,6 +29,8 @@ function freePort(): Promise<number> {
 export interface ThrowawayPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres: the superuser, trusted on loopback. */
   url: string;
+  /** The same on the streaming replica (hot standby of the whole cluster), when one was asked for. */
+  replicaUrl?: string;
   dir: string;
   stop(): void;
 }
@@ -36,9 +38,11 @@ export interface ThrowawayPostgres {
 /**
  * A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port: initdb, then
  * pg_ctl start, as the `postgres` user when run as root (the server refuses to run as root), with
- * fsync off (a test database need not survive a power cut). `stop()` shuts it down and removes it.
+ * fsync off (a test database need not survive a power cut). With `replica`, a streaming replica
+ * of it on another port (pg_basebackup -R: a hot standby that replays the primary's WAL as it
+ * streams). `stop()` shuts both down and removes them.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres({ replica = false }: { replica?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinaries();
   if (bin === null) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-pg-'));
@@ -51,28 +55,34 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
   };
   const data = path.join(dir, 'data');
+  const standby = path.join(dir, 'replica');
+  const running: string[] = [];
+  const stopAll = () => {
+    try {
+      for (const folder of running.reverse()) run('pg_ctl', ['-D', folder, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const start = (folder: string, port: number, log: string) => {
+    const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'];
+    run('pg_ctl', ['-D', folder, '-o', options.join(' '), '-l', path.join(dir, log), '-w', 'start']);
+    running.push(folder);
+  };
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
-    const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'];
-    run('pg_ctl', ['-D', data, '-o', options.join(' '), '-l', path.join(dir, 'server.log'), '-w', 'start']);
-    return started(port);
+    start(data, port, 'server.log');
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    if (!replica) return { url, dir, stop: stopAll };
+    // initdb's pg_hba.conf trusts replication connections on loopback; -R writes standby.signal
+    // and primary_conninfo, so the copy starts as a hot standby streaming from the primary.
+    run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standby, '-R', '-X', 'stream', '--no-sync']);
+    const replicaPort = await freePort();
+    start(standby, replicaPort, 'replica.log');
+    return { url, replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`, dir, stop: stopAll };
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    stopAll();
     throw error;
-  }
-
-  function started(port: number): ThrowawayPostgres {
-    return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      dir,
-      stop() {
-        try {
-          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
   }
 }

@@ -2,7 +2,7 @@ import buildDist from './global-setup';
 import { startThrowawayPostgres } from './postgres-server';
 
 /**
- * The PostgreSQL project's setup: dist/ built, and a throwaway cluster. Jest runs every project's
+ * The PostgreSQL project's setup: dist/ built, and a throwaway cluster with a streaming replica. Jest runs every project's
  * global setup in the parent process, whose environment every worker inherits, whichever project
  * its suites belong to: so the cluster's URL goes in a variable of its own, and only the
  * PostgreSQL project's setup file (postgres-env.ts) turns it into NEWSGATE_TEST_POSTGRES_URL, the
@@ -11,7 +11,8 @@ import { startThrowawayPostgres } from './postgres-server';
  */
 export default async function postgresSetup(): Promise<void> {
   buildDist();
-  const cluster = await startThrowawayPostgres();
+  // With a streaming replica: the multi-instance suite reads through it (tests/e2e/multi-instance.test.ts).
+  const cluster = await startThrowawayPostgres({ replica: true });
   // Stopped by the teardown; also when the run is interrupted, which skips the teardown.
   let stopped = false;
   const stopOnce = () => {
@@ -27,5 +28,6 @@ export default async function postgresSetup(): Promise<void> {
     });
   }
   process.env.NEWSGATE_TEST_POSTGRES_CLUSTER = cluster.url;
+  process.env.NEWSGATE_TEST_POSTGRES_REPLICA_CLUSTER = cluster.replicaUrl;
   (globalThis as { newsgatePostgres?: { stop(): void } }).newsgatePostgres = { stop: stopOnce };
 }

@@ -63,9 +63,14 @@ export interface TestGateway {
 }
 
 /**
- * The real server on an ephemeral loopback port, against a new SQLite file in a temp folder.
+ * The real server on an ephemeral loopback port, against a new SQLite file in a temp folder (or,
+ * in the PostgreSQL project, a new database; with `replica`, read through the cluster's replica).
  */
-export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?: Logger): Promise<TestGateway> {
+export async function startTestGateway(
+  overrides: Partial<AppConfig> = {},
+  log?: Logger,
+  { replica = false }: { replica?: boolean } = {},
+): Promise<TestGateway> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-test-'));
   const databaseFile = path.join(dir, 'newsgate.sqlite');
   // The PostgreSQL project (jest.config.js) runs the same suites on a database of their own on its cluster.
@@ -79,7 +84,9 @@ export async function startTestGateway(overrides: Partial<AppConfig> = {}, log?:
     ...loadConfig({ NODE_ENV: 'test' }),
     port: 0,
     host: '127.0.0.1',
-    database: postgres ? { type: 'postgres', url: postgres.url, replicaUrls: [] } : { type: 'sqlite', database: databaseFile },
+    database: postgres
+      ? await withReplicaIf(replica, { type: 'postgres', url: postgres.url, replicaUrls: [] })
+      : { type: 'sqlite', database: databaseFile },
     nodeEnv: 'test',
     logLevel: 'silent',
     seed: true,
@@ -146,8 +153,22 @@ export const itOnSqlite = TEST_ENGINE === 'sqlite' ? it : it.skip;
 export const describeOnSqlite = TEST_ENGINE === 'sqlite' ? describe : describe.skip;
 export const describeOnPostgres = TEST_ENGINE === 'postgres' ? describe : describe.skip;
 
+/**
+ * A new database on the suite's engine, for a server process or the CLI to open by its URL: a file
+ * (not yet created) in `dir`, or an empty PostgreSQL database in that project; `drop()` removes the latter.
+ */
+export async function newTestDatabase(
+  dir: string,
+): Promise<{ url: string; database: AppConfig['database']; file: string; drop(): Promise<void> }> {
+  const file = path.join(dir, 'db', 'newsgate.sqlite');
+  if (!process.env.NEWSGATE_TEST_POSTGRES_URL)
+    return { url: `sqlite:${file}`, database: { type: 'sqlite', database: file }, file, drop: async () => undefined };
+  const created = await createPostgresDatabase(process.env.NEWSGATE_TEST_POSTGRES_URL);
+  return { url: created.url, database: { type: 'postgres', url: created.url, replicaUrls: [] }, file, drop: created.drop };
+}
+
 /** A new, empty database on the test cluster, dropped by `drop()`. */
-async function createPostgresDatabase(clusterUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(clusterUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `newsgate_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: clusterUrl });
   await admin.connect();
@@ -170,6 +191,40 @@ async function createPostgresDatabase(clusterUrl: string): Promise<{ url: string
       }
     },
   };
+}
+
+/**
+ * The same PostgreSQL database with the test cluster's streaming replica as its read replica,
+ * once the replica has replayed its creation, so a gateway can connect to it there.
+ */
+async function withReplicaIf(wanted: boolean, database: AppConfig['database']): Promise<AppConfig['database']> {
+  const replicaCluster = process.env.NEWSGATE_TEST_POSTGRES_REPLICA_URL;
+  if (!wanted) return database;
+  if (database.type !== 'postgres' || !replicaCluster) throw new Error('no test replica (the PostgreSQL project starts one)');
+  const replica = new URL(replicaCluster);
+  replica.pathname = new URL(database.url).pathname;
+  await replicaCaughtUp(database.url, replica.toString());
+  return { ...database, replicaUrls: [replica.toString()] };
+}
+
+/** Waits until the replica has replayed the primary's log as it ends now. */
+export async function replicaCaughtUp(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const replicaRoot = new URL(replicaUrl);
+  replicaRoot.pathname = '/postgres';
+  const primary = new Client({ connectionString: primaryUrl });
+  const replica = new Client({ connectionString: replicaRoot.toString() });
+  await Promise.all([primary.connect(), replica.connect()]);
+  try {
+    const [{ lsn }] = (await primary.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows;
+    for (let wait = 0; wait < 1000; wait += 1) {
+      const { rows } = await replica.query('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [lsn]);
+      if (rows[0].done) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('the replica did not catch up within 10 s');
+  } finally {
+    await Promise.all([primary.end(), replica.end()]);
+  }
 }
 
 /** The `extensions.code` of the first error, for asserting error responses. */

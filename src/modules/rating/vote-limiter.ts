@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { VoteLimits } from '../../config';
+import { inMemoryRateLimiters, type RateLimiterFactory } from '../../db/shared-rate-limits';
 import { rateLimited } from '../../shared/errors';
 
 const HOUR_SECONDS = 60 * 60;
@@ -12,31 +13,46 @@ const DEFAULT_MAX_TRACKED_VOTERS = 200_000;
 
 export interface VoteLimiterOptions {
   maxTrackedVoters?: number;
+  /**
+   * Counts kept where every gateway on the database sees them (src/db/shared-rate-limits.ts), keyed
+   * under `secret`, which every gateway shares (the voter salt). Default: this process's memory,
+   * under a random key.
+   */
+  shared?: { limiters: RateLimiterFactory; secret: string };
 }
 
 /**
  * Limits that hang on what a client cannot invent cheaply, its address, rather than on voter
  * ids it can make up at will: at most `votesPerMinute` votes and `newVotersPerHour` new voter
  * identities per client address (0 switches either off). One instance per process, shared by
- * every request; everything lives in memory only.
+ * every request; the counts live in memory, or with `shared` in the database for all gateways.
  *
  * Addresses are never kept as given: each is reduced to what one client controls (an IPv6 /64,
- * an IPv4 address) and keyed by an HMAC under a random per-process key, so neither the keys nor
- * anything logged or thrown reveals an address.
+ * an IPv4 address) and keyed by an HMAC, so neither the keys nor anything logged or thrown
+ * reveals an address.
  */
 export class VoteLimiter {
-  private readonly perMinute: RateLimiterMemory | null;
-  private readonly newVoters: RateLimiterMemory | null;
-  /** (address, voter) pairs that already spent a new-identity point within the hour. */
+  private readonly perMinute: RateLimiterAbstract | null;
+  private readonly newVoters: RateLimiterAbstract | null;
+  /** (address, voter) pairs that already spent a new-identity point within the hour, as this process knows. */
   private readonly seen: LRUCache<string, true> | null;
+  /** The same, as every gateway knows (with `shared`): a pair seen on one passes on the others. */
+  private readonly seenShared: RateLimiterAbstract | null;
   /** Pairs whose new-identity point is being taken right now: simultaneous votes share the outcome. */
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly secret = randomBytes(32);
+  private readonly secret: Buffer;
 
   constructor(limits: VoteLimits, options: VoteLimiterOptions = {}) {
-    this.perMinute = limits.votesPerMinute > 0 ? new RateLimiterMemory({ points: limits.votesPerMinute, duration: MINUTE_SECONDS }) : null;
+    const limiter = options.shared?.limiters ?? inMemoryRateLimiters;
+    this.secret = options.shared ? createHmac('sha256', options.shared.secret).update('newsgate vote limits').digest() : randomBytes(32);
+    this.perMinute =
+      limits.votesPerMinute > 0
+        ? limiter({ keyPrefix: 'votes-per-minute', points: limits.votesPerMinute, duration: MINUTE_SECONDS })
+        : null;
     this.newVoters =
-      limits.newVotersPerHour > 0 ? new RateLimiterMemory({ points: limits.newVotersPerHour, duration: HOUR_SECONDS }) : null;
+      limits.newVotersPerHour > 0 ? limiter({ keyPrefix: 'new-voters', points: limits.newVotersPerHour, duration: HOUR_SECONDS }) : null;
+    this.seenShared =
+      limits.newVotersPerHour > 0 && options.shared ? limiter({ keyPrefix: 'seen-voters', points: 1, duration: HOUR_SECONDS }) : null;
     this.seen =
       limits.newVotersPerHour > 0
         ? new LRUCache<string, true>({ max: options.maxTrackedVoters ?? DEFAULT_MAX_TRACKED_VOTERS, ttl: HOUR_SECONDS * 1000 })
@@ -77,25 +93,33 @@ export class VoteLimiter {
     }
   }
 
-  /** A pair seen within the hour passes freely; a new one spends one of the address's points. */
+  /**
+   * A pair seen within the hour passes freely; a new one spends one of the address's points. With
+   * shared counts, a pair first seen on two gateways at the same moment spends a point on each
+   * (stricter, never looser).
+   */
   private async admitIdentity(addressKey: string, pairKey: string): Promise<void> {
     const seen = this.seen as LRUCache<string, true>;
-    const newVoters = this.newVoters as RateLimiterMemory;
+    const newVoters = this.newVoters as RateLimiterAbstract;
     if (seen.has(pairKey)) return;
     let pending = this.pending.get(pairKey);
     if (!pending) {
-      pending = newVoters
-        .consume(addressKey)
-        .then(
-          () => {
-            seen.set(pairKey, true);
-          },
-          (error: unknown) => {
-            // Refused identities are not remembered: they stay new, and stay refused.
-            throw refusal(error, 'Too many new voters from this address');
-          },
-        )
-        .finally(() => this.pending.delete(pairKey));
+      pending = (async () => {
+        const elsewhere = await this.seenShared?.get(pairKey);
+        if (elsewhere) {
+          // Remembered here for as long as the shared record lasts.
+          seen.set(pairKey, true, { ttl: Math.max(1, elsewhere.msBeforeNext) });
+          return;
+        }
+        try {
+          await newVoters.consume(addressKey);
+        } catch (error) {
+          // Refused identities are not remembered: they stay new, and stay refused.
+          throw refusal(error, 'Too many new voters from this address');
+        }
+        seen.set(pairKey, true);
+        await this.seenShared?.set(pairKey, 1, HOUR_SECONDS);
+      })().finally(() => this.pending.delete(pairKey));
       this.pending.set(pairKey, pending);
     }
     await pending;

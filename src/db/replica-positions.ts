@@ -1,0 +1,110 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * A position in PostgreSQL's write-ahead log (`pg_lsn`, written '16/B374D848') as a number that
+ * orders: the high and low 32-bit halves in hex.
+ */
+export function parseLsn(text: string): bigint {
+  const match = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(text.trim());
+  if (!match) throw new Error(`not a WAL position: ${text}`);
+  return (BigInt(`0x${match[1]}`) << 32n) + BigInt(`0x${match[2]}`);
+}
+
+/** Where the primary's log ends now: every transaction committed before the call is at or before it. */
+export async function primaryPosition(primary: DataSource): Promise<bigint> {
+  const [row] = (await primary.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[];
+  return parseLsn(row.lsn);
+}
+
+/** A replica that did not answer: passed over until it does. */
+const UNREACHABLE = -1n;
+/** How long a replica has to say where it is before it counts as unreachable. */
+const ANSWER_TIMEOUT_MS = 2_000;
+const WHERE_ARE_YOU = 'SELECT COALESCE(pg_last_wal_replay_lsn(), pg_current_wal_insert_lsn())::text AS lsn';
+
+/**
+ * How far each read replica has replayed the primary's log, learnt by asking it
+ * (`pg_last_wal_replay_lsn()`) when a read needs more than is known, and every second (`watch`),
+ * and remembered: a replica known to have replayed a position has every transaction committed
+ * before it, so a read there sees them. A replica that fails to answer within 2 s is passed over
+ * until it answers again.
+ *
+ * POSTGRES-ONLY, and for streaming (physical) replicas: a server that is not replaying a log (the
+ * primary itself listed as a replica) reports its own end of log.
+ */
+export class ReplicaPositions {
+  private readonly replayed: bigint[];
+  private refreshing: Promise<void> | undefined;
+  private watching: NodeJS.Timeout | undefined;
+
+  constructor(private readonly replicas: DataSource[]) {
+    this.replayed = replicas.map(() => 0n);
+  }
+
+  get count(): number {
+    return this.replicas.length;
+  }
+
+  /** Asks the replicas every `intervalMs` until `close()`: a replica that went away stops getting reads. */
+  watch(intervalMs = 1_000): void {
+    this.watching = setInterval(() => void this.refresh(), intervalMs);
+    this.watching.unref();
+  }
+
+  close(): void {
+    clearInterval(this.watching);
+  }
+
+  /** The lowest position every replica is known to have replayed (below zero while one is unreachable). */
+  lowest(): bigint {
+    return this.replayed.reduce((low, position) => (position < low ? position : low), this.replayed[0] ?? 0n);
+  }
+
+  /**
+   * A replica that has replayed `position`, trying `preferred` first (callers spread reads by
+   * passing turns): from what is known, else after asking the replicas once; null when none has.
+   * A replica's position only moves forward, so an answer to a question asked earlier is never too
+   * new: at worst a replica is passed over that had already caught up.
+   */
+  async replicaAt(position: bigint, preferred: number): Promise<number | null> {
+    const known = this.pick(position, preferred);
+    if (known !== null) return known;
+    await this.refresh();
+    return this.pick(position, preferred);
+  }
+
+  /** Asks every replica where it is; callers at the same moment share one round of questions. */
+  refresh(): Promise<void> {
+    if (!this.refreshing) {
+      const round = Promise.all(this.replicas.map((replica, index) => this.ask(replica, index))).then(() => {
+        this.refreshing = undefined;
+      });
+      this.refreshing = round;
+    }
+    return this.refreshing;
+  }
+
+  private async ask(replica: DataSource, index: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), ANSWER_TIMEOUT_MS);
+    });
+    try {
+      const [row] = await Promise.race([replica.query(WHERE_ARE_YOU) as Promise<{ lsn: string }[]>, late]);
+      const position = parseLsn(row.lsn);
+      if (position > this.replayed[index]) this.replayed[index] = position;
+    } catch {
+      this.replayed[index] = UNREACHABLE;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private pick(position: bigint, preferred: number): number | null {
+    for (let step = 0; step < this.replicas.length; step += 1) {
+      const index = (preferred + step) % this.replicas.length;
+      if (this.replayed[index] >= position) return index;
+    }
+    return null;
+  }
+}

@@ -8,6 +8,7 @@ import { ArticleSummary1764600000000 } from './1764600000000-article-summary';
 import { RecentSearchIndex1764700000000 } from './1764700000000-recent-search-index';
 import { PostgresSearch1764800000000 } from './1764800000000-postgres-search';
 import { SharedVoteLimits1764900000000 } from './1764900000000-shared-vote-limits';
+import { RatingVersion1765000000000 } from './1765000000000-rating-version';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   RecentSearchIndex1764700000000,
   PostgresSearch1764800000000,
   SharedVoteLimits1764900000000,
+  RatingVersion1765000000000,
 ];

@@ -51,8 +51,13 @@ export async function openSharedEvents(
       if (typeof notice.position === 'string') positions.changed(notice.position);
       void localChanges.changed(notice.tags as string[]);
     } else if (notice.kind === 'rating') {
-      const { articleId, histogram, voterHash } = notice as unknown as { articleId: number; histogram: number[]; voterHash: string };
-      local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash });
+      const { articleId, histogram, voterHash, version } = notice as unknown as {
+        articleId: number;
+        histogram: number[];
+        voterHash: string;
+        version?: number;
+      };
+      local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash, version });
     } else if (notice.kind === 'writers' && Array.isArray(notice.writers) && typeof notice.position === 'string') {
       positions.writers(notice.writers as string[], notice.position);
     } else if (notice.kind === 'overflow') cache?.clear();
@@ -74,7 +79,13 @@ export async function openSharedEvents(
     ratingEvents: {
       publish(articleId, change) {
         local.publish(articleId, change);
-        void notifications.announce({ kind: 'rating', articleId, histogram: change.rating.histogram, voterHash: change.voterHash });
+        void notifications.announce({
+          kind: 'rating',
+          articleId,
+          histogram: change.rating.histogram,
+          voterHash: change.voterHash,
+          version: change.version,
+        });
       },
       subscribe: (articleId) => local.subscribe(articleId),
     },

@@ -32,6 +32,10 @@ export class ArticleRating {
   @Column({ name: 'stars_5', type: 'integer', default: 0 })
   stars5: number;
 
+  /** One more with every group of votes that changes the tally: orders tallies announced by several gateways. */
+  @Column({ type: 'integer', default: 0 })
+  version: number;
+
   @OneToOne(() => Article, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'article_id' })
   article?: Article;

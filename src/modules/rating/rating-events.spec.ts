@@ -42,4 +42,19 @@ describe('inMemoryRatingEvents', () => {
     expect(() => events.publish(7, change(1))).not.toThrow();
     expect(await gone.next()).toEqual({ value: undefined, done: true });
   });
+
+  it('drops a change older than one already published for the article (several gateways, notices out of order)', async () => {
+    const events = inMemoryRatingEvents();
+    const subscriber = events.subscribe(7)[Symbol.asyncIterator]();
+    const versioned = (votes: number, version: number) => ({ ...change(votes), version });
+    const first = subscriber.next();
+    events.publish(7, versioned(11, 11));
+    expect((await first).value).toEqual(versioned(11, 11));
+    // The tally of version 10 arrives late: the subscriber keeps 11 and gets 12 next.
+    events.publish(7, versioned(10, 10));
+    events.publish(7, versioned(11, 11));
+    events.publish(7, versioned(12, 12));
+    expect((await subscriber.next()).value).toEqual(versioned(12, 12));
+    await subscriber.return?.();
+  });
 });

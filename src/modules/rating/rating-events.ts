@@ -5,6 +5,8 @@ import type { Rating } from './rating.type';
 export interface RatingChange {
   rating: Rating;
   voterHash: string;
+  /** The tally's version (ArticleRating.version): a change older than one already published is dropped. */
+  version?: number;
 }
 
 /**
@@ -22,23 +24,30 @@ export interface RatingEvents {
  * RatingEvents within this process. Each subscriber keeps only the newest change it has not taken
  * yet (a sliding buffer of one): a tally replaces the one before, and a subscriber that reads
  * slowly or not at all never makes a queue grow (an unbounded or overflowing one would take memory
- * or throw in the publisher).
+ * or throw in the publisher). Changes from several gateways can arrive out of order: one whose
+ * version is not above the last published for that article is dropped.
  */
 export function inMemoryRatingEvents(): RatingEvents {
-  const listeners = new Map<number, Set<(change: RatingChange) => void>>();
+  const listeners = new Map<number, { listeners: Set<(change: RatingChange) => void>; version: number }>();
   return {
     publish(articleId, change) {
-      for (const listener of listeners.get(articleId) ?? []) listener(change);
+      const article = listeners.get(articleId);
+      if (!article) return;
+      if (change.version !== undefined) {
+        if (change.version <= article.version) return;
+        article.version = change.version;
+      }
+      for (const listener of article.listeners) listener(change);
     },
     subscribe(articleId) {
       return new Repeater<RatingChange>(async (push, stop) => {
         const listener = (change: RatingChange) => void push(change);
-        let set = listeners.get(articleId);
-        if (!set) listeners.set(articleId, (set = new Set()));
-        set.add(listener);
+        let article = listeners.get(articleId);
+        if (!article) listeners.set(articleId, (article = { listeners: new Set(), version: 0 }));
+        article.listeners.add(listener);
         await stop;
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(articleId);
+        article.listeners.delete(listener);
+        if (article.listeners.size === 0) listeners.delete(articleId);
       }, new SlidingBuffer(1));
     },
   };

@@ -72,7 +72,7 @@ export class RatingService {
     // The article was deleted between the check and the write.
     if (result.status === 'no-article') throw articleNotFound();
     const rating = new Rating(articleId, histogramOf(result.tally));
-    this.events.publish(articleId, { rating, voterHash: voter.hash });
+    this.events.publish(articleId, { rating, voterHash: voter.hash, version: result.tally.version });
     return rating;
   }
 }

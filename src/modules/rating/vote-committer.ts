@@ -176,7 +176,8 @@ export async function commitGroup(manager: EntityManager, votes: readonly VoteTo
   });
 }
 
-const TALLY_COLUMNS = ['votes', 'star_sum', ...Array.from({ length: STAR_LEVELS }, (_, index) => `stars_${index + 1}`)];
+/** Added to on conflict: the counts, and the version (each delta carries 1). */
+const TALLY_COLUMNS = ['votes', 'star_sum', ...Array.from({ length: STAR_LEVELS }, (_, index) => `stars_${index + 1}`), 'version'];
 
 /**
  * The ids of the batch's articles that exist (rows without a voter), then each earlier vote of a
@@ -204,7 +205,18 @@ async function articlesAndEarlierVotes(
 }
 
 function emptyTally(articleId: number): ArticleRating {
-  return Object.assign(new ArticleRating(), { articleId, votes: 0, starSum: 0, stars1: 0, stars2: 0, stars3: 0, stars4: 0, stars5: 0 });
+  return Object.assign(new ArticleRating(), {
+    articleId,
+    votes: 0,
+    starSum: 0,
+    stars1: 0,
+    stars2: 0,
+    stars3: 0,
+    stars4: 0,
+    stars5: 0,
+    // A delta: the stored version goes one up.
+    version: 1,
+  });
 }
 
 const LEVEL_FIELDS = ['stars1', 'stars2', 'stars3', 'stars4', 'stars5'] as const;

@@ -6,14 +6,21 @@ import type { DataSource } from 'typeorm';
 /** The channel every gateway on one PostgreSQL database listens and notifies on. */
 export const NOTIFICATION_CHANNEL = 'newsgate_events';
 
-/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
+/**
+ * PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. A payload is the position in the
+ * primary's log when it was sent (`16/B374D848`, at most 17 characters), a space, then the notice's JSON.
+ */
 const MAX_PAYLOAD_BYTES = 7_900;
 /** A query on the listening connection that takes longer has lost it (a half-open TCP connection never answers). */
 const QUERY_TIMEOUT_MS = 5_000;
 /** Waits between attempts to get the connection back, doubling up to the last. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** What one gateway tells the others: a JSON object with a `kind`. */
+/** Sends `$2` prefixed with the log's current end (read after the write the notice follows), and returns that position. */
+const NOTIFY_WITH_POSITION = `SELECT position::text AS lsn, pg_notify($1, position::text || ' ' || $2)
+  FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`;
+
+/** What one gateway tells the others: a JSON object with a `kind` (and, as received, the `position` it was sent at). */
 export type Notice = { kind: string } & Record<string, unknown>;
 
 export interface NoticeHandlers {
@@ -66,7 +73,9 @@ export class PostgresNotifications {
       client.on('notification', (message) => {
         if (message.channel !== NOTIFICATION_CHANNEL || !message.payload) return;
         try {
-          const { origin, ...notice } = JSON.parse(message.payload) as Notice & { origin?: string };
+          const space = message.payload.indexOf(' ');
+          const { origin, ...notice } = JSON.parse(message.payload.slice(space + 1)) as Notice & { origin?: string };
+          notice.position = message.payload.slice(0, space);
           if (origin !== this.origin) this.handlers.onNotice(notice);
         } catch (error) {
           this.log.warn({ err: error }, 'unreadable notification');
@@ -118,11 +127,7 @@ export class PostgresNotifications {
   announce(notice: Notice): Promise<string | null> {
     let payload = JSON.stringify({ ...notice, origin: this.origin });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = JSON.stringify({ kind: 'overflow', origin: this.origin });
-    return this.run(
-      `SELECT position::text AS lsn, pg_notify($1, jsonb_set($2::jsonb, '{position}', to_jsonb(position::text))::text)
-         FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`,
-      [NOTIFICATION_CHANNEL, payload],
-    ).then(
+    return this.run(NOTIFY_WITH_POSITION, [NOTIFICATION_CHANNEL, payload]).then(
       (result) => (result as { rows: { lsn: string }[] }).rows[0].lsn,
       (error: unknown) => {
         this.log.error({ err: error }, 'could not notify the other gateways');
@@ -160,11 +165,8 @@ export class PostgresNotifications {
  * connection can notify), from the same statement that reads the position.
  */
 export async function announceWriters(primary: DataSource, writers: string[]): Promise<string> {
-  const [row] = (await primary.query(
-    `SELECT position::text AS lsn,
-            pg_notify($1, json_build_object('kind', 'writers', 'writers', $2::json, 'position', position::text)::text)
-       FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`,
-    [NOTIFICATION_CHANNEL, JSON.stringify(writers)],
-  )) as { lsn: string }[];
+  const [row] = (await primary.query(NOTIFY_WITH_POSITION, [NOTIFICATION_CHANNEL, JSON.stringify({ kind: 'writers', writers })])) as {
+    lsn: string;
+  }[];
   return row.lsn;
 }

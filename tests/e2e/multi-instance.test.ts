@@ -1,7 +1,9 @@
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import pino from 'pino';
 import WebSocket from 'ws';
 import { migrations } from '../../migrations';
+import { type Notice, PostgresNotifications } from '../../src/db/postgres-notifications';
 import { loadArchive } from '../support/archive';
 import {
   createPostgresDatabase,
@@ -265,6 +267,35 @@ describeOnPostgres('gateways started together on a new PostgreSQL database', () 
     } finally {
       for (const result of started) if (result.status === 'fulfilled') await result.value.close();
       await created.drop();
+    }
+  });
+});
+
+describeOnPostgres('notices between gateways', () => {
+  it('carry a notice of up to 7,900 bytes whole, with the position it was sent at, and send a larger one as overflow', async () => {
+    const url = process.env.NEWSGATE_TEST_POSTGRES_URL!;
+    const heard: Notice[] = [];
+    const log = pino({ level: 'silent' });
+    const listener = await PostgresNotifications.open(url, { onNotice: (notice) => heard.push(notice), onGap: () => undefined }, log);
+    const sender = await PostgresNotifications.open(url, { onNotice: () => undefined, onGap: () => undefined }, log);
+    try {
+      // Tags as long as fit: the JSON, with the sender's origin, just under the limit.
+      const tags = Array.from({ length: 220 }, (_, index) => `Article:${index}:${'x'.repeat(30)}`);
+      while (Buffer.byteLength(JSON.stringify({ kind: 'changes', tags, origin: '00000000-0000-0000-0000-000000000000' })) > 7_900)
+        tags.pop();
+      expect(Buffer.byteLength(JSON.stringify({ kind: 'changes', tags, origin: '00000000-0000-0000-0000-000000000000' }))).toBeGreaterThan(
+        7_850,
+      );
+      const position = await sender.announce({ kind: 'changes', tags });
+      expect(position).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      await sender.announce({ kind: 'changes', tags: [...tags, 'Article:one-more-than-fits'] });
+      await listener.sync();
+      expect(heard).toEqual([
+        { kind: 'changes', tags, position },
+        { kind: 'overflow', position: expect.stringMatching(/^[0-9A-F]+\/[0-9A-F]+$/) },
+      ]);
+    } finally {
+      await Promise.all([listener.close(), sender.close()]);
     }
   });
 });

@@ -9,6 +9,7 @@ import { RecentSearchIndex1764700000000 } from './1764700000000-recent-search-in
 import { PostgresSearch1764800000000 } from './1764800000000-postgres-search';
 import { SharedVoteLimits1764900000000 } from './1764900000000-shared-vote-limits';
 import { RatingVersion1765000000000 } from './1765000000000-rating-version';
+import { PostgresSearchParts1765100000000 } from './1765100000000-postgres-search-parts';
 
 /** Every migration, oldest first. Listed explicitly so that tests and the build load the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PostgresSearch1764800000000,
   SharedVoteLimits1764900000000,
   RatingVersion1765000000000,
+  PostgresSearchParts1765100000000,
 ];

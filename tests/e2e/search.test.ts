@@ -101,6 +101,24 @@ describe('search', () => {
     }).toEqual({ diacritics: 2, prefix: 2, phrase: 1, phrase2: 1, words: 1 }); // Kyiv: this story and the seed
   });
 
+  it('finds host names, e-mail addresses, URLs, version numbers and decimals by their parts, on both engines', async () => {
+    await store(
+      draft('Statistics office revises inflation', [
+        'Figures at statsbureau.zyxample.org put inflation at 7.25 percent; questions to press@statsbureau.zyxample.org.',
+        'The model, release 4.17.2, is at https://data.zyxample.org/cpi/latest.',
+      ]),
+    );
+    const count = async (query: string) => (await search(query, { types: ['ARTICLE'] })).totalCount;
+    expect({
+      host: await count('statsbureau.zyxample.org'),
+      email: await count('press@statsbureau.zyxample.org'),
+      url: await count('data.zyxample.org/cpi'),
+      version: await count('4.17.2'),
+      decimal: await count('7.25 percent'),
+      part: await count('zyxample'),
+    }).toEqual({ host: 1, email: 1, url: 1, version: 1, decimal: 1, part: 1 });
+  });
+
   it('finds quotes and people too, and keeps to the types asked for', async () => {
     const all = await search('kyiv');
     expect(new Set(all.edges.map((edge) => edge.node.hit.__typename))).toEqual(new Set(['Article', 'Quote']));

@@ -9,6 +9,9 @@ import { statementScope } from './statement-scope';
 export class QueryCounter implements Logger {
   private count = 0;
 
+  /** Told of every failed statement, with the connection it failed on (replica routing notices a replica going away). */
+  onError?: (error: unknown, queryRunner: QueryRunner | undefined) => void;
+
   constructor(private readonly appLog?: PinoLogger) {}
 
   /** Statements sent since the counter was made or last reset. */
@@ -28,8 +31,9 @@ export class QueryCounter implements Logger {
   }
 
   // Parameters stay out of warnings (logged at the default level): they hold voter hashes and imported copy.
-  logQueryError(error: string | Error, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
     this.appLog?.warn({ err: error, query }, 'sql error');
+    this.onError?.(error, queryRunner);
   }
 
   logQuerySlow(time: number, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {

@@ -55,6 +55,21 @@ export class ReplicaPositions {
     clearInterval(this.watching);
   }
 
+  /** How many replicas did not answer when last asked (or lost a connection since). */
+  get unreachable(): number {
+    return this.replayed.filter((position) => position === UNREACHABLE).length;
+  }
+
+  /**
+   * A statement on `replica` failed: if the connection itself failed (refused, reset, the server
+   * shutting down), it gets no more reads until it answers again, without waiting for the next
+   * question. Other errors (a bad query, a timeout) say nothing about the replica.
+   */
+  failed(replica: DataSource, error: unknown): void {
+    const index = this.replicas.indexOf(replica);
+    if (index >= 0 && isConnectionFailure(error)) this.replayed[index] = UNREACHABLE;
+  }
+
   /** The lowest position every replica is known to have replayed (below zero while one is unreachable). */
   lowest(): bigint {
     return this.replayed.reduce((low, position) => (position < low ? position : low), this.replayed[0] ?? 0n);
@@ -107,4 +122,15 @@ export class ReplicaPositions {
     }
     return null;
   }
+}
+
+/**
+ * A driver error that means the connection, not the statement, failed: a socket error, or
+ * PostgreSQL's SQLSTATE classes 08 (connection exception) and 57P (operator intervention: the
+ * server shutting down, crashed or not yet accepting connections).
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)/.test(code) || /^(08|57P)/.test(code))) return true;
+  return typeof message === 'string' && /Connection terminated|connection timeout/i.test(message);
 }

@@ -155,8 +155,12 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map(servicesOn);
     // With read replicas, each operation's reads go where the client's own writes already are.
     if (replicas) {
-      replicaPositions = new ReplicaPositions(readers);
-      replicaPositions.watch();
+      const positions = new ReplicaPositions(readers);
+      replicaPositions = positions;
+      positions.watch();
+      queryCounter.onError = (error, queryRunner) => {
+        if (queryRunner) positions.failed(queryRunner.connection, error);
+      };
       routing = new ReadRouting(dataSource, replicaPositions, () => externalWrites.check(), log);
       await routing.requireCurrent();
     }
@@ -297,16 +301,20 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     let shuttingDown = false;
     // Probes arriving while a check runs share it: a stalled database does not pile statements up.
     let readinessCheck: Promise<Readiness> | undefined;
+    // Read replicas are not required: reads go around one that is down (src/server/read-routing.ts),
+    // and a balancer probing /readyz must not take every gateway out for it. Their state is reported.
+    const requiredConnections = replicas ? [] : readers;
     app.get('/readyz', (_req, res, next) => {
       const check = shuttingDown
-        ? checkReadiness(dataSource, readers, true)
-        : (readinessCheck ??= checkReadiness(dataSource, readers).finally(() => {
+        ? checkReadiness(dataSource, requiredConnections, true)
+        : (readinessCheck ??= checkReadiness(dataSource, requiredConnections).finally(() => {
             readinessCheck = undefined;
           }));
       check.then((readiness) => {
         res.setHeader('cache-control', 'no-store');
-        if (readiness.ready) res.json({ status: 'ready' });
-        else res.status(503).json({ status: 'unavailable', reason: readiness.reason });
+        const replicaState = replicaPositions && { replicas: { total: replicaPositions.count, unreachable: replicaPositions.unreachable } };
+        if (readiness.ready) res.json({ status: 'ready', ...replicaState });
+        else res.status(503).json({ status: 'unavailable', reason: readiness.reason, ...replicaState });
       }, next);
     });
     app.get('/', (_req, res) => res.redirect(GRAPHQL_PATH));

@@ -111,6 +111,25 @@ describe('ReplicaPositions', () => {
     }
   });
 
+  it('stops reading a replica whose connection failed, not one whose statement did', async () => {
+    const replica = answering('0/100');
+    const positions = new ReplicaPositions([replica, answering('0/100')]);
+    await positions.refresh();
+    positions.failed(replica, Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' }));
+    expect(positions.unreachable).toBe(0);
+    for (const error of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('Connection terminated unexpectedly'),
+    ]) {
+      await positions.refresh();
+      expect(await positions.replicaAt(0x100n, 0)).toBe(0);
+      positions.failed(replica, error);
+      expect(positions.unreachable).toBe(1);
+      expect(await positions.replicaAt(0x50n, 0)).toBe(1);
+    }
+  });
+
   it('asks every replica on each tick of watch() until closed', async () => {
     jest.useFakeTimers();
     const fake = fakeReplicas('0/100');

@@ -125,6 +125,11 @@ export class ReadRouting {
     return this.open.sent;
   }
 
+  /** Asks the replicas where they are now (one that does not answer gets no more reads). */
+  checkReplicas(): void {
+    void this.replicas.refresh();
+  }
+
   private raiseFloor(position: bigint): void {
     if (position > this.floor) this.floor = position;
   }

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { migrations } from '../../migrations';
 import { type Notice, PostgresNotifications } from '../../src/db/postgres-notifications';
 import { loadArchive } from '../support/archive';
+import { startReplica, stopReplica } from '../support/postgres-server';
 import {
   createPostgresDatabase,
   describeOnPostgres,
@@ -248,6 +249,43 @@ describeOnPostgres('two gateways on one PostgreSQL primary and its replica', () 
       const other = await second.data(ratingOf(articleId), {}, { 'x-voter-id': 'bystander' });
       expect(other.node.rating.votes).toBe(fromPrimary);
       await replica.query('SELECT pg_wal_replay_pause()');
+    });
+  });
+  describe('when the replica goes away', () => {
+    it('read through the primary, stay ready, and read the replica again once it is back', async () => {
+      const data = process.env.NEWSGATE_TEST_POSTGRES_REPLICA_DATA!;
+      const port = Number(new URL(replicaUrl).port);
+      // viewerStars keeps the answer out of the response cache: every read reaches a database.
+      const read = () =>
+        second.gql(
+          `{ node(id: "${articleIds[0]}") { ... on Article { rating { votes viewerStars } } } }`,
+          {},
+          { 'x-voter-id': 'reads-around' },
+        );
+      const readiness = async () =>
+        (await (await fetch(second.url.replace('/graphql', '/readyz'))).json()) as { status: string; replicas: { unreachable: number } };
+      expect(await readiness()).toEqual({ status: 'ready', replicas: { total: 1, unreachable: 0 } });
+      stopReplica(data);
+      try {
+        const results = [];
+        for (let index = 0; index < 10; index += 1) results.push(await read());
+        // At most a read already on its way to the replica fails; the replica then gets no more.
+        const failed = results.filter((result) => result.errors).length;
+        expect(failed).toBeLessThanOrEqual(1);
+        expect(results.slice(failed).every((result) => !result.errors && result.data.node.rating.votes >= 0)).toBe(true);
+        expect(await readiness()).toEqual({ status: 'ready', replicas: { total: 1, unreachable: 1 } });
+      } finally {
+        startReplica(data, port);
+      }
+      await replicaCaughtUp(primaryUrl, replicaUrl);
+      // Asked every second: back within a few.
+      let state = await readiness();
+      for (let wait = 0; wait < 50 && state.replicas.unreachable > 0; wait += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        state = await readiness();
+      }
+      expect(state).toEqual({ status: 'ready', replicas: { total: 1, unreachable: 0 } });
+      expect((await read()).errors).toBeUndefined();
     });
   });
 });

@@ -31,6 +31,8 @@ export interface ThrowawayPostgres {
   url: string;
   /** The same on the streaming replica (hot standby of the whole cluster), when one was asked for. */
   replicaUrl?: string;
+  /** The replica's data folder (for stopReplica and startReplica). */
+  replicaData?: string;
   dir: string;
   stop(): void;
 }
@@ -48,12 +50,7 @@ export async function startThrowawayPostgres({ replica = false }: { replica?: bo
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgate-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  const run = (program: string, args: string[]) => {
-    const command = asRoot ? 'runuser' : path.join(bin, program);
-    const commandArgs = asRoot ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args;
-    const result = spawnSync(command, commandArgs, { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
-  };
+  const run = (program: string, args: string[]) => runAsPostgres(bin, program, args, dir);
   const data = path.join(dir, 'data');
   const standby = path.join(dir, 'replica');
   const running: string[] = [];
@@ -65,8 +62,7 @@ export async function startThrowawayPostgres({ replica = false }: { replica?: bo
     }
   };
   const start = (folder: string, port: number, log: string) => {
-    const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'];
-    run('pg_ctl', ['-D', folder, '-o', options.join(' '), '-l', path.join(dir, log), '-w', 'start']);
+    startServer(bin, folder, port, path.join(dir, log));
     running.push(folder);
   };
   try {
@@ -80,9 +76,35 @@ export async function startThrowawayPostgres({ replica = false }: { replica?: bo
     run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standby, '-R', '-X', 'stream', '--no-sync']);
     const replicaPort = await freePort();
     start(standby, replicaPort, 'replica.log');
-    return { url, replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`, dir, stop: stopAll };
+    return { url, replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`, replicaData: standby, dir, stop: stopAll };
   } catch (error) {
     stopAll();
     throw error;
   }
+}
+
+/** Runs one of PostgreSQL's programs, as the `postgres` user when this process is root. */
+function runAsPostgres(bin: string, program: string, args: string[], cwd: string): void {
+  const asRoot = process.getuid?.() === 0;
+  const command = asRoot ? 'runuser' : path.join(bin, program);
+  const commandArgs = asRoot ? ['-u', 'postgres', '--', path.join(bin, program), ...args] : args;
+  const result = spawnSync(command, commandArgs, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
+}
+
+/** Starts the server on a data folder of a throwaway cluster (its socket in the cluster's folder, on loopback). */
+function startServer(bin: string, data: string, port: number, logFile: string): void {
+  const dir = path.dirname(data);
+  const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=400'];
+  runAsPostgres(bin, 'pg_ctl', ['-D', data, '-o', options.join(' '), '-l', logFile, '-w', 'start'], dir);
+}
+
+/** Stops a throwaway cluster's replica, as a crash or a network cut would take it away (tests of reads around it). */
+export function stopReplica(data: string): void {
+  runAsPostgres(postgresBinaries()!, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], path.dirname(data));
+}
+
+/** Starts a stopped replica again on its port. */
+export function startReplica(data: string, port: number): void {
+  startServer(postgresBinaries()!, data, port, path.join(path.dirname(data), 'replica.log'));
 }

@@ -29,5 +29,6 @@ export default async function postgresSetup(): Promise<void> {
   }
   process.env.NEWSGATE_TEST_POSTGRES_CLUSTER = cluster.url;
   process.env.NEWSGATE_TEST_POSTGRES_REPLICA_CLUSTER = cluster.replicaUrl;
+  process.env.NEWSGATE_TEST_POSTGRES_REPLICA_DATA = cluster.replicaData;
   (globalThis as { newsgatePostgres?: { stop(): void } }).newsgatePostgres = { stop: stopOnce };
 }

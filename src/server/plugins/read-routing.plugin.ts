@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { ErrorCode } from '../../shared/errors';
 import { cachePolicyOf } from '../cache/cache-policy';
 import type { ReadRouting } from '../read-routing';
 import type { Services } from '../services';
@@ -26,16 +27,21 @@ export function readRoutingPlugin<TContext extends ReadRoutingContext>(
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      let replica: number | null = null;
       return {
         async didResolveOperation({ operation, document, contextValue }) {
           if (operation?.operation === 'mutation') return contextValue.readFrom(services.primary);
           // What the response cache may keep (the same policy cache-policy.plugin.ts sets as Cache-Control).
           const policy = contextValue.cacheTags && operation ? cachePolicyOf(schema, document, operation) : null;
           const cacheable = policy !== null && policy.maxAge > 0 && policy.scope === 'PUBLIC';
-          const replica = await routing.route(contextValue.viewer.voterHash(), { cacheable });
+          replica = await routing.route(contextValue.viewer.voterHash(), { cacheable });
           contextValue.readFrom(replica === null ? services.primary : services.replicas[replica]);
         },
         async willSendResponse({ operation, response, contextValue }) {
+          // A replica that just failed a read (gone away?) is asked at once, not at the next tick.
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          if (replica !== null && errors.some((error) => error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR))
+            routing.checkReplicas();
           if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
           const { data } = response.body.singleResult;
           // A refused mutation (bad input, a limit) wrote nothing.

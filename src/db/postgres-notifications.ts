@@ -7,8 +7,8 @@ import type { DataSource } from 'typeorm';
 export const NOTIFICATION_CHANNEL = 'newsgate_events';
 
 /**
- * PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. A payload is the position in the
- * primary's log when it was sent (`16/B374D848`, at most 17 characters), a space, then the notice's JSON.
+ * PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; the notice's JSON may be this long
+ * before the position in the log (at most 17 characters, `FFFFFFFF/FFFFFFFF`) is written into it.
  */
 const MAX_PAYLOAD_BYTES = 7_900;
 /** A query on the listening connection that takes longer has lost it (a half-open TCP connection never answers). */
@@ -16,8 +16,14 @@ const QUERY_TIMEOUT_MS = 5_000;
 /** Waits between attempts to get the connection back, doubling up to the last. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** Sends `$2` prefixed with the log's current end (read after the write the notice follows), and returns that position. */
-const NOTIFY_WITH_POSITION = `SELECT position::text AS lsn, pg_notify($1, position::text || ' ' || $2)
+/**
+ * Sends the JSON in `$2` with its empty `"position":""` filled in with where the log ends now (read
+ * after the write the notice follows: every commit before it is at or before that position), and
+ * returns that position. JSON.stringify writes no spaces, and a quote inside a string is escaped,
+ * so the one match is the member itself.
+ */
+const NOTIFY_WITH_POSITION = `SELECT position::text AS lsn,
+    pg_notify($1, replace($2, '"position":""', '"position":"' || position::text || '"'))
   FROM (SELECT pg_current_wal_insert_lsn() AS position) AS current`;
 
 /** What one gateway tells the others: a JSON object with a `kind` (and, as received, the `position` it was sent at). */
@@ -73,9 +79,7 @@ export class PostgresNotifications {
       client.on('notification', (message) => {
         if (message.channel !== NOTIFICATION_CHANNEL || !message.payload) return;
         try {
-          const space = message.payload.indexOf(' ');
-          const { origin, ...notice } = JSON.parse(message.payload.slice(space + 1)) as Notice & { origin?: string };
-          notice.position = message.payload.slice(0, space);
+          const { origin, ...notice } = JSON.parse(message.payload) as Notice & { origin?: string };
           if (origin !== this.origin) this.handlers.onNotice(notice);
         } catch (error) {
           this.log.warn({ err: error }, 'unreadable notification');
@@ -125,8 +129,8 @@ export class PostgresNotifications {
    * follows has committed.
    */
   announce(notice: Notice): Promise<string | null> {
-    let payload = JSON.stringify({ ...notice, origin: this.origin });
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = JSON.stringify({ kind: 'overflow', origin: this.origin });
+    let payload = JSON.stringify({ ...notice, position: '', origin: this.origin });
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = JSON.stringify({ kind: 'overflow', position: '', origin: this.origin });
     return this.run(NOTIFY_WITH_POSITION, [NOTIFICATION_CHANNEL, payload]).then(
       (result) => (result as { rows: { lsn: string }[] }).rows[0].lsn,
       (error: unknown) => {
@@ -165,7 +169,10 @@ export class PostgresNotifications {
  * connection can notify), from the same statement that reads the position.
  */
 export async function announceWriters(primary: DataSource, writers: string[]): Promise<string> {
-  const [row] = (await primary.query(NOTIFY_WITH_POSITION, [NOTIFICATION_CHANNEL, JSON.stringify({ kind: 'writers', writers })])) as {
+  const [row] = (await primary.query(NOTIFY_WITH_POSITION, [
+    NOTIFICATION_CHANNEL,
+    JSON.stringify({ kind: 'writers', writers, position: '' }),
+  ])) as {
     lsn: string;
   }[];
   return row.lsn;

@@ -34,7 +34,8 @@ const WHERE_ARE_YOU = 'SELECT COALESCE(pg_last_wal_replay_lsn(), pg_current_wal_
  */
 export class ReplicaPositions {
   private readonly replayed: bigint[];
-  private refreshing: Promise<void> | undefined;
+  /** The question on its way to each replica, if any. */
+  private readonly asking: (Promise<bigint> | undefined)[] = [];
   private watching: NodeJS.Timeout | undefined;
 
   constructor(private readonly replicas: DataSource[]) {
@@ -77,42 +78,62 @@ export class ReplicaPositions {
 
   /**
    * A replica that has replayed `position`, trying `preferred` first (callers spread reads by
-   * passing turns): from what is known, else after asking the replicas once; null when none has.
-   * A replica's position only moves forward, so an answer to a question asked earlier is never too
+   * passing turns): from what is known, else as soon as one of the reachable replicas asked says
+   * it has (an unreachable one is asked only by `watch` and `refresh`); null when none has. A
+   * replica's position only moves forward, so an answer to a question asked earlier is never too
    * new: at worst a replica is passed over that had already caught up.
    */
   async replicaAt(position: bigint, preferred: number): Promise<number | null> {
     const known = this.pick(position, preferred);
     if (known !== null) return known;
-    await this.refresh();
+    const asks = this.replicas.flatMap((_, index) => (this.replayed[index] === UNREACHABLE ? [] : [this.ask(index)]));
+    await new Promise<void>((resolve) => {
+      let left = asks.length;
+      if (left === 0) resolve();
+      for (const ask of asks) {
+        void ask.then(() => {
+          left -= 1;
+          if (left === 0 || this.pick(position, preferred) !== null) resolve();
+        });
+      }
+    });
     return this.pick(position, preferred);
   }
 
-  /** Asks every replica where it is; callers at the same moment share one round of questions. */
-  refresh(): Promise<void> {
-    if (!this.refreshing) {
-      const round = Promise.all(this.replicas.map((replica, index) => this.ask(replica, index))).then(() => {
-        this.refreshing = undefined;
-      });
-      this.refreshing = round;
-    }
-    return this.refreshing;
+  /** Asks every replica where it is, the unreachable ones too. */
+  async refresh(): Promise<void> {
+    await Promise.all(this.replicas.map((_, index) => this.ask(index)));
   }
 
-  private async ask(replica: DataSource, index: number): Promise<void> {
+  /**
+   * Asks one replica where it is, within 2 s. Callers share a question already on its way, even
+   * one past its 2 s: a replica that does not answer gets one question at a time, not one more
+   * per round (they would wait in its pool).
+   */
+  private ask(index: number): Promise<void> {
+    let question = this.asking[index];
+    if (!question) {
+      question = (this.replicas[index].query(WHERE_ARE_YOU) as Promise<{ lsn: string }[]>).then(([row]) => parseLsn(row.lsn));
+      this.asking[index] = question;
+      const settled = () => {
+        if (this.asking[index] === question) this.asking[index] = undefined;
+      };
+      question.then(settled, settled);
+    }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('no answer')), ANSWER_TIMEOUT_MS);
     });
-    try {
-      const [row] = await Promise.race([replica.query(WHERE_ARE_YOU) as Promise<{ lsn: string }[]>, late]);
-      const position = parseLsn(row.lsn);
-      if (position > this.replayed[index]) this.replayed[index] = position;
-    } catch {
-      this.replayed[index] = UNREACHABLE;
-    } finally {
-      clearTimeout(timer);
-    }
+    return Promise.race([question, late]).then(
+      (position) => {
+        clearTimeout(timer);
+        if (position > this.replayed[index]) this.replayed[index] = position;
+      },
+      () => {
+        clearTimeout(timer);
+        this.replayed[index] = UNREACHABLE;
+      },
+    );
   }
 
   private pick(position: bigint, preferred: number): number | null {

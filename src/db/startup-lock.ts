@@ -21,7 +21,8 @@ export async function underStartupLock<T>(dataSource: DataSource, work: () => Pr
     try {
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1::bigint)', [STARTUP_LOCK_KEY]);
+      // A failed unlock must not hide what `work` threw; the lock goes with the connection anyway.
+      await runner.query('SELECT pg_advisory_unlock($1::bigint)', [STARTUP_LOCK_KEY]).catch(() => undefined);
     }
   } finally {
     await runner.release();

@@ -145,6 +145,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     shared = await openSharedEvents(config.database, cache, log, {
       writers: (writers, position) => routing?.noted(writers, position),
       changed: (position) => routing?.changed(position),
+      gap: () => routing?.gap(),
     });
     const { changes, ratingEvents } = shared;
     const externalWrites = new ExternalWrites(dataSource, shared.notifications);
@@ -154,6 +155,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       createServices(connection, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents });
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map(servicesOn);
     // With read replicas, each operation's reads go where the client's own writes already are.
+    // With replicas: what mutations and subscriptions read through (the primary).
+    const primaryServices = replicas ? servicesOn(dataSource) : null;
     if (replicas) {
       const positions = new ReplicaPositions(readers);
       replicaPositions = positions;
@@ -220,7 +223,15 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       validationRules,
       corsOrigins: config.corsOrigins,
       trustProxyHops: config.trustProxyHops,
-      contextFor,
+      // Subscriptions bypass Apollo's plugins: with replicas they read the primary (an article
+      // just imported, the subscriber's own stars after their vote), a few small reads each.
+      contextFor: primaryServices
+        ? (req) => {
+            const context = contextFor(req);
+            context.readFrom(primaryServices);
+            return context;
+          }
+        : contextFor,
       formatError: createFormatError({ hideSuggestions: production }),
       log,
       metrics,
@@ -258,9 +269,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
         ApolloServerPluginInlineTraceDisabled(),
         cachePolicyPlugin<GatewayContext>(schema),
         // With read replicas: each operation's connection (src/server/read-routing.ts).
-        ...(routing
-          ? [readRoutingPlugin<GatewayContext>(routing, { primary: servicesOn(dataSource), replicas: servicePool }, schema)]
-          : []),
+        ...(routing ? [readRoutingPlugin<GatewayContext>(routing, { primary: primaryServices!, replicas: servicePool }, schema)] : []),
         // Sandbox (from Apollo's CDN) with a link to GraphiQL, which works offline (served where introspection is on).
         landingPagePlugin(
           production

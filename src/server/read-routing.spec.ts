@@ -45,7 +45,9 @@ describe('ReadRouting', () => {
 
   it('holds every reader to the position at start, and cacheable reads to the latest change', async () => {
     const fake = fakeReplicas('0/50');
-    const routing = new ReadRouting(primaryAt('0/100'), fake.replicas, heard, pino({ level: 'silent' }));
+    const primary = { position: '0/100' };
+    const movingPrimary = { query: async () => [{ lsn: primary.position }] } as unknown as DataSource;
+    const routing = new ReadRouting(movingPrimary, fake.replicas, heard, pino({ level: 'silent' }));
     await routing.requireCurrent();
     expect(await routing.route('c'.repeat(64))).toBeNull();
     fake.positions[0] = '0/100';
@@ -53,12 +55,37 @@ describe('ReadRouting', () => {
     routing.changed('0/180');
     expect(await routing.route('c'.repeat(64), { cacheable: true })).toBeNull();
     expect(await routing.route('c'.repeat(64))).toBe(0);
-    // A change whose position is unknown: cacheable reads use the primary until the next known one.
+    // A change whose position is unknown: every read waits for where the primary's log ends now.
+    primary.position = '0/400';
     routing.changed(null);
     fake.positions[0] = '0/300';
     expect(await routing.route('c'.repeat(64), { cacheable: true })).toBeNull();
-    routing.changed('0/250');
+    expect(await routing.route('c'.repeat(64))).toBeNull();
+    fake.positions[0] = '0/400';
     expect(await routing.route('c'.repeat(64), { cacheable: true })).toBe(0);
+  });
+
+  it('after notices may have been missed, reads the primary until it has learnt where the log ends, and requires that', async () => {
+    const fake = fakeReplicas('0/100');
+    const primary = { position: '0/100', answers: true };
+    const movingPrimary = {
+      query: async () => {
+        if (!primary.answers) throw new Error('connection refused');
+        return [{ lsn: primary.position }];
+      },
+    } as unknown as DataSource;
+    const routing = new ReadRouting(movingPrimary, fake.replicas, heard, pino({ level: 'silent' }));
+    await routing.requireCurrent();
+    expect(await routing.route(null)).toBe(0);
+    // Writes made while the listening connection was away: their notices are lost.
+    primary.position = '0/200';
+    primary.answers = false;
+    routing.gap();
+    expect(await routing.route(null)).toBeNull();
+    primary.answers = true;
+    expect(await routing.route(null)).toBeNull();
+    fake.positions[0] = '0/200';
+    expect(await routing.route(null)).toBe(0);
   });
 
   it('uses the primary while notices from other gateways may be missing', async () => {
@@ -128,6 +155,23 @@ describe('ReplicaPositions', () => {
       expect(positions.unreachable).toBe(1);
       expect(await positions.replicaAt(0x50n, 0)).toBe(1);
     }
+  });
+
+  it('answers as soon as one replica has caught up, without waiting for one that hangs, and asks a hung one once', async () => {
+    let questions = 0;
+    const hanging = {
+      query: () => {
+        questions += 1;
+        return new Promise(() => undefined);
+      },
+    } as unknown as DataSource;
+    const positions = new ReplicaPositions([hanging, answering('0/200')]);
+    const soon = new Promise((resolve) => setTimeout(() => resolve('waited'), 500));
+    expect(await Promise.race([positions.replicaAt(0x150n, 0), soon])).toBe(1);
+    expect(await Promise.race([positions.replicaAt(0x250n, 0), new Promise((resolve) => setTimeout(() => resolve('waited'), 100))])).toBe(
+      'waited',
+    );
+    expect(questions).toBe(1);
   });
 
   it('asks every replica on each tick of watch() until closed', async () => {

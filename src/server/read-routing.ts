@@ -31,8 +31,15 @@ export class ReadRouting {
   private floor = 0n;
   /** The latest change that evicted cached responses, here or on another gateway. */
   private lastChange = 0n;
-  /** A change whose position is not known (its notice failed): cacheable reads use the primary until the next. */
-  private changeUnknown = false;
+  /**
+   * False after notices may have been missed (the listening connection lost and back, a change
+   * whose notice failed): every read uses the primary until the primary's current position is
+   * learnt and required of every read. `generation` tells a learning that started before a newer
+   * miss from one that started after it.
+   */
+  private trusted = true;
+  private generation = 0;
+  private learning: Promise<void> | null = null;
   private turn = 0;
   /** Writers waiting for the next notice, and the promise it settles. */
   private open: { writers: string[]; sent: Promise<void> } | null = null;
@@ -41,8 +48,8 @@ export class ReadRouting {
   constructor(
     private readonly primary: DataSource,
     private readonly replicas: ReplicaPositions,
-    /** Settles once every notice committed before the call has been heard; true when that cannot be known (connection lost). */
-    private readonly heardAll: () => Promise<boolean>,
+    /** Settles once every notice committed before the call has been heard: true when some may be missing (connection lost). */
+    private readonly noticesMissing: () => Promise<boolean>,
     private readonly log: Logger,
   ) {}
 
@@ -68,28 +75,31 @@ export class ReadRouting {
     }
   }
 
-  /** A write changed what the response cache holds (told before its entries are evicted). */
+  /** A write changed what the response cache holds (told before its entries are evicted); null: where is not known. */
   changed(position: string | null): void {
-    if (position === null) {
-      this.changeUnknown = true;
-      return;
-    }
+    if (position === null) return this.gap();
     const at = parseLsn(position);
     if (at > this.lastChange) this.lastChange = at;
-    this.changeUnknown = false;
+  }
+
+  /** Notices may have been missed: nothing known of where writes are can be trusted until the primary says where it is. */
+  gap(): void {
+    this.trusted = false;
+    this.generation += 1;
   }
 
   /**
-   * The replica a query from this reader reads through, or null for the primary. A `cacheable`
-   * answer may be kept for every reader, so it is read where every change already evicted is:
-   * an entry read from a replica behind an eviction would be kept as current.
+   * The replica a query reads through, or null for the primary. `reader` is the client's voter
+   * hash (null when it has none: a malformed X-Voter-Id, which only viewerStars refuses). A
+   * `cacheable` answer may be kept for every reader, so it is read where every change already
+   * evicted is: an entry read from a replica behind an eviction would be kept as current.
    */
-  async route(reader: string, { cacheable = false } = {}): Promise<number | null> {
+  async route(reader: string | null, { cacheable = false } = {}): Promise<number | null> {
     // Without every notice heard, this reader may have written anywhere a moment ago.
-    if (await this.heardAll()) return null;
-    if (cacheable && this.changeUnknown) return null;
+    if (await this.noticesMissing()) return null;
+    if (!(await this.learnIfNeeded())) return null;
     let needed = this.floor;
-    const own = this.writers.get(writerKey(reader));
+    const own = reader === null ? undefined : this.writers.get(writerKey(reader));
     if (own !== undefined && own > needed) needed = own;
     if (cacheable && this.lastChange > needed) needed = this.lastChange;
     const index = await this.replicas.replicaAt(needed, this.turn++ % this.replicas.count);
@@ -98,8 +108,9 @@ export class ReadRouting {
   }
 
   /**
-   * Tells every gateway that this client wrote; settles once the notice is committed, so the
-   * client's next read, on any gateway, knows. Clients writing at the same moment share a notice.
+   * Tells every gateway that this client wrote; settles once the notice is committed (or has
+   * failed, within 5 s), so the client's next read, on any gateway, knows. Clients writing at the
+   * same moment share a notice.
    */
   wrote(writer: string): Promise<void> {
     if (!this.open) {
@@ -110,11 +121,12 @@ export class ReadRouting {
         for (let start = 0; start < batch.writers.length; start += WRITERS_PER_NOTICE) {
           const writers = batch.writers.slice(start, start + WRITERS_PER_NOTICE);
           try {
-            this.noted(writers, await announceWriters(this.primary, writers));
+            this.noted(writers, await withTimeout(announceWriters(this.primary, writers), NOTICE_TIMEOUT_MS));
           } catch (error) {
-            // The write itself committed; only other gateways may now route this client to a lagging replica.
+            // The write itself committed; other gateways may now route this client to a lagging
+            // replica, and this one reads the primary until it has learnt where it is.
             this.log.error({ err: error }, 'could not tell the other gateways about a write');
-            this.raiseFloor(await primaryPosition(this.primary).catch(() => this.floor));
+            this.gap();
           }
         }
       });
@@ -130,6 +142,27 @@ export class ReadRouting {
     void this.replicas.refresh();
   }
 
+  /** True once what is known can be trusted again (learning the primary's position when a gap made it untrusted). */
+  private async learnIfNeeded(): Promise<boolean> {
+    if (this.trusted) return true;
+    const generation = this.generation;
+    this.learning ??= withTimeout(primaryPosition(this.primary), NOTICE_TIMEOUT_MS)
+      .then(
+        (position) => {
+          this.raiseFloor(position);
+          if (position > this.lastChange) this.lastChange = position;
+          // A gap since the question was asked: its position may be from before it.
+          if (this.generation === generation) this.trusted = true;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.learning = null;
+      });
+    await this.learning;
+    return this.trusted;
+  }
+
   private raiseFloor(position: bigint): void {
     if (position > this.floor) this.floor = position;
   }
@@ -142,6 +175,17 @@ export class ReadRouting {
       this.writers.delete(writer);
     }
   }
+}
+
+/** How long a write's notice, or a question to the primary about where its log ends, may take. */
+const NOTICE_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Enough of the voter hash to tell clients apart here (a clash only sends a reader to the primary). */

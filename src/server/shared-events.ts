@@ -9,6 +9,8 @@ import { type ChangeFeed, NO_CHANGE_FEED } from '../shared/cache-hints';
 export interface WritePositions {
   writers(writers: string[], position: string): void;
   changed(position: string | null): void;
+  /** Notices may have been missed (the listening connection was lost, or is back). */
+  gap(): void;
 }
 
 /** What this gateway's response cache needs to hear from writes, here and on other gateways. */
@@ -38,7 +40,7 @@ export async function openSharedEvents(
   cache: CacheListener | null,
   log: Logger,
   /** Where in the log writes are, for read routing with replicas (src/server/read-routing.ts). */
-  positions: WritePositions = { writers: () => undefined, changed: () => undefined },
+  positions: WritePositions = { writers: () => undefined, changed: () => undefined, gap: () => undefined },
 ): Promise<SharedEvents> {
   const local = inMemoryRatingEvents();
   const localChanges = cache ?? NO_CHANGE_FEED;
@@ -60,12 +62,22 @@ export async function openSharedEvents(
       local.publish(articleId, { rating: new Rating(articleId, histogram), voterHash, version });
     } else if (notice.kind === 'writers' && Array.isArray(notice.writers) && typeof notice.position === 'string') {
       positions.writers(notice.writers as string[], notice.position);
-    } else if (notice.kind === 'overflow') cache?.clear();
+    } else if (notice.kind === 'overflow') {
+      if (typeof notice.position === 'string') positions.changed(notice.position);
+      cache?.clear();
+    }
   };
-  // Notices missed while the connection was lost: nothing cached can be trusted.
+  // Notices missed while the connection was lost: nothing cached, and nothing known of where
+  // writes are, can be trusted.
   const notifications = await PostgresNotifications.open(
     database.url,
-    { onNotice, onGap: () => cache?.clear() },
+    {
+      onNotice,
+      onGap: () => {
+        positions.gap();
+        cache?.clear();
+      },
+    },
     log.child({ component: 'notifications' }),
   );
   return {

@@ -52,9 +52,16 @@ describe('inMemoryRatingEvents', () => {
     expect((await first).value).toEqual(versioned(11, 11));
     // The tally of version 10 arrives late: the subscriber keeps 11 and gets 12 next.
     events.publish(7, versioned(10, 10));
-    events.publish(7, versioned(11, 11));
+    const next = subscriber.next();
     events.publish(7, versioned(12, 12));
-    expect((await subscriber.next()).value).toEqual(versioned(12, 12));
+    expect((await next).value).toEqual(versioned(12, 12));
+    // Two votes of one group share a version: both are delivered, the second voter's too.
+    const sameGroup = subscriber.next();
+    events.publish(7, { ...versioned(13, 13), voterHash: 'first-of-group' });
+    expect((await sameGroup).value).toEqual({ ...versioned(13, 13), voterHash: 'first-of-group' });
+    const second = subscriber.next();
+    events.publish(7, { ...versioned(13, 13), voterHash: 'second-of-group' });
+    expect((await second).value).toEqual({ ...versioned(13, 13), voterHash: 'second-of-group' });
     await subscriber.return?.();
   });
 });

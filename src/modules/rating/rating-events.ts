@@ -5,7 +5,7 @@ import type { Rating } from './rating.type';
 export interface RatingChange {
   rating: Rating;
   voterHash: string;
-  /** The tally's version (ArticleRating.version): a change older than one already published is dropped. */
+  /** The tally's version (ArticleRating.version, shared by the votes of one group): a change older than one already published is dropped. */
   version?: number;
 }
 
@@ -25,7 +25,7 @@ export interface RatingEvents {
  * yet (a sliding buffer of one): a tally replaces the one before, and a subscriber that reads
  * slowly or not at all never makes a queue grow (an unbounded or overflowing one would take memory
  * or throw in the publisher). Changes from several gateways can arrive out of order: one whose
- * version is not above the last published for that article is dropped.
+ * version is below the last published for that article is dropped.
  */
 export function inMemoryRatingEvents(): RatingEvents {
   const listeners = new Map<number, { listeners: Set<(change: RatingChange) => void>; version: number }>();
@@ -34,7 +34,8 @@ export function inMemoryRatingEvents(): RatingEvents {
       const article = listeners.get(articleId);
       if (!article) return;
       if (change.version !== undefined) {
-        if (change.version <= article.version) return;
+        // Votes committed in one group share their tally's version: each is still delivered.
+        if (change.version < article.version) return;
         article.version = change.version;
       }
       for (const listener of article.listeners) listener(change);

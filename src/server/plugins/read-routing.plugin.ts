@@ -18,7 +18,7 @@ export interface ReadRoutingContext {
  * Picks each operation's connection once it is known what it is (src/server/read-routing.ts):
  * mutations read their results through the primary, which they have just written; queries through
  * a replica that has caught up with the client's own writes, else the primary. After a mutation
- * that returned data, every gateway is told, before the client gets the answer.
+ * ran, every gateway is told, before the client gets the answer.
  */
 export function readRoutingPlugin<TContext extends ReadRoutingContext>(
   routing: ReadRouting,
@@ -28,26 +28,39 @@ export function readRoutingPlugin<TContext extends ReadRoutingContext>(
   return {
     async requestDidStart() {
       let replica: number | null = null;
+      let mutation = false;
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          if (operation?.operation === 'mutation') return contextValue.readFrom(services.primary);
+          if (operation?.operation === 'mutation') {
+            mutation = true;
+            return contextValue.readFrom(services.primary);
+          }
           // What the response cache may keep (the same policy cache-policy.plugin.ts sets as Cache-Control).
           const policy = contextValue.cacheTags && operation ? cachePolicyOf(schema, document, operation) : null;
           const cacheable = policy !== null && policy.maxAge > 0 && policy.scope === 'PUBLIC';
-          replica = await routing.route(contextValue.viewer.voterHash(), { cacheable });
+          replica = await routing.route(writerOf(contextValue), { cacheable });
           contextValue.readFrom(replica === null ? services.primary : services.replicas[replica]);
         },
-        async willSendResponse({ operation, response, contextValue }) {
+        async willSendResponse({ response, contextValue }) {
           // A replica that just failed a read (gone away?) is asked at once, not at the next tick.
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           if (replica !== null && errors.some((error) => error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR))
             routing.checkReplicas();
-          if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
-          const { data } = response.body.singleResult;
-          // A refused mutation (bad input, a limit) wrote nothing.
-          if (data && Object.values(data).some((value) => value != null)) await routing.wrote(contextValue.viewer.voterHash());
+          // Any mutation that ran may have written, even one answered with errors and no data (a
+          // second field refused after the first one's vote was stored).
+          const writer = mutation ? writerOf(contextValue) : null;
+          if (writer !== null) await routing.wrote(writer);
         },
       };
     },
   };
+}
+
+/** The client's voter hash; null for a malformed X-Voter-Id (refused only where stars are read or written). */
+function writerOf(context: ReadRoutingContext): string | null {
+  try {
+    return context.viewer.voterHash();
+  } catch {
+    return null;
+  }
 }

@@ -15,10 +15,18 @@ const KINDS: Record<SearchType, { table: string; snippet: string }> = {
   [SearchType.PERSON]: { table: 'person', snippet: `t.name || coalesce(' — ' || t.description, '')` },
 };
 
-/** A kind's newest matches (highest id: the order rows were stored in) with their score. */
+/**
+ * A kind's newest matches (highest id: the order rows were stored in) with their score, ranked
+ * only once the newest are picked. `id + 0`: ordered by the primary key, PostgreSQL walked it
+ * backwards testing every row's vector, and for a word that few rows have (or none, as for most
+ * names in the quotes) that read the whole table: 125 ms for "Ivanova" in 300,000 quotes. The GIN
+ * index finds the matches instead (0.1 ms there); a word in most rows ("the") now costs a scan
+ * of them (210 ms on 100,000 articles, against 0.5 ms walking the key).
+ */
 const newest = (kind: SearchType, window: number) =>
-  `(SELECT '${kind}' AS kind, id, ts_rank(${WEIGHTS}, search_vector, ${QUERY})::float8 AS score FROM ${KINDS[kind].table}
-    WHERE search_vector @@ ${QUERY} ORDER BY id DESC LIMIT ${window})`;
+  `(SELECT '${kind}' AS kind, id, ts_rank(${WEIGHTS}, search_vector, ${QUERY})::float8 AS score FROM (
+      SELECT id, search_vector FROM ${KINDS[kind].table} WHERE search_vector @@ ${QUERY} ORDER BY id + 0 DESC LIMIT ${window}
+    ) ${kind.toLowerCase()}_newest)`;
 
 /**
  * The full-text engine on PostgreSQL: the `search_vector` columns and GIN indexes of migration

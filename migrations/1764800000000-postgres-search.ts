@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { isSqlite } from '../src/db/sqlite-engine';
 
-/** Each searchable table's search vector: its columns with their weights (A highest). */
-const VECTORS: { table: string; columns: [column: string, weight: 'A' | 'B' | 'D'][] }[] = [
+/** Each searchable table's search vector: its columns with their weights (A highest). Also read by 1765100000000. */
+export const VECTORS: { table: string; columns: [column: string, weight: 'A' | 'B' | 'D'][] }[] = [
   {
     table: 'article',
     columns: [

@@ -1,25 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { isSqlite } from '../src/db/sqlite-engine';
-
-/** Each searchable table's search vector: its columns with their weights (as in 1764800000000). */
-const VECTORS: { table: string; columns: [column: string, weight: 'A' | 'B' | 'D'][] }[] = [
-  {
-    table: 'article',
-    columns: [
-      ['headline', 'A'],
-      ['standfirst', 'B'],
-      ['body', 'D'],
-    ],
-  },
-  { table: 'quote', columns: [['text', 'D']] },
-  {
-    table: 'person',
-    columns: [
-      ['name', 'A'],
-      ['description', 'B'],
-    ],
-  },
-];
+import { VECTORS } from './1764800000000-postgres-search';
 
 /** Characters that join words into one token for PostgreSQL's parser (host names, e-mail addresses, URLs, versions, decimals). */
 const JOINERS = '.@/:_';

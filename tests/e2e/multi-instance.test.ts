@@ -192,6 +192,16 @@ describeOnPostgres('two gateways on one PostgreSQL primary and its replica', () 
         { 'x-voter-id': voter },
       );
 
+    const editorAs = (voter: string) => ({ authorization: `Bearer ${EDITOR_KEY}`, 'x-voter-id': voter });
+    const importThroughFirst = async (text: string, editor: Record<string, string>) =>
+      (
+        await first.data(
+          'mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created article { id slug headline } } }',
+          { input: { text } },
+          editor,
+        )
+      ).importArticle as { created: boolean; article: { id: string; slug: string; headline: string } };
+
     beforeAll(async () => {
       // A read through each gateway first: one that lost its listening connection in an earlier
       // test learns now where the primary's log ends (and requires it of reads), not once paused.
@@ -228,17 +238,14 @@ describeOnPostgres('two gateways on one PostgreSQL primary and its replica', () 
     });
 
     it('gives an editor the article they imported through one gateway in their next read through the other', async () => {
-      const text =
-        'Lighthouse Keepers Return To Skerry Station\n\nTwo keepers returned to the skerry station on Monday after a decade of automation.\n\nThe board said the move was temporary.';
-      const editor = { authorization: `Bearer ${EDITOR_KEY}`, 'x-voter-id': 'importing-editor' };
-      const imported = await first.data(
-        'mutation ($input: ImportArticleInput!) { importArticle(input: $input) { created article { slug headline } } }',
-        { input: { text } },
+      const editor = editorAs('importing-editor');
+      const imported = await importThroughFirst(
+        'Lighthouse Keepers Return To Skerry Station\n\nTwo keepers returned to the skerry station on Monday after a decade of automation.\n\nThe board said the move was temporary.',
         editor,
       );
-      expect(imported.importArticle.created).toBe(true);
-      expect(imported.importArticle.article.headline).toBe('Lighthouse Keepers Return To Skerry Station');
-      const query = `{ article(slug: "${imported.importArticle.article.slug}") { headline rating { viewerStars } } }`;
+      expect(imported.created).toBe(true);
+      expect(imported.article.headline).toBe('Lighthouse Keepers Return To Skerry Station');
+      const query = `{ article(slug: "${imported.article.slug}") { headline rating { viewerStars } } }`;
       expect((await second.data(query, {}, editor)).article.headline).toBe('Lighthouse Keepers Return To Skerry Station');
       // A reader who wrote nothing reads the replica, which has not replayed the import yet.
       expect((await second.data(query, {}, { 'x-voter-id': 'bystander' })).article).toBeNull();
@@ -259,15 +266,11 @@ describeOnPostgres('two gateways on one PostgreSQL primary and its replica', () 
     });
 
     it('lets a subscriber on the other gateway follow an article just imported (subscriptions read the primary)', async () => {
-      const text =
-        'Ferry Timetable Changes For The Winter Season\n\nThe ferry company published its winter timetable on Friday.\n\nFewer crossings run in January.';
-      const editor = { authorization: `Bearer ${EDITOR_KEY}`, 'x-voter-id': 'importing-editor-2' };
-      const imported = await first.data(
-        'mutation ($input: ImportArticleInput!) { importArticle(input: $input) { article { id } } }',
-        { input: { text } },
-        editor,
+      const imported = await importThroughFirst(
+        'Ferry Timetable Changes For The Winter Season\n\nThe ferry company published its winter timetable on Friday.\n\nFewer crossings run in January.',
+        editorAs('importing-editor-2'),
       );
-      const id = imported.importArticle.article.id as string;
+      const id = imported.article.id;
       const client = createClient({ url: second.url.replace('http://', 'ws://'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
       try {
         const received = new Promise<unknown>((resolve, reject) => {

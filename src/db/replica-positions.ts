@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../shared/with-timeout';
 
 /**
  * A position in PostgreSQL's write-ahead log (`pg_lsn`, written '16/B374D848') as a number that
@@ -120,17 +121,11 @@ export class ReplicaPositions {
       };
       question.then(settled, settled);
     }
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer')), ANSWER_TIMEOUT_MS);
-    });
-    return Promise.race([question, late]).then(
+    return withTimeout(question, ANSWER_TIMEOUT_MS).then(
       (position) => {
-        clearTimeout(timer);
         if (position > this.replayed[index]) this.replayed[index] = position;
       },
       () => {
-        clearTimeout(timer);
         this.replayed[index] = UNREACHABLE;
       },
     );

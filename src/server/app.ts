@@ -154,8 +154,8 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
     const servicesOn = (connection: DataSource) =>
       createServices(connection, { writes, extractor: extraction, voteLimiter, voteCommitter, changes, ratingEvents });
     const servicePool = (readers.length > 0 ? readers : [dataSource]).map(servicesOn);
-    // With read replicas, each operation's reads go where the client's own writes already are.
-    // With replicas: what mutations and subscriptions read through (the primary).
+    // With read replicas, each query reads where the client's own writes already are
+    // (src/server/read-routing.ts); mutations and subscriptions read the primary.
     const primaryServices = replicas ? servicesOn(dataSource) : null;
     if (replicas) {
       const positions = new ReplicaPositions(readers);
@@ -164,7 +164,7 @@ export async function startGateway(config: AppConfig, log: Logger = createLogger
       queryCounter.onError = (error, queryRunner) => {
         if (queryRunner) positions.failed(queryRunner.connection, error);
       };
-      routing = new ReadRouting(dataSource, replicaPositions, () => externalWrites.check(), log);
+      routing = new ReadRouting(dataSource, positions, () => externalWrites.check(), log);
       await routing.requireCurrent();
     }
     let turn = 0;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { announceWriters } from '../db/postgres-notifications';
 import { parseLsn, primaryPosition, type ReplicaPositions } from '../db/replica-positions';
+import { withTimeout } from '../shared/with-timeout';
 
 /** Recent writers remembered; past it, the oldest are folded into the floor (stricter for everyone, never stale). */
 const MAX_REMEMBERED_WRITERS = 100_000;
@@ -179,14 +180,6 @@ export class ReadRouting {
 
 /** How long a write's notice, or a question to the primary about where its log ends, may take. */
 const NOTICE_TIMEOUT_MS = 5_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 /** Enough of the voter hash to tell clients apart here (a clash only sends a reader to the primary). */
 function writerKey(voterHash: string): string {

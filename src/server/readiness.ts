@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../shared/with-timeout';
 
 /** How long /readyz waits for the database before it answers 503. */
 export const READINESS_TIMEOUT_MS = 3_000;
@@ -18,16 +19,11 @@ export async function checkReadiness(
   timeoutMs = READINESS_TIMEOUT_MS,
 ): Promise<Readiness> {
   if (shuttingDown) return { ready: false, reason: 'shutting down' };
-  let timer: NodeJS.Timeout | undefined;
-  // A database that does not answer at all must not hold the balancer's probe open.
-  const timeout = new Promise<Readiness>((resolve) => {
-    timer = setTimeout(() => resolve({ ready: false, reason: `database did not answer within ${timeoutMs} ms` }), timeoutMs);
-  });
-  try {
-    return await Promise.race([answers(writer, readers), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // A database that does not answer at all must not hold the balancer's probe open (answers() itself never throws).
+  return withTimeout(answers(writer, readers), timeoutMs).catch((): Readiness => ({
+    ready: false,
+    reason: `database did not answer within ${timeoutMs} ms`,
+  }));
 }
 
 async function answers(writer: DataSource, readers: readonly DataSource[]): Promise<Readiness> {
